@@ -1,0 +1,360 @@
+//! Integration tests of the encrypted store: no plaintext on disk, wrong passphrase, damaged
+//! files, re-key, migrations, audit chain, case queries.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use casefile_core::model::{CaseDetails, CaseFilter, CaseStatus};
+use casefile_core::{CoreError, Store};
+use sha2::{Digest, Sha256};
+
+const PASS: &str = "violet harbour seventeen lanterns";
+const ACTOR: &str = "test";
+
+fn store_path(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("cases").join("casefile.db")
+}
+
+fn file_hash(path: &Path) -> String {
+    hex::encode(Sha256::digest(fs::read(path).unwrap()))
+}
+
+/// Every file under `dir` whose bytes contain `needle` (UTF-8 or UTF-16LE).
+fn files_containing(dir: &Path, needle: &str) -> Vec<PathBuf> {
+    let utf16: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let mut hits = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let bytes = fs::read(&p).unwrap();
+            let found = |n: &[u8]| bytes.windows(n.len()).any(|w| w == n);
+            if found(needle.as_bytes()) || found(&utf16) {
+                hits.push(p);
+            }
+        }
+    }
+    hits
+}
+
+fn details_with(case: &casefile_core::model::Case, f: impl FnOnce(&mut CaseDetails)) -> CaseDetails {
+    let mut d = case.details.clone();
+    f(&mut d);
+    d
+}
+
+#[test]
+fn nothing_readable_on_disk_even_in_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_path(&dir);
+    let canaries = [
+        "CANARY-TITLE-7f3a",
+        "CANARY-VICTIM-Ørsted-娜娜",
+        "CANARY-STATEMENT-she said the platform was regulated",
+        "CANARY-POLICE-REF-88231",
+    ];
+    let mut store = Store::create(&path, PASS, ACTOR).unwrap();
+    let case = store.create_case(canaries[0]).unwrap();
+    let d = details_with(&case, |d| {
+        d.victim_name = canaries[1].into();
+        d.statement = canaries[2].repeat(50);
+        d.police_report_no = canaries[3].into();
+    });
+    store.update_case(case.id, &d).unwrap();
+
+    // Mid-transaction: the rollback journal exists and holds old pages with the canaries.
+    let conn = store.connection_for_tests();
+    conn.execute_batch("BEGIN; UPDATE cases SET notes = 'x' || statement;").unwrap();
+    let journal: Vec<_> = fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with("-journal"))
+        .collect();
+    assert_eq!(journal.len(), 1, "a journal should exist during the write");
+    for c in canaries {
+        assert!(files_containing(dir.path(), c).is_empty(), "{c} readable mid-transaction");
+    }
+    conn.execute_batch("COMMIT;").unwrap();
+    store.close().unwrap();
+
+    for c in canaries {
+        assert_eq!(files_containing(dir.path(), c), Vec::<PathBuf>::new(), "{c} found on disk");
+    }
+    // Only the store itself is left behind.
+    let names: Vec<_> = fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["casefile.db".to_string()]);
+
+    // And everything is still there after reopening.
+    let store = Store::open(&path, PASS, ACTOR).unwrap();
+    let case = store.get_case(case.id).unwrap();
+    assert_eq!(case.details.victim_name, canaries[1]);
+    assert_eq!(case.details.police_report_no, canaries[3]);
+}
+
+#[test]
+fn wrong_passphrase_is_refused_and_the_file_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_path(&dir);
+    let mut store = Store::create(&path, PASS, ACTOR).unwrap();
+    store.create_case("Romance scam – Daniel").unwrap();
+    store.close().unwrap();
+    let before = file_hash(&path);
+
+    let err = Store::open(&path, "violet harbour seventeen lantern", ACTOR).unwrap_err();
+    assert!(matches!(err, CoreError::WrongPassphrase), "{err:?}");
+    assert_eq!(err.kind(), "wrong_passphrase");
+    assert_eq!(
+        err.to_string(),
+        "That passphrase doesn't open this case file. Check for typing mistakes and Caps Lock, then try again."
+    );
+    assert_eq!(file_hash(&path), before);
+    assert_eq!(fs::read_dir(path.parent().unwrap()).unwrap().count(), 1);
+
+    // The right one still works.
+    let store = Store::open(&path, PASS, ACTOR).unwrap();
+    assert_eq!(store.list_cases(&CaseFilter::default()).unwrap().len(), 1);
+}
+
+#[test]
+fn damaged_or_foreign_files_are_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    // A text file, a tiny file, and an ordinary unencrypted SQLite database.
+    let text = dir.path().join("notes.txt");
+    fs::write(&text, "just some notes, not a case file\n").unwrap();
+    let plain = dir.path().join("plain.sqlite");
+    {
+        let c = rusqlite::Connection::open(&plain).unwrap();
+        c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES ('hello');").unwrap();
+    }
+    for path in [&text, &plain] {
+        let before = file_hash(path);
+        let err = Store::open(path, PASS, ACTOR).unwrap_err();
+        assert_eq!(err.kind(), "not_a_case_file", "{path:?}: {err:?}");
+        assert!(err.to_string().contains("not a Casefile case file"));
+        assert_eq!(file_hash(path), before);
+    }
+    // A store whose first page was overwritten looks like a wrong key: refused, untouched.
+    let path = store_path(&dir);
+    Store::create(&path, PASS, ACTOR).unwrap().close().unwrap();
+    let mut bytes = fs::read(&path).unwrap();
+    for b in &mut bytes[100..400] {
+        *b ^= 0x5a;
+    }
+    fs::write(&path, &bytes).unwrap();
+    let before = file_hash(&path);
+    assert!(Store::open(&path, PASS, ACTOR).is_err());
+    assert_eq!(file_hash(&path), before);
+
+    let missing = Store::open(&dir.path().join("nope.db"), PASS, ACTOR).unwrap_err();
+    assert_eq!(missing.kind(), "store_missing");
+    assert!(!dir.path().join("nope.db").exists());
+}
+
+#[test]
+fn create_refuses_weak_passphrases_and_existing_stores() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_path(&dir);
+    let weak = Store::create(&path, "password1", ACTOR).unwrap_err();
+    assert_eq!(weak.kind(), "weak_passphrase");
+    assert!(!path.exists());
+    Store::create(&path, PASS, ACTOR).unwrap().close().unwrap();
+    let before = file_hash(&path);
+    let again = Store::create(&path, "another quite long passphrase", ACTOR).unwrap_err();
+    assert_eq!(again.kind(), "store_exists");
+    assert_eq!(file_hash(&path), before);
+}
+
+#[test]
+fn change_passphrase_keeps_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_path(&dir);
+    let new_pass = "granite pelican orbit wednesday";
+    let mut store = Store::create(&path, PASS, ACTOR).unwrap();
+    for i in 0..30 {
+        let c = store.create_case(&format!("Case {i:02}")).unwrap();
+        let d = details_with(&c, |d| d.statement = format!("Statement {i} ").repeat(200));
+        store.update_case(c.id, &d).unwrap();
+    }
+    let wrong = store.change_passphrase("not the passphrase at all", new_pass).unwrap_err();
+    assert_eq!(wrong.kind(), "wrong_passphrase");
+    let weak = store.change_passphrase(PASS, "abc").unwrap_err();
+    assert_eq!(weak.kind(), "weak_passphrase");
+    store.change_passphrase(PASS, new_pass).unwrap();
+    store.close().unwrap();
+
+    assert_eq!(
+        Store::open(&path, PASS, ACTOR).unwrap_err().kind(),
+        "wrong_passphrase"
+    );
+    let store = Store::open(&path, new_pass, ACTOR).unwrap();
+    let cases = store.list_cases(&CaseFilter::default()).unwrap();
+    assert_eq!(cases.len(), 30);
+    for c in &cases {
+        let full = store.get_case(c.id).unwrap();
+        let n: u32 = full.title[5..].parse().unwrap();
+        assert_eq!(full.details.statement, format!("Statement {n} ").repeat(200));
+    }
+    let report = store.verify_audit_chain().unwrap();
+    assert!(report.problem.is_none(), "{report:?}");
+    assert_eq!(report.entries, 61); // 30 creates, 30 updates, 1 passphrase change
+}
+
+#[test]
+fn new_store_is_at_the_latest_schema_and_a_newer_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_path(&dir);
+    let store = Store::create(&path, PASS, ACTOR).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        casefile_core::store::schema::latest_version()
+    );
+    store
+        .connection_for_tests()
+        .pragma_update(None, "user_version", 999)
+        .unwrap();
+    store.close().unwrap();
+    let before = file_hash(&path);
+    let err = Store::open(&path, PASS, ACTOR).unwrap_err();
+    assert_eq!(err.kind(), "newer_format");
+    assert!(err.to_string().contains("newer version of Casefile"));
+    assert_eq!(file_hash(&path), before);
+}
+
+#[test]
+fn every_change_is_in_the_audit_chain_and_tampering_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_path(&dir);
+    let mut store = Store::create(&path, PASS, ACTOR).unwrap();
+    let a = store.create_case("Fake exchange BTC-GX Pro").unwrap();
+    let b = store.create_case("Romance – 'Anna'").unwrap();
+    store.rename_case(a.id, "Fake exchange BTC-GX Pro (Hong Kong)").unwrap();
+    let d = details_with(&b, |d| {
+        d.reporting_currency = "usd".into();
+        d.time_zone = "America/Chicago".into();
+        d.status = Some(CaseStatus::Reported);
+    });
+    store.update_case(b.id, &d).unwrap();
+    store.set_case_archived(a.id, true).unwrap();
+
+    let log = store.audit_log(None).unwrap();
+    let actions: Vec<_> = log.iter().map(|e| (e.action.as_str(), e.case_id)).collect();
+    assert_eq!(
+        actions,
+        vec![
+            ("create", Some(a.id)),
+            ("create", Some(b.id)),
+            ("update", Some(a.id)),
+            ("update", Some(b.id)),
+            ("archive", Some(a.id)),
+        ]
+    );
+    assert_eq!(log[3].summary, "Changed status, reporting currency, time zone");
+    assert_eq!(store.audit_log(Some(b.id)).unwrap().len(), 2);
+    let report = store.verify_audit_chain().unwrap();
+    assert_eq!(report.entries, 5);
+    assert!(report.problem.is_none());
+    assert_eq!(report.head_hash, log[4].hash);
+
+    // The log refuses ordinary edits …
+    let conn = store.connection_for_tests();
+    assert!(conn
+        .execute("UPDATE audit_log SET summary = 'x' WHERE id = 2", [])
+        .is_err());
+    assert!(conn.execute("DELETE FROM audit_log WHERE id = 2", []).is_err());
+    // … and someone with the key who removes the guard is still caught.
+    conn.execute_batch(
+        "DROP TRIGGER audit_log_append_only_update;
+         UPDATE audit_log SET summary = 'Case created: something else' WHERE id = 2;",
+    )
+    .unwrap();
+    let problem = store.verify_audit_chain().unwrap().problem.unwrap();
+    assert_eq!(problem.entry_id, 2);
+    assert!(problem.reason.contains("altered"), "{}", problem.reason);
+}
+
+#[test]
+fn invalid_details_are_refused_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::create(&store_path(&dir), PASS, ACTOR).unwrap();
+    let case = store.create_case("Investment app").unwrap();
+    let bad = [
+        details_with(&case, |d| {
+            d.statement = "new statement".into();
+            d.reporting_currency = "EURO".into();
+        }),
+        details_with(&case, |d| d.time_zone = "Europe/Nowhere".into()),
+        details_with(&case, |d| d.title = "   ".into()),
+        details_with(&case, |d| d.victim_date_of_birth = Some("31/12/1960".into())),
+    ];
+    for d in &bad {
+        let err = store.update_case(case.id, d).unwrap_err();
+        assert_eq!(err.kind(), "invalid", "{err:?}");
+    }
+    assert_eq!(store.get_case(case.id).unwrap(), case);
+    assert_eq!(store.audit_log(None).unwrap().len(), 1);
+    assert_eq!(store.get_case(4242).unwrap_err().kind(), "not_found");
+}
+
+#[test]
+fn fifty_cases_can_be_found_by_part_of_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::create(&store_path(&dir), PASS, ACTOR).unwrap();
+    for i in 0..50 {
+        store.create_case(&format!("Client {i:02} – generic case")).unwrap();
+    }
+    store.create_case("Mrs Okafor – USDT on TRON").unwrap();
+    store.create_case("100% guaranteed returns").unwrap();
+    let find = |store: &Store, q: &str| {
+        store
+            .list_cases(&CaseFilter {
+                query: q.into(),
+                include_archived: false,
+            })
+            .unwrap()
+    };
+    assert_eq!(find(&store, "").len(), 52);
+    let hit = find(&store, "okaf");
+    assert_eq!(hit.len(), 1);
+    assert_eq!(hit[0].title, "Mrs Okafor – USDT on TRON");
+    assert_eq!(find(&store, "Client 4").len(), 10);
+    assert_eq!(find(&store, "100%").len(), 1);
+    assert_eq!(find(&store, "%").len(), 1, "% is matched literally");
+    // Most recently changed first.
+    assert_eq!(find(&store, "")[0].title, "100% guaranteed returns");
+    // Archived cases are hidden unless asked for.
+    let id = hit[0].id;
+    store.set_case_archived(id, true).unwrap();
+    assert!(find(&store, "okaf").is_empty());
+    let with_archived = store
+        .list_cases(&CaseFilter {
+            query: "okaf".into(),
+            include_archived: true,
+        })
+        .unwrap();
+    assert!(with_archived[0].archived);
+}
+
+#[test]
+fn settings_round_trip_and_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_path(&dir);
+    let mut store = Store::create(&path, PASS, ACTOR).unwrap();
+    assert_eq!(store.settings().unwrap().auto_lock_minutes, 10);
+    let err = store
+        .update_settings(&casefile_core::model::Settings { auto_lock_minutes: 0 })
+        .unwrap_err();
+    assert_eq!(err.kind(), "invalid");
+    store
+        .update_settings(&casefile_core::model::Settings { auto_lock_minutes: 3 })
+        .unwrap();
+    store.close().unwrap();
+    let store = Store::open(&path, PASS, ACTOR).unwrap();
+    assert_eq!(store.settings().unwrap().auto_lock_minutes, 3);
+}

@@ -1,0 +1,44 @@
+//! The Casefile desktop shell: one window, thin commands over `casefile-core`.
+
+pub mod commands;
+mod state;
+
+pub use state::AppState;
+
+use tauri_specta::{collect_commands, Builder};
+
+/// The typed command set; also used to generate `ui/src/lib/api/bindings.ts`.
+pub fn specta_builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new().commands(collect_commands![
+        commands::session::app_status,
+        commands::session::passphrase_strength,
+        commands::session::create_store,
+        commands::session::unlock,
+        commands::session::lock,
+        commands::session::change_passphrase,
+        commands::session::update_settings,
+        commands::cases::list_cases,
+        commands::cases::create_case,
+        commands::cases::get_case,
+        commands::cases::update_case,
+        commands::cases::set_case_archived,
+        commands::cases::reference_lists,
+    ])
+}
+
+/// Header written at the top of the generated bindings.
+pub const BINDINGS_HEADER: &str = "// Generated from the Rust commands by tauri-specta. Do not edit by hand:\n// run `CASEFILE_UPDATE_BINDINGS=1 cargo test -p casefile-app --test bindings` to refresh.\n";
+
+/// Starts the app with the store at `CASEFILE_STORE` or in the user's data directory.
+pub fn run() {
+    let builder = specta_builder();
+    let state = AppState::new(casefile_core::store::default_path());
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(builder.invoke_handler())
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Casefile could not start its window: {e}");
+        std::process::exit(1);
+    }
+}

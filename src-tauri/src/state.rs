@@ -1,0 +1,41 @@
+//! What the window session holds: where the store is, and the store itself while unlocked.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use casefile_core::Store;
+
+use crate::commands::AppError;
+
+/// Shared state of the app. The store is `None` while locked.
+pub struct AppState {
+    pub store_path: PathBuf,
+    store: Mutex<Option<Store>>,
+}
+
+impl AppState {
+    /// A locked session for the store at `store_path`.
+    pub fn new(store_path: PathBuf) -> Self {
+        AppState {
+            store_path,
+            store: Mutex::new(None),
+        }
+    }
+
+    /// The slot holding the unlocked store (or `None`). A panic elsewhere never locks the
+    /// user out: a poisoned lock is recovered, the store inside is still consistent because
+    /// every change is one SQLite transaction.
+    pub fn slot(&self) -> MutexGuard<'_, Option<Store>> {
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `f` with the unlocked store, or says the case file is locked.
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> casefile_core::Result<T>,
+    ) -> Result<T, AppError> {
+        let mut slot = self.slot();
+        let store = slot.as_mut().ok_or_else(AppError::locked)?;
+        f(store).map_err(AppError::from)
+    }
+}
