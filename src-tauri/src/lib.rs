@@ -9,21 +9,23 @@ use tauri_specta::{collect_commands, Builder};
 
 /// The typed command set; also used to generate `ui/src/lib/api/bindings.ts`.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new().commands(collect_commands![
-        commands::session::app_status,
-        commands::session::passphrase_strength,
-        commands::session::create_store,
-        commands::session::unlock,
-        commands::session::lock,
-        commands::session::change_passphrase,
-        commands::session::update_settings,
-        commands::cases::list_cases,
-        commands::cases::create_case,
-        commands::cases::get_case,
-        commands::cases::update_case,
-        commands::cases::set_case_archived,
-        commands::cases::reference_lists,
-    ])
+    Builder::<tauri::Wry>::new()
+        .disable_serde_phases()
+        .commands(collect_commands![
+            commands::session::app_status,
+            commands::session::passphrase_strength,
+            commands::session::create_store,
+            commands::session::unlock,
+            commands::session::lock,
+            commands::session::change_passphrase,
+            commands::session::update_settings,
+            commands::cases::list_cases,
+            commands::cases::create_case,
+            commands::cases::get_case,
+            commands::cases::update_case,
+            commands::cases::set_case_archived,
+            commands::cases::reference_lists,
+        ])
 }
 
 /// Header written at the top of the generated bindings.

@@ -26,7 +26,9 @@ impl AppState {
     /// user out: a poisoned lock is recovered, the store inside is still consistent because
     /// every change is one SQLite transaction.
     pub fn slot(&self) -> MutexGuard<'_, Option<Store>> {
-        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Runs `f` with the unlocked store, or says the case file is locked.

@@ -35,7 +35,10 @@ pub enum CoreError {
 
     /// Input that does not pass validation; `message` says what to do.
     #[error("{message}")]
-    Invalid { field: &'static str, message: String },
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
 
     /// A record that was asked for does not exist (or was deleted).
     #[error("That {what} could not be found. It may have been deleted; go back to the list and try again.")]

@@ -161,7 +161,10 @@ mod tests {
 
 /// Every IANA time zone name Casefile accepts, sorted.
 pub fn time_zones() -> Vec<String> {
-    let mut names: Vec<String> = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name().to_string()).collect();
+    let mut names: Vec<String> = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name().to_string())
+        .collect();
     names.sort_unstable();
     names
 }

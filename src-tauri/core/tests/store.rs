@@ -41,7 +41,10 @@ fn files_containing(dir: &Path, needle: &str) -> Vec<PathBuf> {
     hits
 }
 
-fn details_with(case: &casefile_core::model::Case, f: impl FnOnce(&mut CaseDetails)) -> CaseDetails {
+fn details_with(
+    case: &casefile_core::model::Case,
+    f: impl FnOnce(&mut CaseDetails),
+) -> CaseDetails {
     let mut d = case.details.clone();
     f(&mut d);
     d
@@ -68,7 +71,8 @@ fn nothing_readable_on_disk_even_in_the_journal() {
 
     // Mid-transaction: the rollback journal exists and holds old pages with the canaries.
     let conn = store.connection_for_tests();
-    conn.execute_batch("BEGIN; UPDATE cases SET notes = 'x' || statement;").unwrap();
+    conn.execute_batch("BEGIN; UPDATE cases SET notes = 'x' || statement;")
+        .unwrap();
     let journal: Vec<_> = fs::read_dir(path.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -76,13 +80,20 @@ fn nothing_readable_on_disk_even_in_the_journal() {
         .collect();
     assert_eq!(journal.len(), 1, "a journal should exist during the write");
     for c in canaries {
-        assert!(files_containing(dir.path(), c).is_empty(), "{c} readable mid-transaction");
+        assert!(
+            files_containing(dir.path(), c).is_empty(),
+            "{c} readable mid-transaction"
+        );
     }
     conn.execute_batch("COMMIT;").unwrap();
     store.close().unwrap();
 
     for c in canaries {
-        assert_eq!(files_containing(dir.path(), c), Vec::<PathBuf>::new(), "{c} found on disk");
+        assert_eq!(
+            files_containing(dir.path(), c),
+            Vec::<PathBuf>::new(),
+            "{c} found on disk"
+        );
     }
     // Only the store itself is left behind.
     let names: Vec<_> = fs::read_dir(path.parent().unwrap())
@@ -131,7 +142,8 @@ fn damaged_or_foreign_files_are_refused_untouched() {
     let plain = dir.path().join("plain.sqlite");
     {
         let c = rusqlite::Connection::open(&plain).unwrap();
-        c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES ('hello');").unwrap();
+        c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES ('hello');")
+            .unwrap();
     }
     for path in [&text, &plain] {
         let before = file_hash(path);
@@ -182,7 +194,9 @@ fn change_passphrase_keeps_every_row() {
         let d = details_with(&c, |d| d.statement = format!("Statement {i} ").repeat(200));
         store.update_case(c.id, &d).unwrap();
     }
-    let wrong = store.change_passphrase("not the passphrase at all", new_pass).unwrap_err();
+    let wrong = store
+        .change_passphrase("not the passphrase at all", new_pass)
+        .unwrap_err();
     assert_eq!(wrong.kind(), "wrong_passphrase");
     let weak = store.change_passphrase(PASS, "abc").unwrap_err();
     assert_eq!(weak.kind(), "weak_passphrase");
@@ -199,7 +213,10 @@ fn change_passphrase_keeps_every_row() {
     for c in &cases {
         let full = store.get_case(c.id).unwrap();
         let n: u32 = full.title[5..].parse().unwrap();
-        assert_eq!(full.details.statement, format!("Statement {n} ").repeat(200));
+        assert_eq!(
+            full.details.statement,
+            format!("Statement {n} ").repeat(200)
+        );
     }
     let report = store.verify_audit_chain().unwrap();
     assert!(report.problem.is_none(), "{report:?}");
@@ -234,7 +251,9 @@ fn every_change_is_in_the_audit_chain_and_tampering_is_found() {
     let mut store = Store::create(&path, PASS, ACTOR).unwrap();
     let a = store.create_case("Fake exchange BTC-GX Pro").unwrap();
     let b = store.create_case("Romance – 'Anna'").unwrap();
-    store.rename_case(a.id, "Fake exchange BTC-GX Pro (Hong Kong)").unwrap();
+    store
+        .rename_case(a.id, "Fake exchange BTC-GX Pro (Hong Kong)")
+        .unwrap();
     let d = details_with(&b, |d| {
         d.reporting_currency = "usd".into();
         d.time_zone = "America/Chicago".into();
@@ -255,7 +274,10 @@ fn every_change_is_in_the_audit_chain_and_tampering_is_found() {
             ("archive", Some(a.id)),
         ]
     );
-    assert_eq!(log[3].summary, "Changed status, reporting currency, time zone");
+    assert_eq!(
+        log[3].summary,
+        "Changed status, reporting currency, time zone"
+    );
     assert_eq!(store.audit_log(Some(b.id)).unwrap().len(), 2);
     let report = store.verify_audit_chain().unwrap();
     assert_eq!(report.entries, 5);
@@ -267,7 +289,9 @@ fn every_change_is_in_the_audit_chain_and_tampering_is_found() {
     assert!(conn
         .execute("UPDATE audit_log SET summary = 'x' WHERE id = 2", [])
         .is_err());
-    assert!(conn.execute("DELETE FROM audit_log WHERE id = 2", []).is_err());
+    assert!(conn
+        .execute("DELETE FROM audit_log WHERE id = 2", [])
+        .is_err());
     // … and someone with the key who removes the guard is still caught.
     conn.execute_batch(
         "DROP TRIGGER audit_log_append_only_update;
@@ -291,7 +315,9 @@ fn invalid_details_are_refused_and_nothing_is_saved() {
         }),
         details_with(&case, |d| d.time_zone = "Europe/Nowhere".into()),
         details_with(&case, |d| d.title = "   ".into()),
-        details_with(&case, |d| d.victim_date_of_birth = Some("31/12/1960".into())),
+        details_with(&case, |d| {
+            d.victim_date_of_birth = Some("31/12/1960".into())
+        }),
     ];
     for d in &bad {
         let err = store.update_case(case.id, d).unwrap_err();
@@ -307,7 +333,9 @@ fn fifty_cases_can_be_found_by_part_of_the_title() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::create(&store_path(&dir), PASS, ACTOR).unwrap();
     for i in 0..50 {
-        store.create_case(&format!("Client {i:02} – generic case")).unwrap();
+        store
+            .create_case(&format!("Client {i:02} – generic case"))
+            .unwrap();
     }
     store.create_case("Mrs Okafor – USDT on TRON").unwrap();
     store.create_case("100% guaranteed returns").unwrap();
@@ -348,11 +376,15 @@ fn settings_round_trip_and_are_checked() {
     let mut store = Store::create(&path, PASS, ACTOR).unwrap();
     assert_eq!(store.settings().unwrap().auto_lock_minutes, 10);
     let err = store
-        .update_settings(&casefile_core::model::Settings { auto_lock_minutes: 0 })
+        .update_settings(&casefile_core::model::Settings {
+            auto_lock_minutes: 0,
+        })
         .unwrap_err();
     assert_eq!(err.kind(), "invalid");
     store
-        .update_settings(&casefile_core::model::Settings { auto_lock_minutes: 3 })
+        .update_settings(&casefile_core::model::Settings {
+            auto_lock_minutes: 3,
+        })
         .unwrap();
     store.close().unwrap();
     let store = Store::open(&path, PASS, ACTOR).unwrap();

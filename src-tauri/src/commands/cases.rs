@@ -10,7 +10,10 @@ use crate::AppState;
 /// Cases matching the filter, most recently changed first.
 #[tauri::command]
 #[specta::specta]
-pub fn list_cases(state: State<'_, AppState>, filter: CaseFilter) -> Result<Vec<CaseSummary>, AppError> {
+pub fn list_cases(
+    state: State<'_, AppState>,
+    filter: CaseFilter,
+) -> Result<Vec<CaseSummary>, AppError> {
     state.with_store(|s| s.list_cases(&filter))
 }
 
@@ -31,14 +34,22 @@ pub fn get_case(state: State<'_, AppState>, id: i32) -> Result<Case, AppError> {
 /// Saves a case's details (title, references, victim, currency, time zone, status, statement).
 #[tauri::command]
 #[specta::specta]
-pub fn update_case(state: State<'_, AppState>, id: i32, details: CaseDetails) -> Result<Case, AppError> {
+pub fn update_case(
+    state: State<'_, AppState>,
+    id: i32,
+    details: CaseDetails,
+) -> Result<Case, AppError> {
     state.with_store(|s| s.update_case(id, &details))
 }
 
 /// Archives a case or brings it back.
 #[tauri::command]
 #[specta::specta]
-pub fn set_case_archived(state: State<'_, AppState>, id: i32, archived: bool) -> Result<Case, AppError> {
+pub fn set_case_archived(
+    state: State<'_, AppState>,
+    id: i32,
+    archived: bool,
+) -> Result<Case, AppError> {
     state.with_store(|s| s.set_case_archived(id, archived))
 }
 
@@ -55,7 +66,10 @@ pub struct ReferenceLists {
 #[specta::specta]
 pub fn reference_lists() -> ReferenceLists {
     ReferenceLists {
-        currencies: casefile_core::validate::currency_codes().into_iter().map(String::from).collect(),
+        currencies: casefile_core::validate::currency_codes()
+            .into_iter()
+            .map(String::from)
+            .collect(),
         time_zones: casefile_core::validate::time_zones(),
         statuses: CaseStatus::ALL.to_vec(),
     }

@@ -60,7 +60,9 @@ pub async fn create_store(
     if passphrase != confirmation {
         return Err(AppError {
             kind: "invalid".into(),
-            message: "The two passphrases are not the same. Type the same passphrase in both boxes.".into(),
+            message:
+                "The two passphrases are not the same. Type the same passphrase in both boxes."
+                    .into(),
         });
     }
     let created = Store::create(&state.store_path, &passphrase, ACTOR)?;
@@ -93,21 +95,24 @@ pub fn lock(state: State<'_, AppState>) -> Result<AppStatus, AppError> {
 pub async fn change_passphrase(
     state: State<'_, AppState>,
     current: String,
-    new: String,
+    new_passphrase: String,
     confirmation: String,
 ) -> Result<(), AppError> {
-    if new != confirmation {
+    if new_passphrase != confirmation {
         return Err(AppError {
             kind: "invalid".into(),
             message: "The two new passphrases are not the same. Type the same new passphrase in both boxes.".into(),
         });
     }
-    state.with_store(|s| s.change_passphrase(&current, &new))
+    state.with_store(|s| s.change_passphrase(&current, &new_passphrase))
 }
 
 /// Saves the settings (e.g. minutes until the automatic lock).
 #[tauri::command]
 #[specta::specta]
-pub fn update_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings, AppError> {
+pub fn update_settings(
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Result<Settings, AppError> {
     state.with_store(|s| s.update_settings(&settings))
 }

@@ -83,7 +83,9 @@ pub fn append(
     Ok(())
 }
 
-fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, Option<i64>, Option<i64>, AuditEntry)> {
+fn row_to_entry(
+    r: &rusqlite::Row<'_>,
+) -> rusqlite::Result<(i64, Option<i64>, Option<i64>, AuditEntry)> {
     let id: i64 = r.get(0)?;
     let entity_id: Option<i64> = r.get(5)?;
     let case_id: Option<i64> = r.get(6)?;
@@ -193,7 +195,16 @@ mod tests {
         )
         .unwrap();
         for i in 1..=5 {
-            append(&conn, "test", "create", "case", Some(i), Some(i), &format!("Case {i}")).unwrap();
+            append(
+                &conn,
+                "test",
+                "create",
+                "case",
+                Some(i),
+                Some(i),
+                &format!("Case {i}"),
+            )
+            .unwrap();
         }
         conn
     }
@@ -216,8 +227,11 @@ mod tests {
     #[test]
     fn altered_summary_is_named() {
         let conn = log();
-        conn.execute("UPDATE audit_log SET summary = 'nothing happened' WHERE id = 3", [])
-            .unwrap();
+        conn.execute(
+            "UPDATE audit_log SET summary = 'nothing happened' WHERE id = 3",
+            [],
+        )
+        .unwrap();
         let problem = verify(&conn).unwrap().problem.unwrap();
         assert_eq!(problem.entry_id, 3);
         assert!(problem.reason.contains("altered"), "{}", problem.reason);
@@ -226,7 +240,8 @@ mod tests {
     #[test]
     fn removed_entry_is_detected() {
         let conn = log();
-        conn.execute("DELETE FROM audit_log WHERE id = 2", []).unwrap();
+        conn.execute("DELETE FROM audit_log WHERE id = 2", [])
+            .unwrap();
         let problem = verify(&conn).unwrap().problem.unwrap();
         assert_eq!(problem.entry_id, 3);
         assert!(problem.reason.contains("missing"), "{}", problem.reason);

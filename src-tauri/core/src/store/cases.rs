@@ -6,7 +6,8 @@ use super::{now_utc, Store};
 use crate::model::{Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary};
 use crate::{audit, validate, CoreError, Result};
 
-const CASE_COLUMNS: &str = "id, title, status, archived, police_report_no, bank_claim_no, complaint_id,
+const CASE_COLUMNS: &str =
+    "id, title, status, archived, police_report_no, bank_claim_no, complaint_id,
     victim_name, victim_contact, victim_address, victim_date_of_birth, reporting_currency,
     time_zone, notes, statement, created_at, updated_at";
 
@@ -57,7 +58,11 @@ fn clean_details(d: &CaseDetails) -> Result<CaseDetails> {
     Ok(CaseDetails {
         title: validate::title(&d.title)?,
         status: Some(d.status.unwrap_or(CaseStatus::Open)),
-        police_report_no: validate::line("police_report_no", "The police report number", &d.police_report_no)?,
+        police_report_no: validate::line(
+            "police_report_no",
+            "The police report number",
+            &d.police_report_no,
+        )?,
         bank_claim_no: validate::line("bank_claim_no", "The bank claim number", &d.bank_claim_no)?,
         complaint_id: validate::line("complaint_id", "The complaint id", &d.complaint_id)?,
         victim_name: validate::line("victim_name", "The name", &d.victim_name)?,
@@ -81,14 +86,23 @@ fn changed_fields(old: &CaseDetails, new: &CaseDetails) -> Vec<&'static str> {
     };
     check("title", old.title != new.title);
     check("status", old.status != new.status);
-    check("police report number", old.police_report_no != new.police_report_no);
+    check(
+        "police report number",
+        old.police_report_no != new.police_report_no,
+    );
     check("bank claim number", old.bank_claim_no != new.bank_claim_no);
     check("complaint id", old.complaint_id != new.complaint_id);
     check("victim name", old.victim_name != new.victim_name);
     check("victim contact", old.victim_contact != new.victim_contact);
     check("victim address", old.victim_address != new.victim_address);
-    check("date of birth", old.victim_date_of_birth != new.victim_date_of_birth);
-    check("reporting currency", old.reporting_currency != new.reporting_currency);
+    check(
+        "date of birth",
+        old.victim_date_of_birth != new.victim_date_of_birth,
+    );
+    check(
+        "reporting currency",
+        old.reporting_currency != new.reporting_currency,
+    );
     check("time zone", old.time_zone != new.time_zone);
     check("notes", old.notes != new.notes);
     check("statement", old.statement != new.statement);
@@ -137,7 +151,15 @@ impl Store {
             params![title, now],
         )?;
         let id = tx.last_insert_rowid();
-        audit::append(&tx, &self.actor, "create", "case", Some(id), Some(id), &format!("Case created: {title}"))?;
+        audit::append(
+            &tx,
+            &self.actor,
+            "create",
+            "case",
+            Some(id),
+            Some(id),
+            &format!("Case created: {title}"),
+        )?;
         tx.commit()?;
         self.get_case(id as i32)
     }
@@ -226,7 +248,15 @@ impl Store {
         } else {
             ("restore", "Case taken out of the archive")
         };
-        audit::append(&tx, &self.actor, action, "case", Some(id.into()), Some(id.into()), summary)?;
+        audit::append(
+            &tx,
+            &self.actor,
+            action,
+            "case",
+            Some(id.into()),
+            Some(id.into()),
+            summary,
+        )?;
         tx.commit()?;
         self.get_case(id)
     }

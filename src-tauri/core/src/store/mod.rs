@@ -282,10 +282,12 @@ mod tests {
             let key = key::derive_key(pass, &salt).unwrap();
             {
                 let conn = open_keyed(&path, &key, &salt, true).unwrap();
-                conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+                conn.pragma_update(None, "application_id", APPLICATION_ID)
+                    .unwrap();
                 for (i, sql) in schema::MIGRATIONS[..made_with].iter().enumerate() {
                     conn.execute_batch(sql).unwrap();
-                    conn.pragma_update(None, "user_version", i as i64 + 1).unwrap();
+                    conn.pragma_update(None, "user_version", i as i64 + 1)
+                        .unwrap();
                 }
                 if made_with >= 1 {
                     conn.execute(
@@ -301,7 +303,11 @@ mod tests {
                 .conn
                 .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
                 .unwrap();
-            assert_eq!(count, i64::from(made_with >= 1), "made with {made_with} migrations");
+            assert_eq!(
+                count,
+                i64::from(made_with >= 1),
+                "made with {made_with} migrations"
+            );
         }
     }
 }

@@ -27,7 +27,11 @@ impl Store {
         let mut settings = Settings::default();
         let stored: Option<String> = self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [AUTO_LOCK_KEY], |r| r.get(0))
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [AUTO_LOCK_KEY],
+                |r| r.get(0),
+            )
             .optional()?;
         if let Some(minutes) = stored.and_then(|v| v.parse().ok()) {
             settings.auto_lock_minutes = minutes;
@@ -55,7 +59,10 @@ impl Store {
             "settings",
             None,
             None,
-            &format!("Automatic lock set to {} minutes", settings.auto_lock_minutes),
+            &format!(
+                "Automatic lock set to {} minutes",
+                settings.auto_lock_minutes
+            ),
         )?;
         tx.commit()?;
         self.settings()

@@ -1,0 +1,235 @@
+//! End-to-end: the real Casefile window under X (Xvfb in CI), driven through tauri-driver and
+//! WebKitWebDriver, starting from an empty store directory.
+//!
+//! Needs: a display (`xvfb-run`), `tauri-driver` and `WebKitWebDriver` on PATH, and the app
+//! built (`target/debug/casefile-app`). The README's test command provides all of them.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use casefile_e2e::webdriver::{Session, TauriDriver};
+use casefile_e2e::{app_binary, artifacts_dir};
+
+const PASS: &str = "lantern orchard velvet ninety";
+const CANARY: &str = "CANARYstatement-Zq81";
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+fn case_button(s: &Session, title: &str) -> casefile_e2e::webdriver::Element {
+    let xpath_free_id = s
+        .execute(
+            "const b = [...document.querySelectorAll('button.case')].find(b => b.querySelector('.title')?.textContent === arguments[0]); return b ? b.dataset.caseId : null;",
+            serde_json::json!([title]),
+        )
+        .expect("look up case button");
+    let id = xpath_free_id
+        .as_str()
+        .unwrap_or_else(|| panic!("no case titled {title:?} in the list"));
+    s.find(&format!("button.case[data-case-id='{id}']"))
+        .expect("case button")
+}
+
+#[test]
+fn first_run_cases_lock_and_unlock_in_the_real_window() {
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "No display: run the end-to-end tests under Xvfb, e.g. `xvfb-run -a cargo test -p casefile-e2e` (the README's test command does this)."
+    );
+    let app = app_binary();
+    assert!(
+        app.exists(),
+        "build the app first: {} is missing",
+        app.display()
+    );
+
+    let home = tempfile::tempdir().expect("temp home");
+    let store_dir = home.path().join("store");
+    let store = store_dir.join("casefile.db");
+    let data = home.path().join("data");
+    let cache = home.path().join("cache");
+    let config = home.path().join("config");
+    let driver = TauriDriver::start(&[
+        ("CASEFILE_STORE", &store),
+        ("HOME", home.path()),
+        ("XDG_DATA_HOME", &data),
+        ("XDG_CACHE_HOME", &cache),
+        ("XDG_CONFIG_HOME", &config),
+    ])
+    .expect("start tauri-driver");
+
+    let launched = Instant::now();
+    let s = driver.session(&app).expect("open the app window");
+
+    // First run: welcome screen, choose a passphrase.
+    let pass_in = s.wait_for("#new-passphrase", 60).expect("welcome screen");
+    let to_welcome = launched.elapsed();
+    let welcome = s.text_of("main").unwrap();
+    assert!(
+        welcome.contains("Everything stays on this computer, encrypted"),
+        "{welcome}"
+    );
+    s.fill(&pass_in, PASS).unwrap();
+    s.wait_for_text("[data-testid=strength]", "Very strong", 10)
+        .unwrap();
+    s.fill(
+        &s.find("#confirm-passphrase").unwrap(),
+        "lantern orchard velvet ninety-one",
+    )
+    .unwrap();
+    s.click(&s.find("#create-store").unwrap()).unwrap();
+    let mismatch = s
+        .wait_for_text("#create-error", "not the same", 10)
+        .unwrap();
+    assert!(mismatch.contains("Type the same passphrase"), "{mismatch}");
+    assert!(
+        !store.exists(),
+        "nothing is created before the passphrases match"
+    );
+    s.fill(&s.find("#confirm-passphrase").unwrap(), PASS)
+        .unwrap();
+    s.click(&s.find("#create-store").unwrap()).unwrap();
+
+    // Two cases.
+    let title_in = s
+        .wait_for("#new-case-title", 30)
+        .expect("case screen after creating the store");
+    assert!(
+        store.exists(),
+        "the store file was created at CASEFILE_STORE"
+    );
+    s.wait_for_text("#no-cases", "No cases yet", 10).unwrap();
+    s.fill(&title_in, "Romance scam – Anna (WhatsApp)").unwrap();
+    s.click(&s.find("#create-case").unwrap()).unwrap();
+    s.wait_for_text("#case-heading", "Romance scam – Anna", 10)
+        .unwrap();
+    s.fill(
+        &s.find("#new-case-title").unwrap(),
+        "Fake exchange BTC-GX Pro",
+    )
+    .unwrap();
+    s.click(&s.find("#create-case").unwrap()).unwrap();
+    s.wait_for_text("#case-heading", "BTC-GX Pro", 10).unwrap();
+
+    // Edit the first one's details.
+    s.click(&case_button(&s, "Romance scam – Anna (WhatsApp)"))
+        .unwrap();
+    s.wait_for_text("#case-heading", "Romance scam – Anna", 10)
+        .unwrap();
+    s.fill(&s.wait_for("#case-police", 10).unwrap(), "PR-2026-118734")
+        .unwrap();
+    s.fill(&s.find("#victim-name").unwrap(), "Margarethe Vogel")
+        .unwrap();
+    s.fill(
+        &s.find("#case-statement").unwrap(),
+        &format!("I met Anna on a dating app in March. {CANARY} She showed me a trading platform."),
+    )
+    .unwrap();
+    s.fill(&s.find("#case-timezone").unwrap(), "Europe/Nowhere")
+        .unwrap();
+    s.click(&s.find("#save-case").unwrap()).unwrap();
+    let bad_zone = s
+        .wait_for_text("#case-error", "not a time zone", 10)
+        .unwrap();
+    assert!(
+        bad_zone.contains("Europe/London"),
+        "the message says what to type: {bad_zone}"
+    );
+    s.fill(&s.find("#case-timezone").unwrap(), "Europe/Berlin")
+        .unwrap();
+    s.click(&s.find("#save-case").unwrap()).unwrap();
+    s.wait_for_text("#case-message", "Saved.", 10).unwrap();
+
+    // Lock; a wrong passphrase is refused with the plain message.
+    s.click(&s.find("#lock").unwrap()).unwrap();
+    let unlock_in = s
+        .wait_for("#unlock-passphrase", 10)
+        .expect("unlock screen after Lock");
+    s.fill(&unlock_in, "lantern orchard velvet ninety-nine")
+        .unwrap();
+    s.click(&s.find("#unlock").unwrap()).unwrap();
+    let refused = s
+        .wait_for_text("#unlock-error", "doesn't open this case file", 20)
+        .unwrap();
+    assert!(refused.contains("Caps Lock"), "{refused}");
+
+    // Unlock; both cases are there with their details.
+    s.fill(&s.find("#unlock-passphrase").unwrap(), PASS)
+        .unwrap();
+    let unlock_started = Instant::now();
+    s.click(&s.find("#unlock").unwrap()).unwrap();
+    s.wait_for("#new-case-title", 20)
+        .expect("cases after unlocking");
+    let unlock_time = unlock_started.elapsed();
+    let list = s.wait_for_text(".case-list", "BTC-GX Pro", 10).unwrap();
+    assert!(list.contains("Romance scam – Anna (WhatsApp)"), "{list}");
+    s.click(&case_button(&s, "Romance scam – Anna (WhatsApp)"))
+        .unwrap();
+    let police = s.wait_for("#case-police", 10).unwrap();
+    s.wait_for_text("#case-heading", "Romance scam – Anna", 10)
+        .unwrap();
+    assert_eq!(s.value(&police).unwrap(), "PR-2026-118734");
+    assert_eq!(
+        s.value(&s.find("#case-timezone").unwrap()).unwrap(),
+        "Europe/Berlin"
+    );
+
+    // Search narrows the list.
+    s.fill(&s.find("#case-search").unwrap(), "btc-gx").unwrap();
+    s.wait_for_text(".case-list ul", "BTC-GX Pro", 10).unwrap();
+    let deadline = Instant::now() + std::time::Duration::from_secs(10);
+    while s.text_of(".case-list ul").unwrap().contains("Romance") {
+        assert!(Instant::now() < deadline, "search did not filter the list");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    s.fill(&s.find("#case-search").unwrap(), "").unwrap();
+    s.wait_for_text(".case-list ul", "Romance", 10).unwrap();
+
+    let shot = artifacts_dir().join("casefile-cases.png");
+    s.screenshot(&shot).expect("screenshot");
+    let png = std::fs::read(&shot).unwrap();
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "a real screenshot"
+    );
+    s.close().expect("close the window");
+    drop(driver);
+
+    // Nothing readable was left on disk: not the store, not the webview's data or cache.
+    for file in files_under(home.path()) {
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        for needle in [CANARY, "Margarethe Vogel", "PR-2026-118734"] {
+            assert!(
+                !contains(&bytes, needle.as_bytes()),
+                "{needle} readable in {}",
+                file.display()
+            );
+        }
+    }
+    eprintln!(
+        "measured: launch to welcome screen {:?}; unlock (Argon2id + open) to case list {:?}; screenshot {}",
+        to_welcome,
+        unlock_time,
+        shot.display()
+    );
+}
