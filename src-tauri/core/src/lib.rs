@@ -5,6 +5,7 @@
 //! testable with plain `cargo test`.
 
 pub mod audit;
+pub mod demo;
 pub mod error;
 pub mod model;
 pub mod passphrase;
