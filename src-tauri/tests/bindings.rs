@@ -2,6 +2,8 @@
 //! them and fails if the checked-in file differs, so they cannot go stale.
 //! Refresh with: CASEFILE_UPDATE_BINDINGS=1 cargo test -p casefile-app --test bindings
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::PathBuf;
 
 use specta_typescript::Typescript;

@@ -4,6 +4,8 @@
 //! Needs: a display (`xvfb-run`), `tauri-driver` and `WebKitWebDriver` on PATH, and the app
 //! built (`target/debug/casefile-app`). The README's test command provides all of them.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -160,6 +162,14 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
     s.click(&s.find("#save-case").unwrap()).unwrap();
     s.wait_for_text("#case-message", "Saved.", 10).unwrap();
 
+    // Type a note but don't save it: locking must not lose it.
+    s.fill(
+        &s.find("#case-notes").unwrap(),
+        "Unsaved note: call the bank on Monday",
+    )
+    .unwrap();
+    s.wait_for_text("#save-case", "Save changes", 10).unwrap();
+
     // Lock; a wrong passphrase is refused with the plain message.
     s.click(&s.find("#lock").unwrap()).unwrap();
     let unlock_in = s
@@ -193,6 +203,14 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
         s.value(&s.find("#case-timezone").unwrap()).unwrap(),
         "Europe/Berlin"
     );
+    s.wait_for_text("#case-message", "unsaved changes were kept", 10)
+        .unwrap();
+    assert_eq!(
+        s.value(&s.find("#case-notes").unwrap()).unwrap(),
+        "Unsaved note: call the bank on Monday"
+    );
+    s.click(&s.find("#save-case").unwrap()).unwrap();
+    s.wait_for_text("#case-message", "Saved.", 10).unwrap();
 
     // Search narrows the list.
     s.fill(&s.find("#case-search").unwrap(), "btc-gx").unwrap();

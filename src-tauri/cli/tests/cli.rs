@@ -1,5 +1,7 @@
 //! The `casefile` binary end to end: init, case new, cases, case show, errors.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 

@@ -112,6 +112,16 @@ pub fn date_of_birth(raw: Option<&str>) -> Result<Option<String>> {
 
 use chrono::Datelike as _;
 
+/// Every IANA time zone name Casefile accepts, sorted.
+pub fn time_zones() -> Vec<String> {
+    let mut names: Vec<String> = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name().to_string())
+        .collect();
+    names.sort_unstable();
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,14 +167,4 @@ mod tests {
         assert!(date_of_birth(Some("2999-01-01")).is_err());
         assert!(date_of_birth(Some("1961-02-30")).is_err());
     }
-}
-
-/// Every IANA time zone name Casefile accepts, sorted.
-pub fn time_zones() -> Vec<String> {
-    let mut names: Vec<String> = chrono_tz::TZ_VARIANTS
-        .iter()
-        .map(|tz| tz.name().to_string())
-        .collect();
-    names.sort_unstable();
-    names
 }

@@ -1,6 +1,8 @@
 //! Integration tests of the encrypted store: no plaintext on disk, wrong passphrase, damaged
 //! files, re-key, migrations, audit chain, case queries.
 
+#![allow(clippy::unwrap_used)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -129,9 +129,8 @@ pub fn verify(conn: &Connection) -> Result<AuditReport> {
     let mut stmt = conn.prepare(&format!("{SELECT_ENTRIES} ORDER BY id"))?;
     let rows = stmt.query_map([], row_to_entry)?;
     let mut expected_prev = GENESIS_HASH.to_string();
-    let mut expected_id = 1i64;
     let mut count = 0u32;
-    for row in rows {
+    for (expected_id, row) in (1i64..).zip(rows) {
         let (id, entity_id, case_id, e) = row?;
         let problem = |reason: String| {
             Ok(AuditReport {
@@ -172,7 +171,6 @@ pub fn verify(conn: &Connection) -> Result<AuditReport> {
             ));
         }
         expected_prev = e.hash;
-        expected_id += 1;
         count += 1;
     }
     Ok(AuditReport {

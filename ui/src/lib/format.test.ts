@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { itemCount, localDateTime, STATUS_LABELS } from './format';
+
+describe('format', () => {
+  it('counts items in plain words', () => {
+    expect(itemCount(0)).toBe('No items yet');
+    expect(itemCount(1)).toBe('1 item');
+    expect(itemCount(42)).toBe('42 items');
+  });
+
+  it('shows UTC times in a given zone and leaves bad input as it is', () => {
+    expect(localDateTime('2026-11-25T14:03:00Z', 'en-GB', 'UTC')).toBe('25 Nov 2026, 14:03');
+    expect(localDateTime('2026-11-25T14:03:00Z', 'en-GB', 'Asia/Singapore')).toBe('25 Nov 2026, 22:03');
+    expect(localDateTime('not a time')).toBe('not a time');
+  });
+
+  it('has a label for every status', () => {
+    expect(Object.keys(STATUS_LABELS).sort()).toEqual(['closed', 'in_recovery', 'open', 'reported']);
+  });
+});
