@@ -40,6 +40,14 @@ pub enum CoreError {
         message: String,
     },
 
+    /// Some values look wrong; the person must confirm before the record is saved with them.
+    #[error("Please check before saving: {}", warnings.join(" "))]
+    NeedsConfirmation { warnings: Vec<String> },
+
+    /// A file that cannot be taken in (too large, unreadable).
+    #[error("{0}")]
+    Refused(String),
+
     /// A record that was asked for does not exist (or was deleted).
     #[error("That {what} could not be found. It may have been deleted; go back to the list and try again.")]
     NotFound { what: &'static str, id: i64 },
@@ -73,6 +81,8 @@ impl CoreError {
             CoreError::WeakPassphrase(_) => "weak_passphrase",
             CoreError::Invalid { .. } => "invalid",
             CoreError::NotFound { .. } => "not_found",
+            CoreError::NeedsConfirmation { .. } => "needs_confirmation",
+            CoreError::Refused(_) => "refused",
             CoreError::Io { .. } => "io",
             CoreError::Database(_) => "database",
             CoreError::KeyDerivation(_) => "key_derivation",

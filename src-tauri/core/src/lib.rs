@@ -7,9 +7,11 @@
 pub mod audit;
 pub mod demo;
 pub mod error;
+pub mod evidence;
 pub mod model;
 pub mod passphrase;
 pub mod store;
+pub mod time;
 pub mod validate;
 
 pub use error::{CoreError, Result};

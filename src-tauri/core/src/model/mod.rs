@@ -7,6 +7,9 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+mod records;
+pub use records::*;
+
 /// Where a case stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -60,6 +63,8 @@ pub struct CaseSummary {
     pub updated_at: String,
     /// Events, transfers, subjects and evidence items in the case.
     pub item_count: u32,
+    /// Identifiers (phones, wallets, accounts …) of this case that also appear in another case.
+    pub shared_identifiers: u32,
 }
 
 /// A whole case with every detail field.

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{now_utc, Store};
+use super::{now_utc, subjects::MATCH_KEYS, Store};
 use crate::model::{Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary};
 use crate::{audit, validate, CoreError, Result};
 
@@ -112,18 +112,23 @@ fn changed_fields(old: &CaseDetails, new: &CaseDetails) -> Vec<&'static str> {
 impl Store {
     /// Cases whose title contains `filter.query` (case-insensitive), most recently changed first.
     pub fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseSummary>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT c.id, c.title, c.status, c.archived, c.updated_at,
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "WITH keys(case_id, k) AS ({MATCH_KEYS})
+             SELECT c.id, c.title, c.status, c.archived, c.updated_at,
                     (SELECT count(*) FROM events e WHERE e.case_id = c.id AND e.deleted_at IS NULL)
                   + (SELECT count(*) FROM transfers t WHERE t.case_id = c.id AND t.deleted_at IS NULL)
                   + (SELECT count(*) FROM subjects s WHERE s.case_id = c.id AND s.deleted_at IS NULL)
-                  + (SELECT count(*) FROM evidence v WHERE v.case_id = c.id AND v.deleted_at IS NULL)
+                  + (SELECT count(*) FROM evidence v WHERE v.case_id = c.id AND v.deleted_at IS NULL),
+                    (SELECT count(DISTINCT a.k) FROM keys a
+                      WHERE a.case_id = c.id AND EXISTS (
+                        SELECT 1 FROM keys b JOIN cases o ON o.id = b.case_id AND o.deleted_at IS NULL
+                         WHERE b.k = a.k AND b.case_id != c.id))
              FROM cases c
              WHERE c.deleted_at IS NULL
                AND (?1 OR c.archived = 0)
                AND c.title LIKE ?2 ESCAPE '\\'
-             ORDER BY c.updated_at DESC, c.id DESC",
-        )?;
+             ORDER BY c.updated_at DESC, c.id DESC"
+        ))?;
         let rows = stmt.query_map(
             params![filter.include_archived, like_pattern(&filter.query)],
             |r| {
@@ -135,6 +140,7 @@ impl Store {
                     archived: r.get(3)?,
                     updated_at: r.get(4)?,
                     item_count: r.get(5)?,
+                    shared_identifiers: r.get(6)?,
                 })
             },
         )?;

@@ -7,9 +7,16 @@
 //! temporary tables and sorts are kept in memory so no plaintext scratch file is ever created.
 
 mod cases;
+mod events;
+mod evidence;
 pub mod key;
 pub mod schema;
 mod settings;
+mod subjects;
+mod timeline;
+mod transfers;
+
+pub use transfers::summarize;
 
 use std::fs;
 use std::io::Read;

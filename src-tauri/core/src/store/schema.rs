@@ -79,24 +79,24 @@ CREATE TABLE subjects (
 CREATE INDEX subjects_case ON subjects(case_id);
 
 CREATE TABLE identifiers (
-    id                 INTEGER PRIMARY KEY,
-    case_id            INTEGER NOT NULL REFERENCES cases(id),
-    subject_id         INTEGER REFERENCES subjects(id),
-    kind               TEXT NOT NULL,
-    value              TEXT NOT NULL,
-    normalized         TEXT NOT NULL,
-    asset              TEXT,
-    network            TEXT,
-    bank_name          TEXT,
+    id                  INTEGER PRIMARY KEY,
+    case_id             INTEGER NOT NULL REFERENCES cases(id),
+    subject_id          INTEGER REFERENCES subjects(id),
+    kind                TEXT NOT NULL,
+    value               TEXT NOT NULL,
+    display             TEXT NOT NULL,
+    match_key           TEXT NOT NULL,
+    network             TEXT,
+    bank_name           TEXT NOT NULL DEFAULT '',
     is_exchange_deposit INTEGER NOT NULL DEFAULT 0,
-    validation_warning TEXT,
-    notes              TEXT NOT NULL DEFAULT '',
-    created_at         TEXT NOT NULL,
-    updated_at         TEXT NOT NULL,
-    deleted_at         TEXT
+    warnings            TEXT NOT NULL DEFAULT '',
+    notes               TEXT NOT NULL DEFAULT '',
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL,
+    deleted_at          TEXT
 ) STRICT;
 CREATE INDEX identifiers_case ON identifiers(case_id);
-CREATE INDEX identifiers_match ON identifiers(kind, normalized);
+CREATE INDEX identifiers_match ON identifiers(match_key);
 
 CREATE TABLE transfers (
     id                      INTEGER PRIMARY KEY,
@@ -115,16 +115,22 @@ CREATE TABLE transfers (
     beneficiary_bic         TEXT NOT NULL DEFAULT '',
     beneficiary_wallet      TEXT NOT NULL DEFAULT '',
     wallet_is_exchange_deposit INTEGER NOT NULL DEFAULT 0,
+    -- Match keys (see validate::identifier) of the beneficiary wallet and account, for
+    -- spotting the same beneficiary across cases.
+    wallet_key              TEXT,
+    account_key             TEXT,
     reference               TEXT NOT NULL DEFAULT '',
     exchange_rate           TEXT,
     status                  TEXT NOT NULL DEFAULT 'completed',
-    validation_warnings     TEXT NOT NULL DEFAULT '',
+    warnings                TEXT NOT NULL DEFAULT '',
     notes                   TEXT NOT NULL DEFAULT '',
     created_at              TEXT NOT NULL,
     updated_at              TEXT NOT NULL,
     deleted_at              TEXT
 ) STRICT;
 CREATE INDEX transfers_case_time ON transfers(case_id, occurred_at_utc);
+CREATE INDEX transfers_wallet_key ON transfers(wallet_key);
+CREATE INDEX transfers_account_key ON transfers(account_key);
 
 CREATE TABLE evidence (
     id                      INTEGER PRIMARY KEY,
@@ -136,15 +142,19 @@ CREATE TABLE evidence (
     captured_at_utc         TEXT,
     captured_offset_minutes INTEGER,
     capture_time_source     TEXT NOT NULL DEFAULT 'unknown'
-                            CHECK (capture_time_source IN ('exif', 'file_modified', 'user', 'unknown')),
+                            CHECK (capture_time_source IN ('exif', 'exif_no_offset', 'file_modified', 'user', 'unknown')),
     intake_at               TEXT NOT NULL,
     caption                 TEXT NOT NULL DEFAULT '',
+    preview_note            TEXT NOT NULL DEFAULT '',
+    width                   INTEGER,
+    height                  INTEGER,
     created_at              TEXT NOT NULL,
     updated_at              TEXT NOT NULL,
-    deleted_at              TEXT,
-    UNIQUE (case_id, sha256)
+    deleted_at              TEXT
 ) STRICT;
 CREATE INDEX evidence_case_time ON evidence(case_id, captured_at_utc);
+-- The same bytes are stored once per case; a deleted item may be added again.
+CREATE UNIQUE INDEX evidence_case_hash ON evidence(case_id, sha256) WHERE deleted_at IS NULL;
 
 -- The bytes live apart from the metadata so listing evidence never reads a blob.
 CREATE TABLE evidence_blobs (

@@ -118,6 +118,8 @@ export type CaseSummary = {
 	updated_at: string,
 	/**  Events, transfers, subjects and evidence items in the case. */
 	item_count: number,
+	/**  Identifiers (phones, wallets, accounts …) of this case that also appear in another case. */
+	shared_identifiers: number,
 };
 
 /**  How hard a passphrase would be to guess, with a hint for the person choosing it. */

@@ -1,5 +1,9 @@
 //! Validation of user input, with messages that say what to do.
 
+pub mod bank;
+pub mod crypto;
+pub mod identifier;
+
 use crate::{CoreError, Result};
 
 /// Longest case title accepted.

@@ -1,0 +1,315 @@
+//! Evidence intake: hash the exact bytes, sniff the media type from them, read the capture
+//! time, and make a thumbnail — all in memory. Untrusted files never crash the app: anything
+//! that cannot be decoded is kept as an opaque attachment with a note saying so.
+
+use std::io::Cursor;
+
+use chrono::{DateTime, NaiveDateTime, Offset as _, Utc};
+use image::{ImageReader, Limits};
+use sha2::{Digest, Sha256};
+
+use crate::model::CaptureTimeSource;
+use crate::time::{parse_moment, Moment};
+use crate::{CoreError, Result};
+
+/// Largest file accepted (200 MiB).
+pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
+/// Largest image decoded for a preview: 100 megapixels (a phone screenshot is ~2.5).
+pub const MAX_PIXELS: u64 = 100_000_000;
+/// Longest side of a thumbnail, in pixels.
+pub const THUMB_MAX: u32 = 480;
+
+/// Everything worked out about one file before it is stored.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub media_type: String,
+    pub size: u64,
+    pub sha256: String,
+    pub captured: Option<Moment>,
+    pub capture_source: CaptureTimeSource,
+    pub thumbnail: Option<Vec<u8>>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub preview_note: String,
+}
+
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// Refuses a file that is empty or larger than the limit, with a message saying what to do.
+pub fn check_size(file_name: &str, size: u64) -> Result<()> {
+    if size == 0 {
+        return Err(CoreError::Refused(format!("\"{file_name}\" is empty (0 bytes), so there is nothing to keep. Check that it was copied completely.")));
+    }
+    if size > MAX_FILE_BYTES {
+        return Err(CoreError::Refused(format!(
+            "\"{file_name}\" is {:.0} MB; Casefile takes files up to {} MB. Keep the original somewhere safe and add a note saying where, or add a shorter excerpt.",
+            size as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        )));
+    }
+    Ok(())
+}
+
+/// The media type, from the bytes (never the file name).
+pub fn sniff_media_type(bytes: &[u8]) -> String {
+    if let Some(kind) = infer::get(bytes) {
+        return kind.mime_type().to_string();
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return "text/plain".into();
+    }
+    "application/octet-stream".into()
+}
+
+fn decodable(media_type: &str) -> bool {
+    matches!(
+        media_type,
+        "image/png" | "image/jpeg" | "image/webp" | "image/gif" | "image/bmp" | "image/tiff"
+    )
+}
+
+/// Whether the window can show the original bytes as an image.
+pub fn displayable(media_type: &str) -> bool {
+    matches!(
+        media_type,
+        "image/png" | "image/jpeg" | "image/webp" | "image/gif" | "image/bmp"
+    )
+}
+
+/// Capture time from EXIF `DateTimeOriginal` (+ `OffsetTimeOriginal` when present).
+fn exif_time(bytes: &[u8], case_zone: &str) -> Option<(Moment, CaptureTimeSource)> {
+    let exif = exif::Reader::new()
+        .read_from_container(&mut Cursor::new(bytes))
+        .ok()?;
+    let field = |tag| {
+        exif.get_field(tag, exif::In::PRIMARY)
+            .map(|f| f.display_value().to_string().trim_matches('"').to_string())
+    };
+    let when = field(exif::Tag::DateTimeOriginal).or_else(|| field(exif::Tag::DateTime))?;
+    let naive = NaiveDateTime::parse_from_str(&when, "%Y-%m-%d %H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(&when, "%Y:%m:%d %H:%M:%S"))
+        .ok()?;
+    let stamp = naive.format("%Y-%m-%dT%H:%M:%S").to_string();
+    if let Some(offset) =
+        field(exif::Tag::OffsetTimeOriginal).or_else(|| field(exif::Tag::OffsetTime))
+    {
+        if let Ok(t) = DateTime::parse_from_rfc3339(&format!("{stamp}{offset}")) {
+            return Some((Moment::from_datetime(t), CaptureTimeSource::Exif));
+        }
+    }
+    parse_moment(&stamp, case_zone, "captured_at")
+        .ok()
+        .map(|m| (m, CaptureTimeSource::ExifNoOffset))
+}
+
+struct Preview {
+    thumbnail: Vec<u8>,
+    width: u32,
+    height: u32,
+}
+
+fn make_preview(bytes: &[u8]) -> std::result::Result<Preview, String> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| "Casefile could not read this image".to_string())?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(60_000);
+    limits.max_image_height = Some(60_000);
+    limits.max_alloc = Some(1024 * 1024 * 1024);
+    reader.limits(limits);
+    let (w, h) = reader
+        .into_dimensions()
+        .map_err(|_| "Casefile could not read this image (it may be damaged)".to_string())?;
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(format!(
+            "This image is {w}×{h} pixels, too large to preview safely"
+        ));
+    }
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| "Casefile could not read this image".to_string())?;
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(1024 * 1024 * 1024);
+    reader.limits(limits);
+    let img = reader.decode().map_err(|_| {
+        "Casefile could not decode this image (it may be damaged or use an unusual format)"
+            .to_string()
+    })?;
+    let thumb = img.thumbnail(THUMB_MAX, THUMB_MAX).to_rgb8();
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82)
+        .encode_image(&thumb)
+        .map_err(|_| "Casefile could not make a preview of this image".to_string())?;
+    Ok(Preview {
+        thumbnail: out,
+        width: w,
+        height: h,
+    })
+}
+
+/// Works out everything about a file's bytes. `modified` is the file's last-modified time,
+/// used when the file carries no capture time of its own.
+pub fn prepare(
+    file_name: &str,
+    bytes: &[u8],
+    modified: Option<DateTime<Utc>>,
+    case_zone: &str,
+) -> Result<Prepared> {
+    check_size(file_name, bytes.len() as u64)?;
+    let media_type = sniff_media_type(bytes);
+    let (captured, capture_source) = match exif_time(bytes, case_zone) {
+        Some((m, src)) => (Some(m), src),
+        None => match modified {
+            Some(t) => {
+                let (_, offset, _) = crate::time::in_zone(&t.to_rfc3339(), case_zone);
+                let fixed = chrono::FixedOffset::east_opt(offset * 60).unwrap_or(Utc.fix());
+                (
+                    Some(Moment::from_datetime(t.with_timezone(&fixed))),
+                    CaptureTimeSource::FileModified,
+                )
+            }
+            None => (None, CaptureTimeSource::Unknown),
+        },
+    };
+    let mut prepared = Prepared {
+        media_type: media_type.clone(),
+        size: bytes.len() as u64,
+        sha256: sha256_hex(bytes),
+        captured,
+        capture_source,
+        thumbnail: None,
+        width: None,
+        height: None,
+        preview_note: String::new(),
+    };
+    if decodable(&media_type) {
+        // A decoder bug must not take the app down with it: treat a panic like a failed decode.
+        let outcome = std::panic::catch_unwind(|| make_preview(bytes))
+            .unwrap_or_else(|_| Err("Casefile could not decode this image".to_string()));
+        match outcome {
+            Ok(p) => {
+                prepared.thumbnail = Some(p.thumbnail);
+                prepared.width = Some(p.width);
+                prepared.height = Some(p.height);
+            }
+            Err(why) => {
+                prepared.preview_note = format!(
+                    "{why}; the original file is kept exactly as it was, without a preview."
+                );
+            }
+        }
+    } else if media_type.starts_with("image/") {
+        prepared.preview_note = format!("{media_type} images cannot be previewed in Casefile yet; the original file is kept exactly as it was.");
+    } else {
+        prepared.preview_note = "Not an image: kept as an attachment, exactly as it was.".into();
+    }
+    Ok(prepared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(w: u32, h: u32) -> Vec<u8> {
+        let img = image::RgbImage::from_fn(w, h, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+        });
+        let mut out = Vec::new();
+        image::DynamicImage::ImageRgb8(img)
+            .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn screenshot_gets_hash_type_size_preview_and_file_time() {
+        let bytes = png(1080, 2340);
+        let modified = DateTime::parse_from_rfc3339("2026-03-14T01:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let p = prepare(
+            "Screenshot_20260314.png",
+            &bytes,
+            Some(modified),
+            "Asia/Hong_Kong",
+        )
+        .unwrap();
+        assert_eq!(p.media_type, "image/png");
+        assert_eq!(p.sha256, sha256_hex(&bytes));
+        assert_eq!(p.size, bytes.len() as u64);
+        assert_eq!((p.width, p.height), (Some(1080), Some(2340)));
+        let thumb = image::load_from_memory(p.thumbnail.as_ref().unwrap()).unwrap();
+        assert_eq!(thumb.height(), THUMB_MAX);
+        assert_eq!(p.capture_source, CaptureTimeSource::FileModified);
+        let m = p.captured.unwrap();
+        assert_eq!(m.utc, "2026-03-14T01:30:00Z");
+        assert_eq!(m.offset_minutes, 480);
+    }
+
+    #[test]
+    fn media_type_comes_from_the_bytes_not_the_name() {
+        let bytes = png(10, 10);
+        assert_eq!(
+            prepare("photo.jpg", &bytes, None, "UTC")
+                .unwrap()
+                .media_type,
+            "image/png"
+        );
+        assert_eq!(sniff_media_type(b"%PDF-1.7\n..."), "application/pdf");
+        assert_eq!(
+            sniff_media_type("[14/03/2026, 09:30:12] Anna: hello".as_bytes()),
+            "text/plain"
+        );
+        assert_eq!(
+            sniff_media_type(&[0xff, 0xfe, 0x00, 0x9c, 0x80]),
+            "application/octet-stream"
+        );
+    }
+
+    #[test]
+    fn garbage_and_truncated_images_are_kept_without_preview() {
+        let mut bytes = png(400, 400);
+        bytes.truncate(bytes.len() / 3);
+        let p = prepare("cut.png", &bytes, None, "UTC").unwrap();
+        assert!(p.thumbnail.is_none());
+        assert!(
+            p.preview_note.contains("kept exactly"),
+            "{}",
+            p.preview_note
+        );
+        let mut junk = b"\x89PNG\r\n\x1a\n".to_vec();
+        junk.extend(std::iter::repeat_n(0xA5u8, 5000));
+        let p = prepare("junk.png", &junk, None, "UTC").unwrap();
+        assert!(p.thumbnail.is_none());
+        assert_eq!(p.capture_source, CaptureTimeSource::Unknown);
+    }
+
+    #[test]
+    fn decompression_bombs_are_not_decoded() {
+        // A valid PNG header that claims 50 000 × 50 000 pixels (2.5 gigapixels).
+        let img = image::GrayImage::new(1, 1);
+        let mut small = Vec::new();
+        image::DynamicImage::ImageLuma8(img)
+            .write_to(&mut Cursor::new(&mut small), image::ImageFormat::Png)
+            .unwrap();
+        // Patch IHDR width/height (bytes 16..24) and leave the CRC wrong: the header is still read.
+        small[16..20].copy_from_slice(&50_000u32.to_be_bytes());
+        small[20..24].copy_from_slice(&50_000u32.to_be_bytes());
+        let p = prepare("bomb.png", &small, None, "UTC").unwrap();
+        assert!(p.thumbnail.is_none());
+        assert!(!p.preview_note.is_empty());
+    }
+
+    #[test]
+    fn size_limits() {
+        assert!(matches!(check_size("a", 0), Err(CoreError::Refused(_))));
+        let big = check_size("video.mp4", MAX_FILE_BYTES + 1)
+            .unwrap_err()
+            .to_string();
+        assert!(big.contains("up to 200 MB"), "{big}");
+        assert!(check_size("ok", MAX_FILE_BYTES).is_ok());
+    }
+}

@@ -1,0 +1,384 @@
+//! Records inside a case: transfers, subjects and their identifiers, timeline events, evidence.
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::time::Moment;
+use crate::validate::crypto::Network;
+use crate::validate::identifier::IdentifierKind;
+
+macro_rules! stored_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $s:literal, $label:literal;)+ }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in the order forms list them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Stored value.
+            pub fn as_str(self) -> &'static str { match self { $($name::$variant => $s),+ } }
+            /// Name for people.
+            pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
+            /// Parses a stored value.
+            pub fn parse(s: &str) -> Option<$name> { Self::ALL.iter().copied().find(|v| v.as_str() == s) }
+        }
+    };
+}
+
+stored_enum!(
+    /// Which way the money went.
+    Direction {
+        Out => "out", "Paid out";
+        In => "in", "Received";
+        Recovered => "recovered", "Recovered";
+    }
+);
+
+stored_enum!(
+    /// How the money was moved.
+    TransferMethod {
+        BankTransfer => "bank_transfer", "Bank transfer";
+        Card => "card", "Card payment";
+        CryptoExchangePurchase => "crypto_exchange_purchase", "Crypto bought on an exchange";
+        CryptoTransfer => "crypto_transfer", "Crypto transfer";
+        PaymentApp => "payment_app", "Payment app";
+        GiftCard => "gift_card", "Gift card";
+        Cash => "cash", "Cash";
+        Other => "other", "Other";
+    }
+);
+
+stored_enum!(
+    /// What became of a transfer.
+    TransferStatus {
+        Completed => "completed", "Completed";
+        Pending => "pending", "Pending";
+        Failed => "failed", "Failed";
+        Reversed => "reversed", "Reversed or recalled";
+        Frozen => "frozen", "Frozen";
+    }
+);
+
+stored_enum!(
+    /// What a subject is.
+    SubjectKind {
+        Persona => "persona", "Person or persona";
+        Platform => "platform", "Fake platform or app";
+        Intermediary => "intermediary", "Intermediary (money mule, agent)";
+        Other => "other", "Other";
+    }
+);
+
+stored_enum!(
+    /// What happened, on the timeline.
+    EventKind {
+        FirstContact => "first_contact", "First contact";
+        Message => "message", "Message";
+        Call => "call", "Call";
+        RequestForMoney => "request_for_money", "Request for money";
+        Transfer => "transfer", "Transfer";
+        WithdrawalRefused => "withdrawal_refused", "Platform refused a withdrawal";
+        Threat => "threat", "Threat";
+        ReportFiled => "report_filed", "Report filed";
+        Recovery => "recovery", "Recovery";
+        Note => "note", "Note";
+    }
+);
+
+stored_enum!(
+    /// Where an evidence item's capture time came from.
+    CaptureTimeSource {
+        Exif => "exif", "From the photo's EXIF data";
+        ExifNoOffset => "exif_no_offset", "From EXIF data without a time zone (read in the case's time zone)";
+        FileModified => "file_modified", "File's last-modified time (may be when it was copied, not taken)";
+        User => "user", "Entered by hand";
+        Unknown => "unknown", "Unknown";
+    }
+);
+
+stored_enum!(
+    /// What an event can link to.
+    LinkKind {
+        Subject => "subject", "Subject";
+        Identifier => "identifier", "Identifier";
+        Transfer => "transfer", "Transfer";
+        Evidence => "evidence", "Evidence";
+    }
+);
+
+/// A transfer as entered in the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TransferInput {
+    /// `2026-03-14 09:30` (read in the case's time zone) or RFC 3339 with an offset.
+    pub occurred_at: String,
+    pub direction: Direction,
+    /// Exact decimal as typed (`1500`, `1 500,50` is refused with a hint, `0.1`).
+    pub amount: String,
+    /// ISO 4217 code or a crypto asset code (`USDT`).
+    pub currency: String,
+    /// Required for crypto assets.
+    pub network: Option<Network>,
+    pub method: TransferMethod,
+    /// The victim's own account the money left from (bank, exchange account).
+    pub from_account: String,
+    pub beneficiary_name: String,
+    pub beneficiary_bank: String,
+    /// IBAN or account number.
+    pub beneficiary_account: String,
+    pub beneficiary_bic: String,
+    pub beneficiary_wallet: String,
+    /// The beneficiary wallet is an exchange's deposit address: a freeze may be possible there.
+    pub wallet_is_exchange_deposit: bool,
+    /// Bank reference or transaction hash.
+    pub reference: String,
+    /// Units of the reporting currency per unit of `currency`, e.g. `0.92`.
+    pub exchange_rate: Option<String>,
+    pub status: TransferStatus,
+    pub notes: String,
+    pub evidence_ids: Vec<i32>,
+    /// Save even though some values look wrong (the warnings are kept with the record).
+    pub accept_warnings: bool,
+}
+
+/// A stored transfer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Transfer {
+    pub id: i32,
+    pub case_id: i32,
+    pub occurred: Moment,
+    pub direction: Direction,
+    /// Exact decimal, normalized (`1500.50`).
+    pub amount: String,
+    pub currency: String,
+    pub network: Option<Network>,
+    pub method: TransferMethod,
+    pub from_account: String,
+    pub beneficiary_name: String,
+    pub beneficiary_bank: String,
+    pub beneficiary_account: String,
+    pub beneficiary_bic: String,
+    pub beneficiary_wallet: String,
+    pub wallet_is_exchange_deposit: bool,
+    pub reference: String,
+    pub exchange_rate: Option<String>,
+    pub status: TransferStatus,
+    pub notes: String,
+    pub evidence_ids: Vec<i32>,
+    /// What looked wrong when it was saved (kept, and printed in the dossier).
+    pub warnings: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Totals of one currency (or crypto asset on one network).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct CurrencyTotal {
+    pub currency: String,
+    pub network: Option<Network>,
+    pub paid_out: String,
+    pub received: String,
+    pub recovered: String,
+    /// paid_out − received − recovered.
+    pub net_loss: String,
+    pub transfers: u32,
+}
+
+/// The loss summary of a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct LossSummary {
+    pub per_currency: Vec<CurrencyTotal>,
+    pub reporting_currency: String,
+    /// Totals in the reporting currency, counting only transfers whose rate is known.
+    pub in_reporting_currency: CurrencyTotal,
+    /// Transfers in another currency without an exchange rate (left out of the total above).
+    pub transfers_without_rate: u32,
+    pub first_transfer_at: Option<String>,
+    pub last_transfer_at: Option<String>,
+    pub transfers: u32,
+}
+
+/// A subject as entered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SubjectInput {
+    pub kind: SubjectKind,
+    pub name: String,
+    pub description: String,
+    pub notes: String,
+}
+
+/// A stored subject with its identifiers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Subject {
+    pub id: i32,
+    pub case_id: i32,
+    pub kind: SubjectKind,
+    pub name: String,
+    pub description: String,
+    pub notes: String,
+    pub identifiers: Vec<Identifier>,
+}
+
+/// An identifier as entered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct IdentifierInput {
+    pub subject_id: Option<i32>,
+    pub kind: IdentifierKind,
+    pub value: String,
+    /// For crypto wallets.
+    pub network: Option<Network>,
+    /// For bank accounts.
+    pub bank_name: String,
+    /// For wallets: an exchange's deposit address (a freeze may be possible there).
+    pub is_exchange_deposit: bool,
+    pub notes: String,
+    pub accept_warnings: bool,
+}
+
+/// Another case in which the same identifier appears.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct CaseRef {
+    pub id: i32,
+    pub title: String,
+}
+
+/// A stored identifier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Identifier {
+    pub id: i32,
+    pub case_id: i32,
+    pub subject_id: Option<i32>,
+    pub kind: IdentifierKind,
+    /// As entered.
+    pub value: String,
+    /// Normalized for display (E.164 phone, bare domain, …).
+    pub display: String,
+    /// What is compared across cases.
+    pub match_key: String,
+    pub network: Option<Network>,
+    pub bank_name: String,
+    pub is_exchange_deposit: bool,
+    pub warnings: Vec<String>,
+    pub notes: String,
+    /// Other cases with the same identifier (as an identifier or on a transfer).
+    pub other_cases: Vec<CaseRef>,
+}
+
+/// A link from an event to another record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+pub struct Link {
+    pub kind: LinkKind,
+    pub id: i32,
+}
+
+/// A timeline event as entered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct EventInput {
+    pub occurred_at: String,
+    pub kind: EventKind,
+    pub title: String,
+    pub description: String,
+    pub links: Vec<Link>,
+}
+
+/// A stored event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Event {
+    pub id: i32,
+    pub case_id: i32,
+    pub occurred: Moment,
+    pub kind: EventKind,
+    pub title: String,
+    pub description: String,
+    pub links: Vec<Link>,
+}
+
+/// A stored evidence item (its bytes are fetched separately).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Evidence {
+    pub id: i32,
+    pub case_id: i32,
+    pub file_name: String,
+    /// Sniffed from the bytes, not the file name.
+    pub media_type: String,
+    pub size_bytes: u32,
+    /// SHA-256 of the exact original bytes, lower-case hex.
+    pub sha256: String,
+    pub captured: Option<Moment>,
+    pub capture_time_source: CaptureTimeSource,
+    pub intake_at: String,
+    pub caption: String,
+    /// Whether a thumbnail (and so an image preview) exists.
+    pub has_preview: bool,
+    /// Why there is no preview, if there is none.
+    pub preview_note: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
+/// Outcome of adding one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct IntakeResult {
+    pub evidence: Evidence,
+    /// The same bytes were already in the case; nothing new was stored.
+    pub duplicate: bool,
+}
+
+/// What can be changed on an evidence item after intake.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct EvidenceUpdate {
+    pub caption: String,
+    /// A corrected capture time (`2026-03-14 09:30` or RFC 3339); `None` leaves it as it is.
+    pub captured_at: Option<String>,
+}
+
+/// What kind of record a timeline entry shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum TimelineSource {
+    Event,
+    Transfer,
+    Evidence,
+}
+
+/// One line of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TimelineEntry {
+    pub source: TimelineSource,
+    pub id: i32,
+    /// Event kind, transfer direction or `evidence`.
+    pub kind: String,
+    pub kind_label: String,
+    pub title: String,
+    pub detail: String,
+    pub at_utc: String,
+    /// As recorded (with the offset of the source).
+    pub recorded: String,
+    pub recorded_offset_minutes: i32,
+    /// In the case's time zone: `2026-03-14 09:30`.
+    pub case_local: String,
+    pub case_offset_minutes: i32,
+    /// Day in the case's time zone, for grouping: `2026-03-14`.
+    pub day: String,
+    pub links: Vec<Link>,
+}
+
+/// Which part of the timeline to fetch.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TimelineQuery {
+    /// Only these kinds (event kinds, `out`/`in`/`recovered`, `evidence`); empty means all.
+    pub kinds: Vec<String>,
+    /// Text to look for in titles and details (case-insensitive).
+    pub text: String,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// One page of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TimelinePage {
+    pub entries: Vec<TimelineEntry>,
+    /// Entries matching the query in all.
+    pub total: u32,
+}

@@ -1,0 +1,139 @@
+//! The case timeline: events, transfers and evidence in one chronological list, filtered and
+//! paged in SQL so a case with tens of thousands of entries stays fast.
+
+use rusqlite::params;
+
+use super::Store;
+use crate::model::{
+    Direction, EventKind, Link, LinkKind, TimelineEntry, TimelinePage, TimelineQuery,
+    TimelineSource,
+};
+use crate::time::in_zone;
+use crate::Result;
+
+/// Largest page the timeline returns.
+pub const MAX_PAGE: u32 = 1000;
+
+const ENTRIES: &str = "
+WITH entries(source, id, kind, title, detail, search, at, off) AS (
+    SELECT 'event', e.id, e.kind, e.title, e.description, '', e.occurred_at_utc, e.occurred_offset_minutes
+      FROM events e WHERE e.case_id = ?1 AND e.deleted_at IS NULL
+    UNION ALL
+    SELECT 'transfer', t.id, t.direction,
+           CASE t.direction WHEN 'out' THEN 'Paid out ' WHEN 'in' THEN 'Received ' ELSE 'Recovered ' END
+             || t.amount || ' ' || t.currency,
+           trim(t.beneficiary_name || ' ' || t.beneficiary_bank || ' ' || t.beneficiary_account || ' '
+             || t.beneficiary_wallet || CASE WHEN t.reference != '' THEN ' · ref ' || t.reference ELSE '' END),
+           t.notes || ' ' || t.from_account,
+           t.occurred_at_utc, t.occurred_offset_minutes
+      FROM transfers t WHERE t.case_id = ?1 AND t.deleted_at IS NULL
+    UNION ALL
+    SELECT 'evidence', v.id, 'evidence', v.file_name, v.caption, v.sha256,
+           coalesce(v.captured_at_utc, v.intake_at), coalesce(v.captured_offset_minutes, 0)
+      FROM evidence v WHERE v.case_id = ?1 AND v.deleted_at IS NULL
+)
+SELECT {select} FROM entries
+ WHERE (json_array_length(?2) = 0 OR kind IN (SELECT value FROM json_each(?2)))
+   AND (?3 = '' OR (title || ' ' || detail || ' ' || search) LIKE ?3 ESCAPE '\\')";
+
+fn like(text: &str) -> String {
+    let t = text.trim();
+    if t.is_empty() {
+        return String::new();
+    }
+    let mut p = String::from("%");
+    for c in t.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+impl Store {
+    /// One page of the case's timeline, in order of time (UTC), filtered by kind and text.
+    pub fn timeline(&self, case_id: i32, query: &TimelineQuery) -> Result<TimelinePage> {
+        let case = self.get_case(case_id)?;
+        let zone = case.details.time_zone;
+        let kinds = serde_json::to_string(&query.kinds).unwrap_or_else(|_| "[]".into());
+        let text = like(&query.text);
+        let total: u32 = self
+            .conn
+            .prepare_cached(&ENTRIES.replace("{select}", "count(*)"))?
+            .query_row(params![case_id, kinds, text], |r| r.get(0))?;
+        let limit = query.limit.clamp(1, MAX_PAGE);
+        let sql = format!(
+            "{} ORDER BY at, source, id LIMIT ?4 OFFSET ?5",
+            ENTRIES.replace("{select}", "source, id, kind, title, detail, at, off")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(params![case_id, kinds, text, limit, query.offset], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i32>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, i32>(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut entries = Vec::with_capacity(rows.len());
+        for (source, id, kind, title, detail, at, off) in rows {
+            let (source, kind_label, links) = match source.as_str() {
+                "event" => (
+                    TimelineSource::Event,
+                    EventKind::parse(&kind)
+                        .map_or("Event", EventKind::label)
+                        .to_string(),
+                    self.event_links(id)?,
+                ),
+                "transfer" => (
+                    TimelineSource::Transfer,
+                    Direction::parse(&kind)
+                        .map_or("Transfer", Direction::label)
+                        .to_string(),
+                    self.transfer_links(id)?,
+                ),
+                _ => (TimelineSource::Evidence, "Evidence".to_string(), Vec::new()),
+            };
+            let moment = crate::time::Moment::from_stored(&at, off);
+            let (case_local, case_offset_minutes, day) = in_zone(&at, &zone);
+            entries.push(TimelineEntry {
+                source,
+                id,
+                kind,
+                kind_label,
+                title,
+                detail,
+                at_utc: at,
+                recorded: moment.recorded,
+                recorded_offset_minutes: off,
+                case_local,
+                case_offset_minutes,
+                day,
+                links,
+            });
+        }
+        Ok(TimelinePage { entries, total })
+    }
+
+    fn transfer_links(&self, id: i32) -> Result<Vec<Link>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT evidence_id FROM transfer_evidence WHERE transfer_id = ?1 ORDER BY evidence_id",
+        )?;
+        let links = stmt
+            .query_map([id], |r| {
+                Ok(Link {
+                    kind: LinkKind::Evidence,
+                    id: r.get(0)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(links)
+    }
+}

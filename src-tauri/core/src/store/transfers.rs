@@ -1,0 +1,525 @@
+//! Transfers: validation (hard errors vs. warnings), storage, and the loss summary.
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::{now_utc, Store};
+use crate::model::{
+    Case, CurrencyTotal, Direction, LossSummary, Transfer, TransferInput, TransferMethod,
+    TransferStatus,
+};
+use crate::time::{parse_moment, Moment};
+use crate::validate::crypto::{self, Network};
+use crate::validate::{self, bank};
+use crate::{audit, CoreError, Result};
+
+/// A transfer input after checking: exact values plus the warnings to keep with it.
+struct Clean {
+    moment: Moment,
+    amount: Decimal,
+    currency: String,
+    network: Option<Network>,
+    rate: Option<Decimal>,
+    account: String,
+    bic: String,
+    wallet: String,
+    wallet_key: Option<String>,
+    account_key: Option<String>,
+    warnings: Vec<String>,
+}
+
+/// Parses an exact decimal typed by a person; `what` names it in messages.
+pub(crate) fn parse_decimal(raw: &str, field: &'static str, what: &str) -> Result<Decimal> {
+    let t: String = raw
+        .trim()
+        .trim_start_matches('+')
+        .chars()
+        .filter(|c| *c != '_' && !c.is_whitespace())
+        .collect();
+    if t.contains(',') {
+        return Err(CoreError::invalid(
+            field,
+            format!("Write the {what} with a point for decimals and no thousands separators, for example 1500.50."),
+        ));
+    }
+    let d = Decimal::from_str(&t).map_err(|_| {
+        CoreError::invalid(field, format!("\"{}\" is not a number Casefile can read as the {what}. Use digits and a point, for example 250.75.", raw.trim()))
+    })?;
+    if d <= Decimal::ZERO {
+        return Err(CoreError::invalid(
+            field,
+            format!("The {what} must be more than zero."),
+        ));
+    }
+    Ok(d)
+}
+
+fn clean(input: &TransferInput, case: &Case) -> Result<Clean> {
+    let moment = parse_moment(&input.occurred_at, &case.details.time_zone, "occurred_at")?;
+    let amount = parse_decimal(&input.amount, "amount", "amount")?;
+    let code = input.currency.trim().to_ascii_uppercase();
+    let mut warnings = Vec::new();
+    let network = if crypto::is_crypto_code(&code) {
+        let net = input.network.ok_or_else(|| {
+            CoreError::invalid("network", format!("Choose the network {code} was sent on (for USDT it is usually TRON, TRC-20, or Ethereum, ERC-20)."))
+        })?;
+        if !crypto::crypto_assets()
+            .iter()
+            .any(|a| a.code == code && a.network == net)
+        {
+            return Err(CoreError::invalid(
+                "network",
+                format!(
+                    "{code} is not offered on {} in Casefile. Check the network.",
+                    net.label()
+                ),
+            ));
+        }
+        Some(net)
+    } else {
+        validate::currency(&code).map_err(|_| {
+            CoreError::invalid("currency", format!("\"{}\" is not a currency Casefile knows. Use a three-letter code (EUR, USD) or a crypto asset (USDT, BTC).", input.currency.trim()))
+        })?;
+        input.network
+    };
+    let rate = match input
+        .exchange_rate
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+    {
+        Some(r) => Some(parse_decimal(r, "exchange_rate", "exchange rate")?),
+        None => None,
+    };
+    let account_check = (!input.beneficiary_account.trim().is_empty())
+        .then(|| bank::check_account(&input.beneficiary_account));
+    let account_key = account_check
+        .as_ref()
+        .map(|c| format!("account:{}", c.normalized));
+    if let Some(c) = &account_check {
+        warnings.extend(
+            c.warnings
+                .iter()
+                .map(|w| format!("Beneficiary account: {w}")),
+        );
+    }
+    let bic = if input.beneficiary_bic.trim().is_empty() {
+        String::new()
+    } else {
+        let (b, w) = bank::check_bic(&input.beneficiary_bic);
+        warnings.extend(w.map(|w| format!("BIC: {w}")));
+        b
+    };
+    let wallet = input.beneficiary_wallet.trim().to_string();
+    let mut wallet_key = None;
+    if !wallet.is_empty() {
+        match network {
+            Some(net) => {
+                let check = crypto::check_address(net, &wallet);
+                warnings.extend(
+                    check
+                        .warnings
+                        .iter()
+                        .map(|w| format!("Beneficiary wallet: {w}")),
+                );
+                wallet_key = Some(format!("wallet:{}", check.normalized));
+            }
+            None => {
+                warnings.push("Beneficiary wallet: choose the network of this wallet so its address can be checked.".into());
+                wallet_key = Some(format!("wallet:{wallet}"));
+            }
+        }
+    }
+    let reference = input.reference.trim();
+    if let (Some(net), false) = (network, reference.is_empty()) {
+        if input.method == TransferMethod::CryptoTransfer {
+            warnings.extend(
+                crypto::check_tx_hash(net, reference).map(|w| format!("Transaction hash: {w}")),
+            );
+        }
+    }
+    if input.wallet_is_exchange_deposit && wallet.is_empty() {
+        return Err(CoreError::invalid("wallet_is_exchange_deposit", "Enter the beneficiary wallet address before marking it as an exchange deposit address."));
+    }
+    for (field, label, value) in [
+        (
+            "from_account",
+            "The account it was paid from",
+            &input.from_account,
+        ),
+        (
+            "beneficiary_name",
+            "The beneficiary name",
+            &input.beneficiary_name,
+        ),
+        (
+            "beneficiary_bank",
+            "The beneficiary bank",
+            &input.beneficiary_bank,
+        ),
+        ("reference", "The reference", &input.reference),
+    ] {
+        validate::line(field, label, value)?;
+    }
+    validate::text("notes", "The notes", &input.notes)?;
+    Ok(Clean {
+        moment,
+        amount,
+        currency: code,
+        network,
+        rate,
+        account: account_check.map(|c| c.normalized).unwrap_or_default(),
+        bic,
+        wallet,
+        wallet_key,
+        account_key,
+        warnings,
+    })
+}
+
+const COLUMNS: &str = "id, case_id, occurred_at_utc, occurred_offset_minutes, direction, amount, currency, network,
+    method, from_account, beneficiary_name, beneficiary_bank, beneficiary_account, beneficiary_bic,
+    beneficiary_wallet, wallet_is_exchange_deposit, reference, exchange_rate, status, notes, warnings,
+    created_at, updated_at";
+
+fn row_to_transfer(r: &Row<'_>) -> rusqlite::Result<Transfer> {
+    let utc: String = r.get(2)?;
+    let warnings: String = r.get(20)?;
+    Ok(Transfer {
+        id: r.get(0)?,
+        case_id: r.get(1)?,
+        occurred: Moment::from_stored(&utc, r.get(3)?),
+        direction: Direction::parse(&r.get::<_, String>(4)?).unwrap_or(Direction::Out),
+        amount: r.get(5)?,
+        currency: r.get(6)?,
+        network: r
+            .get::<_, Option<String>>(7)?
+            .as_deref()
+            .and_then(Network::parse),
+        method: TransferMethod::parse(&r.get::<_, String>(8)?).unwrap_or(TransferMethod::Other),
+        from_account: r.get(9)?,
+        beneficiary_name: r.get(10)?,
+        beneficiary_bank: r.get(11)?,
+        beneficiary_account: r.get(12)?,
+        beneficiary_bic: r.get(13)?,
+        beneficiary_wallet: r.get(14)?,
+        wallet_is_exchange_deposit: r.get(15)?,
+        reference: r.get(16)?,
+        exchange_rate: r.get(17)?,
+        status: TransferStatus::parse(&r.get::<_, String>(18)?)
+            .unwrap_or(TransferStatus::Completed),
+        notes: r.get(19)?,
+        evidence_ids: Vec::new(),
+        warnings: warnings
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect(),
+        created_at: r.get(21)?,
+        updated_at: r.get(22)?,
+    })
+}
+
+fn summary_line(t: &TransferInput, c: &Clean) -> String {
+    let net = c
+        .network
+        .map(|n| format!(" on {}", n.label()))
+        .unwrap_or_default();
+    format!(
+        "{} {} {}{} ({})",
+        t.direction.label(),
+        c.amount,
+        c.currency,
+        net,
+        c.moment.recorded
+    )
+}
+
+impl Store {
+    /// Checks a transfer without saving it: `Err` for what must be fixed, else the warnings.
+    pub fn check_transfer(&self, case_id: i32, input: &TransferInput) -> Result<Vec<String>> {
+        let case = self.get_case(case_id)?;
+        Ok(clean(input, &case)?.warnings)
+    }
+
+    /// Adds a transfer. With warnings and no `accept_warnings`, nothing is saved and the
+    /// warnings come back as `NeedsConfirmation`.
+    pub fn add_transfer(&mut self, case_id: i32, input: &TransferInput) -> Result<Transfer> {
+        self.save_transfer(case_id, None, input)
+    }
+
+    /// Replaces a transfer's fields (same rules as adding).
+    pub fn update_transfer(&mut self, id: i32, input: &TransferInput) -> Result<Transfer> {
+        let case_id = self.get_transfer(id)?.case_id;
+        self.save_transfer(case_id, Some(id), input)
+    }
+
+    fn save_transfer(
+        &mut self,
+        case_id: i32,
+        id: Option<i32>,
+        input: &TransferInput,
+    ) -> Result<Transfer> {
+        let case = self.get_case(case_id)?;
+        let c = clean(input, &case)?;
+        if !c.warnings.is_empty() && !input.accept_warnings {
+            return Err(CoreError::NeedsConfirmation {
+                warnings: c.warnings,
+            });
+        }
+        self.check_evidence_in_case(case_id, &input.evidence_ids)?;
+        let now = now_utc();
+        let tx = self.conn.transaction()?;
+        let values = params![
+            case_id,
+            c.moment.utc,
+            c.moment.offset_minutes,
+            input.direction.as_str(),
+            c.amount.to_string(),
+            c.currency,
+            c.network.map(Network::as_str),
+            input.method.as_str(),
+            input.from_account.trim(),
+            input.beneficiary_name.trim(),
+            input.beneficiary_bank.trim(),
+            c.account,
+            c.bic,
+            c.wallet,
+            input.wallet_is_exchange_deposit,
+            c.wallet_key,
+            c.account_key,
+            input.reference.trim(),
+            c.rate.map(|r| r.to_string()),
+            input.status.as_str(),
+            input.notes,
+            c.warnings.join("\n"),
+            now,
+        ];
+        let (id, action) = match id {
+            None => {
+                tx.execute(
+                    "INSERT INTO transfers (case_id, occurred_at_utc, occurred_offset_minutes, direction, amount,
+                        currency, network, method, from_account, beneficiary_name, beneficiary_bank,
+                        beneficiary_account, beneficiary_bic, beneficiary_wallet, wallet_is_exchange_deposit,
+                        wallet_key, account_key, reference, exchange_rate, status, notes, warnings, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)",
+                    values,
+                )?;
+                (tx.last_insert_rowid() as i32, "create")
+            }
+            Some(id) => {
+                tx.execute(
+                    "UPDATE transfers SET case_id = ?1, occurred_at_utc = ?2, occurred_offset_minutes = ?3,
+                        direction = ?4, amount = ?5, currency = ?6, network = ?7, method = ?8, from_account = ?9,
+                        beneficiary_name = ?10, beneficiary_bank = ?11, beneficiary_account = ?12,
+                        beneficiary_bic = ?13, beneficiary_wallet = ?14, wallet_is_exchange_deposit = ?15,
+                        wallet_key = ?16, account_key = ?17, reference = ?18, exchange_rate = ?19, status = ?20,
+                        notes = ?21, warnings = ?22, updated_at = ?23
+                     WHERE id = ?24",
+                    rusqlite::params_from_iter(values.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
+                )?;
+                tx.execute("DELETE FROM transfer_evidence WHERE transfer_id = ?1", [id])?;
+                (id, "update")
+            }
+        };
+        for ev in &input.evidence_ids {
+            tx.execute(
+                "INSERT OR IGNORE INTO transfer_evidence (transfer_id, evidence_id) VALUES (?1, ?2)",
+                [id, *ev],
+            )?;
+        }
+        let mut summary = format!("Transfer T-{id}: {}", summary_line(input, &c));
+        if !c.warnings.is_empty() {
+            summary.push_str(&format!(" — saved with {} warning(s)", c.warnings.len()));
+        }
+        audit::append(
+            &tx,
+            &self.actor,
+            action,
+            "transfer",
+            Some(id.into()),
+            Some(case_id.into()),
+            &summary,
+        )?;
+        touch_case(&tx, case_id, &now)?;
+        tx.commit()?;
+        self.get_transfer(id)
+    }
+
+    /// One transfer.
+    pub fn get_transfer(&self, id: i32) -> Result<Transfer> {
+        let mut t = self
+            .conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM transfers WHERE id = ?1 AND deleted_at IS NULL"),
+                [id],
+                row_to_transfer,
+            )
+            .optional()?
+            .ok_or(CoreError::NotFound {
+                what: "transfer",
+                id: id.into(),
+            })?;
+        t.evidence_ids = self.transfer_evidence(id)?;
+        Ok(t)
+    }
+
+    fn transfer_evidence(&self, id: i32) -> Result<Vec<i32>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT te.evidence_id FROM transfer_evidence te JOIN evidence e ON e.id = te.evidence_id
+             WHERE te.transfer_id = ?1 AND e.deleted_at IS NULL ORDER BY te.evidence_id",
+        )?;
+        let ids = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i32>>>()?;
+        Ok(ids)
+    }
+
+    /// Every transfer of a case, oldest first.
+    pub fn list_transfers(&self, case_id: i32) -> Result<Vec<Transfer>> {
+        self.get_case(case_id)?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM transfers WHERE case_id = ?1 AND deleted_at IS NULL ORDER BY occurred_at_utc, id"
+        ))?;
+        let mut list = stmt
+            .query_map([case_id], row_to_transfer)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for t in &mut list {
+            t.evidence_ids = self.transfer_evidence(t.id)?;
+        }
+        Ok(list)
+    }
+
+    /// Deletes a transfer (kept in the audit trail).
+    pub fn delete_transfer(&mut self, id: i32) -> Result<()> {
+        let t = self.get_transfer(id)?;
+        let now = now_utc();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE transfers SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
+            params![id, now],
+        )?;
+        audit::append(
+            &tx,
+            &self.actor,
+            "delete",
+            "transfer",
+            Some(id.into()),
+            Some(t.case_id.into()),
+            &format!(
+                "Transfer T-{id} deleted ({} {} {})",
+                t.direction.label(),
+                t.amount,
+                t.currency
+            ),
+        )?;
+        touch_case(&tx, t.case_id, &now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Totals out / in / recovered per currency and in the reporting currency, time span, count.
+    pub fn loss_summary(&self, case_id: i32) -> Result<LossSummary> {
+        let case = self.get_case(case_id)?;
+        let transfers = self.list_transfers(case_id)?;
+        Ok(summarize(&transfers, &case.details.reporting_currency))
+    }
+}
+
+#[derive(Default)]
+struct Sums {
+    out: Decimal,
+    inward: Decimal,
+    recovered: Decimal,
+    count: u32,
+}
+
+impl Sums {
+    fn add(&mut self, direction: Direction, amount: Decimal) {
+        match direction {
+            Direction::Out => self.out += amount,
+            Direction::In => self.inward += amount,
+            Direction::Recovered => self.recovered += amount,
+        }
+        self.count += 1;
+    }
+
+    fn total(&self, currency: String, network: Option<Network>, round: bool) -> CurrencyTotal {
+        let fmt = |d: Decimal| {
+            if round {
+                d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+                    .to_string()
+            } else {
+                d.normalize().to_string()
+            }
+        };
+        CurrencyTotal {
+            currency,
+            network,
+            paid_out: fmt(self.out),
+            received: fmt(self.inward),
+            recovered: fmt(self.recovered),
+            net_loss: fmt(self.out - self.inward - self.recovered),
+            transfers: self.count,
+        }
+    }
+}
+
+/// A currency code with the network it was on (for crypto assets).
+type CurrencyKey = (String, Option<&'static str>);
+
+/// The loss summary of a list of transfers. Failed and reversed transfers moved no money and
+/// are left out of the totals.
+pub fn summarize(transfers: &[Transfer], reporting: &str) -> LossSummary {
+    let mut per: BTreeMap<CurrencyKey, (Option<Network>, Sums)> = BTreeMap::new();
+    let mut reporting_sums = Sums::default();
+    let mut without_rate = 0;
+    let counted: Vec<&Transfer> = transfers
+        .iter()
+        .filter(|t| !matches!(t.status, TransferStatus::Failed | TransferStatus::Reversed))
+        .collect();
+    for t in &counted {
+        let Ok(amount) = Decimal::from_str(&t.amount) else {
+            continue;
+        };
+        per.entry((t.currency.clone(), t.network.map(Network::as_str)))
+            .or_insert_with(|| (t.network, Sums::default()))
+            .1
+            .add(t.direction, amount);
+        let rate = if t.currency == reporting {
+            Some(Decimal::ONE)
+        } else {
+            t.exchange_rate
+                .as_deref()
+                .and_then(|r| Decimal::from_str(r).ok())
+        };
+        match rate {
+            Some(r) => reporting_sums.add(t.direction, amount * r),
+            None => without_rate += 1,
+        }
+    }
+    LossSummary {
+        per_currency: per
+            .into_iter()
+            .map(|((currency, _), (network, sums))| sums.total(currency, network, false))
+            .collect(),
+        reporting_currency: reporting.to_string(),
+        in_reporting_currency: reporting_sums.total(reporting.to_string(), None, true),
+        transfers_without_rate: without_rate,
+        first_transfer_at: counted.iter().map(|t| t.occurred.utc.clone()).min(),
+        last_transfer_at: counted.iter().map(|t| t.occurred.utc.clone()).max(),
+        transfers: transfers.len() as u32,
+    }
+}
+
+/// Marks a case as changed now (it sorts to the top of the case list).
+pub(super) fn touch_case(tx: &Transaction<'_>, case_id: i32, now: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE cases SET updated_at = ?2 WHERE id = ?1",
+        params![case_id, now],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,169 @@
+//! Times as people give them and as Casefile stores them: UTC plus the offset they were
+//! recorded in. A time without an offset is read in the case's time zone; a time that does not
+//! exist or exists twice there (daylight-saving changes) is refused with a question, never
+//! silently shifted.
+
+use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::{CoreError, Result};
+
+/// A point in time with the offset it was recorded in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Moment {
+    /// UTC, RFC 3339 (`2026-03-14T01:30:00Z`).
+    pub utc: String,
+    /// Offset from UTC, in minutes, that the time was recorded with (+480 for UTC+8).
+    pub offset_minutes: i32,
+    /// The time as recorded, with its offset (`2026-03-14T09:30:00+08:00`).
+    pub recorded: String,
+}
+
+impl Moment {
+    /// Builds a moment from a stored UTC string and offset.
+    pub fn from_stored(utc: &str, offset_minutes: i32) -> Moment {
+        let recorded = DateTime::parse_from_rfc3339(utc)
+            .ok()
+            .and_then(|t| FixedOffset::east_opt(offset_minutes * 60).map(|o| t.with_timezone(&o)))
+            .map(|t| t.to_rfc3339())
+            .unwrap_or_else(|| utc.to_string());
+        Moment {
+            utc: utc.to_string(),
+            offset_minutes,
+            recorded,
+        }
+    }
+
+    /// The moment as a chrono time with its recorded offset.
+    pub fn to_datetime(&self) -> Option<DateTime<FixedOffset>> {
+        DateTime::parse_from_rfc3339(&self.recorded).ok()
+    }
+
+    /// Builds a moment from a time with an offset.
+    pub fn from_datetime(t: DateTime<FixedOffset>) -> Moment {
+        Moment {
+            utc: t
+                .with_timezone(&Utc)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            offset_minutes: t.offset().local_minus_utc() / 60,
+            recorded: t.to_rfc3339(),
+        }
+    }
+}
+
+/// Parses a time typed by a person or given by a source.
+///
+/// Accepts RFC 3339 with an offset (`2026-03-14T09:30:00+08:00`, `…Z`), or a local date-time
+/// without one (`2026-03-14T09:30`, `2026-03-14 09:30:15`), read in `case_zone`.
+pub fn parse_moment(input: &str, case_zone: &str, field: &'static str) -> Result<Moment> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(CoreError::invalid(
+            field,
+            "Enter the date and time (for example 2026-03-14 09:30).",
+        ));
+    }
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(Moment::from_datetime(t));
+    }
+    let naive = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+        .or_else(|| {
+            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        })
+        .ok_or_else(|| {
+            CoreError::invalid(
+                field,
+                format!("\"{s}\" is not a date and time Casefile can read. Write it as year-month-day hour:minute, for example 2026-03-14 09:30."),
+            )
+        })?;
+    let tz: Tz = case_zone.parse().unwrap_or(Tz::UTC);
+    match tz.from_local_datetime(&naive) {
+        LocalResult::Single(t) => Ok(Moment::from_datetime(t.fixed_offset())),
+        LocalResult::Ambiguous(a, b) => Err(CoreError::invalid(
+            field,
+            format!(
+                "{s} happened twice in {case_zone} (the clocks went back). Add the offset to say which: {} or {}.",
+                a.fixed_offset().to_rfc3339(),
+                b.fixed_offset().to_rfc3339()
+            ),
+        )),
+        LocalResult::None => Err(CoreError::invalid(
+            field,
+            format!("{s} did not exist in {case_zone} (the clocks went forward). Check the time, or add the offset it was recorded with, e.g. +01:00."),
+        )),
+    }
+}
+
+/// A UTC time shown in a zone: (`"2026-03-14 09:30"`, offset minutes, `"2026-03-14"`).
+pub fn in_zone(utc: &str, zone: &str) -> (String, i32, String) {
+    let tz: Tz = zone.parse().unwrap_or(Tz::UTC);
+    match DateTime::parse_from_rfc3339(utc) {
+        Ok(t) => {
+            let local = t.with_timezone(&tz);
+            (
+                local.format("%Y-%m-%d %H:%M").to_string(),
+                local.fixed_offset().offset().local_minus_utc() / 60,
+                local.format("%Y-%m-%d").to_string(),
+            )
+        }
+        Err(_) => (utc.to_string(), 0, String::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_given_are_kept() {
+        let m = parse_moment("2026-03-14T09:30:00+08:00", "Europe/Berlin", "t").unwrap();
+        assert_eq!(m.utc, "2026-03-14T01:30:00Z");
+        assert_eq!(m.offset_minutes, 480);
+        assert_eq!(m.recorded, "2026-03-14T09:30:00+08:00");
+        let z = parse_moment("2026-03-14T01:30:00Z", "Asia/Hong_Kong", "t").unwrap();
+        assert_eq!(z.offset_minutes, 0);
+    }
+
+    #[test]
+    fn local_times_are_read_in_the_case_zone() {
+        let winter = parse_moment("2026-01-10 14:00", "Europe/Berlin", "t").unwrap();
+        assert_eq!(winter.utc, "2026-01-10T13:00:00Z");
+        assert_eq!(winter.offset_minutes, 60);
+        let summer = parse_moment("2026-07-10T14:00", "Europe/Berlin", "t").unwrap();
+        assert_eq!(summer.utc, "2026-07-10T12:00:00Z");
+        assert_eq!(summer.offset_minutes, 120);
+        let day = parse_moment("2026-07-10", "UTC", "t").unwrap();
+        assert_eq!(day.utc, "2026-07-10T00:00:00Z");
+    }
+
+    #[test]
+    fn daylight_saving_gaps_and_folds_are_questions_not_shifts() {
+        let gap = parse_moment("2026-03-29 02:30", "Europe/Berlin", "t").unwrap_err();
+        assert!(gap.to_string().contains("did not exist"), "{gap}");
+        let fold = parse_moment("2026-10-25 02:30", "Europe/Berlin", "t").unwrap_err();
+        assert!(fold.to_string().contains("happened twice"), "{fold}");
+        assert!(fold.to_string().contains("+02:00") && fold.to_string().contains("+01:00"));
+        assert!(parse_moment("14/03/2026", "UTC", "t").is_err());
+        assert!(parse_moment("", "UTC", "t").is_err());
+    }
+
+    #[test]
+    fn stored_moments_round_trip_and_show_in_a_zone() {
+        let m = Moment::from_stored("2026-03-14T01:30:00Z", 480);
+        assert_eq!(m.recorded, "2026-03-14T09:30:00+08:00");
+        assert_eq!(
+            in_zone("2026-03-14T01:30:00Z", "America/New_York"),
+            (
+                "2026-03-13 21:30".to_string(),
+                -240,
+                "2026-03-13".to_string()
+            )
+        );
+    }
+}

@@ -1,0 +1,744 @@
+//! Integration tests of the records inside a case: transfers (validation, warnings, exact
+//! totals), subjects and identifiers (normalization, cross-case matches), events, evidence
+//! intake and the timeline.
+
+#![allow(clippy::unwrap_used)]
+
+use std::io::Cursor;
+use std::path::PathBuf;
+
+use casefile_core::model::*;
+use casefile_core::validate::crypto::Network;
+use casefile_core::validate::identifier::IdentifierKind;
+use casefile_core::{CoreError, Store};
+
+const PASS: &str = "violet harbour seventeen lanterns";
+const TRON_OK: &str = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t";
+const TRON_TYPO: &str = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj7t";
+const TX: &str = "a1075db55d416d3ca199f55b6084e2115b9345e16c5cf302fc80e9d5fbf5d48d";
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    store: Store,
+    case: i32,
+}
+
+fn fixture(zone: &str) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("casefile.db");
+    let mut store = Store::create(&path, PASS, "test").unwrap();
+    let case = store.create_case("Romance – Anna").unwrap();
+    let mut d = case.details.clone();
+    d.time_zone = zone.into();
+    d.reporting_currency = "EUR".into();
+    store.update_case(case.id, &d).unwrap();
+    Fixture {
+        _dir: dir,
+        path,
+        store,
+        case: case.id,
+    }
+}
+
+/// Builder for transfer inputs, defaulting to a completed bank transfer out.
+struct T(TransferInput);
+
+impl T {
+    fn new(at: &str, amount: &str, currency: &str) -> T {
+        T(TransferInput {
+            occurred_at: at.into(),
+            direction: Direction::Out,
+            amount: amount.into(),
+            currency: currency.into(),
+            network: None,
+            method: TransferMethod::BankTransfer,
+            from_account: "Victim's current account".into(),
+            beneficiary_name: String::new(),
+            beneficiary_bank: String::new(),
+            beneficiary_account: String::new(),
+            beneficiary_bic: String::new(),
+            beneficiary_wallet: String::new(),
+            wallet_is_exchange_deposit: false,
+            reference: String::new(),
+            exchange_rate: None,
+            status: TransferStatus::Completed,
+            notes: String::new(),
+            evidence_ids: Vec::new(),
+            accept_warnings: false,
+        })
+    }
+    fn usdt_tron(mut self, wallet: &str) -> T {
+        self.0.network = Some(Network::Tron);
+        self.0.method = TransferMethod::CryptoTransfer;
+        self.0.beneficiary_wallet = wallet.into();
+        self.0.reference = TX.into();
+        self
+    }
+    fn iban(mut self, iban: &str, bic: &str) -> T {
+        self.0.beneficiary_account = iban.into();
+        self.0.beneficiary_bic = bic.into();
+        self
+    }
+    fn direction(mut self, d: Direction) -> T {
+        self.0.direction = d;
+        self
+    }
+    fn rate(mut self, r: &str) -> T {
+        self.0.exchange_rate = Some(r.into());
+        self
+    }
+    fn accept(mut self) -> T {
+        self.0.accept_warnings = true;
+        self
+    }
+}
+
+fn png(w: u32, h: u32, seed: u8) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([seed, (x % 251) as u8, (y % 241) as u8])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+/// A JPEG with an EXIF block holding DateTimeOriginal and (optionally) OffsetTimeOriginal,
+/// laid out as cameras and phones write it.
+fn jpeg_with_exif(when: &str, offset: Option<&str>) -> Vec<u8> {
+    let mut tiff: Vec<u8> = b"II\x2a\x00\x08\x00\x00\x00".to_vec();
+    // IFD0: one entry pointing at the Exif IFD (offset 26).
+    tiff.extend(1u16.to_le_bytes());
+    tiff.extend(0x8769u16.to_le_bytes());
+    tiff.extend(4u16.to_le_bytes());
+    tiff.extend(1u32.to_le_bytes());
+    tiff.extend(26u32.to_le_bytes());
+    tiff.extend(0u32.to_le_bytes());
+    let entries: u16 = if offset.is_some() { 2 } else { 1 };
+    let data_start = 26 + 2 + 12 * u32::from(entries) + 4;
+    tiff.extend(entries.to_le_bytes());
+    tiff.extend(0x9003u16.to_le_bytes());
+    tiff.extend(2u16.to_le_bytes());
+    tiff.extend(20u32.to_le_bytes());
+    tiff.extend(data_start.to_le_bytes());
+    if offset.is_some() {
+        tiff.extend(0x9011u16.to_le_bytes());
+        tiff.extend(2u16.to_le_bytes());
+        tiff.extend(7u32.to_le_bytes());
+        tiff.extend((data_start + 20).to_le_bytes());
+    }
+    tiff.extend(0u32.to_le_bytes());
+    tiff.extend(when.as_bytes());
+    tiff.push(0);
+    if let Some(o) = offset {
+        tiff.extend(o.as_bytes());
+        tiff.push(0);
+    }
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(&tiff);
+    let img = image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([x as u8 * 3, y as u8 * 5, 128]));
+    let mut jpeg = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
+        .unwrap();
+    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
+    out.extend(((app1.len() + 2) as u16).to_be_bytes());
+    out.extend(app1);
+    out.extend(&jpeg[2..]);
+    out
+}
+
+#[test]
+fn a_tron_typo_is_a_warning_that_can_be_confirmed_then_fixed() {
+    let mut f = fixture("Europe/Berlin");
+    let input = T::new("2026-03-14 09:30", "2500", "USDT")
+        .usdt_tron(TRON_TYPO)
+        .0;
+    let warnings = f.store.check_transfer(f.case, &input).unwrap();
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].contains("fails its checksum"), "{warnings:?}");
+    match f.store.add_transfer(f.case, &input) {
+        Err(CoreError::NeedsConfirmation { warnings }) => assert!(warnings[0].contains("TRON")),
+        other => panic!("expected a confirmation request, got {other:?}"),
+    }
+    assert!(
+        f.store.list_transfers(f.case).unwrap().is_empty(),
+        "nothing saved without confirmation"
+    );
+    let saved = f
+        .store
+        .add_transfer(f.case, &T(input.clone()).accept().0)
+        .unwrap();
+    assert_eq!(saved.warnings.len(), 1);
+    assert_eq!(saved.occurred.utc, "2026-03-14T08:30:00Z");
+    assert_eq!(saved.occurred.offset_minutes, 60);
+    let fixed = f
+        .store
+        .update_transfer(
+            saved.id,
+            &T::new("2026-03-14 09:30", "2500", "USDT")
+                .usdt_tron(TRON_OK)
+                .0,
+        )
+        .unwrap();
+    assert!(fixed.warnings.is_empty());
+    assert_eq!(fixed.beneficiary_wallet, TRON_OK);
+    let log = f.store.audit_log(Some(f.case)).unwrap();
+    assert!(log
+        .iter()
+        .any(|e| e.summary.contains("saved with 1 warning")));
+    assert!(log.last().unwrap().summary.contains("Transfer T-1"));
+}
+
+#[test]
+fn chain_mismatch_and_bank_details_are_flagged() {
+    let mut f = fixture("UTC");
+    let mut wrong_chain = T::new("2026-03-14 09:30", "100", "USDT")
+        .usdt_tron(TRON_OK)
+        .0;
+    wrong_chain.network = Some(Network::Ethereum);
+    wrong_chain.reference = format!("0x{TX}");
+    let w = f.store.check_transfer(f.case, &wrong_chain).unwrap();
+    assert!(
+        w[0].contains("looks like a TRON address") && w[0].contains("Ethereum"),
+        "{w:?}"
+    );
+
+    let bank = T::new("2026-03-01 10:00", "4000", "EUR")
+        .iban("DE89 3704 0044 0532 0130 01", "COBADEFFXXX")
+        .0;
+    let w = f.store.check_transfer(f.case, &bank).unwrap();
+    assert_eq!(w.len(), 1);
+    assert!(w[0].starts_with("Beneficiary account:") && w[0].contains("mod-97"));
+    let ok = f
+        .store
+        .add_transfer(
+            f.case,
+            &T::new("2026-03-01 10:00", "4000", "EUR")
+                .iban("de89 3704 0044 0532 0130 00", "cobadeffxxx")
+                .0,
+        )
+        .unwrap();
+    assert_eq!(ok.beneficiary_account, "DE89370400440532013000");
+    assert_eq!(ok.beneficiary_bic, "COBADEFFXXX");
+
+    // Hard errors name what to fix and save nothing.
+    for (input, needle) in [
+        (
+            T::new("2026-03-01 10:00", "1.500,00", "EUR").0,
+            "point for decimals",
+        ),
+        (T::new("2026-03-01 10:00", "-5", "EUR").0, "more than zero"),
+        (T::new("2026-03-01 10:00", "5", "EURO").0, "not a currency"),
+        (
+            T::new("2026-03-01 10:00", "5", "USDT").0,
+            "Choose the network",
+        ),
+        (T::new("01/03/2026", "5", "EUR").0, "year-month-day"),
+        (
+            T::new("2026-03-01 10:00", "5", "EUR").rate("abc").0,
+            "exchange rate",
+        ),
+    ] {
+        let err = f.store.add_transfer(f.case, &input).unwrap_err();
+        assert_eq!(err.kind(), "invalid", "{err}");
+        assert!(
+            err.to_string().contains(needle),
+            "{err} should mention {needle}"
+        );
+    }
+    assert_eq!(f.store.list_transfers(f.case).unwrap().len(), 1);
+}
+
+#[test]
+fn totals_are_exact_decimals_per_currency_and_in_the_reporting_currency() {
+    let mut f = fixture("UTC");
+    for (i, amount) in ["0.1", "0.2", "1000000000000.01"].iter().enumerate() {
+        f.store
+            .add_transfer(
+                f.case,
+                &T::new(&format!("2026-03-0{} 10:00", i + 1), amount, "EUR").0,
+            )
+            .unwrap();
+    }
+    f.store
+        .add_transfer(
+            f.case,
+            &T::new("2026-03-05 10:00", "0.3", "EUR")
+                .direction(Direction::Recovered)
+                .0,
+        )
+        .unwrap();
+    f.store
+        .add_transfer(
+            f.case,
+            &T::new("2026-03-06 10:00", "1000", "USDT")
+                .usdt_tron(TRON_OK)
+                .rate("0.92")
+                .0,
+        )
+        .unwrap();
+    f.store
+        .add_transfer(
+            f.case,
+            &T::new("2026-03-07 10:00", "50", "USDT")
+                .usdt_tron(TRON_OK)
+                .direction(Direction::In)
+                .rate("0.92")
+                .0,
+        )
+        .unwrap();
+    f.store
+        .add_transfer(f.case, &T::new("2026-03-08 10:00", "200", "GBP").0)
+        .unwrap();
+    let mut failed = T::new("2026-03-09 10:00", "999", "EUR").0;
+    failed.status = TransferStatus::Failed;
+    f.store.add_transfer(f.case, &failed).unwrap();
+
+    let s = f.store.loss_summary(f.case).unwrap();
+    assert_eq!(s.transfers, 8);
+    let eur = s.per_currency.iter().find(|c| c.currency == "EUR").unwrap();
+    assert_eq!(eur.paid_out, "1000000000000.31");
+    assert_eq!(eur.recovered, "0.3");
+    assert_eq!(eur.net_loss, "1000000000000.01");
+    let usdt = s
+        .per_currency
+        .iter()
+        .find(|c| c.currency == "USDT")
+        .unwrap();
+    assert_eq!(usdt.network, Some(Network::Tron));
+    assert_eq!(
+        (
+            usdt.paid_out.as_str(),
+            usdt.received.as_str(),
+            usdt.net_loss.as_str()
+        ),
+        ("1000", "50", "950")
+    );
+    assert_eq!(s.transfers_without_rate, 1, "the GBP transfer has no rate");
+    assert_eq!(s.in_reporting_currency.paid_out, "1000000000920.31");
+    assert_eq!(s.in_reporting_currency.received, "46.00");
+    assert_eq!(s.in_reporting_currency.net_loss, "1000000000874.01");
+    assert_eq!(s.first_transfer_at.as_deref(), Some("2026-03-01T10:00:00Z"));
+    assert_eq!(s.last_transfer_at.as_deref(), Some("2026-03-08T10:00:00Z"));
+}
+
+fn ident(kind: IdentifierKind, value: &str, subject: Option<i32>) -> IdentifierInput {
+    IdentifierInput {
+        subject_id: subject,
+        kind,
+        value: value.into(),
+        network: None,
+        bank_name: String::new(),
+        is_exchange_deposit: false,
+        notes: String::new(),
+        accept_warnings: false,
+    }
+}
+
+#[test]
+fn identifiers_are_normalized_and_matched_across_cases() {
+    let mut f = fixture("Asia/Hong_Kong");
+    let anna = f
+        .store
+        .add_subject(
+            f.case,
+            &SubjectInput {
+                kind: SubjectKind::Persona,
+                name: "Anna".into(),
+                description: "Says she is a wine trader in Hong Kong".into(),
+                notes: String::new(),
+            },
+        )
+        .unwrap();
+    let phone = f
+        .store
+        .add_identifier(
+            f.case,
+            &ident(IdentifierKind::Whatsapp, "+852 5123 4567", Some(anna.id)),
+        )
+        .unwrap();
+    assert_eq!(phone.display, "+85251234567");
+    let mut wallet = ident(IdentifierKind::CryptoWallet, TRON_OK, Some(anna.id));
+    wallet.network = Some(Network::Tron);
+    wallet.is_exchange_deposit = true;
+    f.store.add_identifier(f.case, &wallet).unwrap();
+    let typo = f
+        .store
+        .add_identifier(
+            f.case,
+            &ident(IdentifierKind::CryptoWallet, TRON_TYPO, None),
+        )
+        .unwrap_err();
+    assert_eq!(typo.kind(), "needs_confirmation");
+
+    // A second case with the same phone written differently, and the wallet on a transfer.
+    let other = f.store.create_case("Client 2 – fake exchange").unwrap().id;
+    f.store
+        .add_identifier(
+            other,
+            &ident(IdentifierKind::Phone, "00852 5123-4567", None),
+        )
+        .unwrap();
+    f.store
+        .add_transfer(
+            other,
+            &T::new("2026-04-01 10:00", "300", "USDT")
+                .usdt_tron(TRON_OK)
+                .0,
+        )
+        .unwrap();
+
+    let subjects = f.store.list_subjects(f.case).unwrap();
+    assert_eq!(subjects.len(), 1);
+    assert_eq!(subjects[0].identifiers.len(), 2);
+    for i in &subjects[0].identifiers {
+        assert_eq!(i.other_cases.len(), 1, "{i:?}");
+        assert_eq!(i.other_cases[0].id, other);
+    }
+    let list = f.store.list_cases(&CaseFilter::default()).unwrap();
+    let first = list.iter().find(|c| c.id == f.case).unwrap();
+    assert_eq!(first.shared_identifiers, 2);
+    assert_eq!(first.item_count, 1, "one subject");
+
+    // Deleting the subject removes its identifiers from matching, and is audited.
+    f.store.delete_subject(anna.id).unwrap();
+    assert!(f.store.list_identifiers(f.case).unwrap().is_empty());
+    let list = f.store.list_cases(&CaseFilter::default()).unwrap();
+    assert_eq!(
+        list.iter()
+            .find(|c| c.id == other)
+            .unwrap()
+            .shared_identifiers,
+        0
+    );
+    assert!(f.store.verify_audit_chain().unwrap().problem.is_none());
+}
+
+#[test]
+fn evidence_intake_hashes_dedupes_and_reads_exif() {
+    let mut f = fixture("Europe/Berlin");
+    let shot = png(1080, 2340, 7);
+    let file = f._dir.path().join("Screenshot_2026-03-14.png");
+    std::fs::write(&file, &shot).unwrap();
+    let first = f
+        .store
+        .add_evidence_file(f.case, &file, "Anna's trading screen")
+        .unwrap();
+    assert!(!first.duplicate);
+    let e = &first.evidence;
+    // The hash is the one sha256sum computes.
+    let out = std::process::Command::new("sha256sum")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let expected = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(e.sha256, expected.split_whitespace().next().unwrap());
+    assert_eq!(e.media_type, "image/png");
+    assert_eq!(e.size_bytes as usize, shot.len());
+    assert!(e.has_preview);
+    assert_eq!(e.capture_time_source, CaptureTimeSource::FileModified);
+    let (mt, bytes) = f.store.evidence_original(e.id).unwrap();
+    assert_eq!((mt.as_str(), bytes.len()), ("image/png", shot.len()));
+    assert!(f.store.evidence_thumbnail(e.id).unwrap().is_some());
+
+    // Same bytes under another name: recognized, not stored twice.
+    let again = f
+        .store
+        .add_evidence(f.case, "copy.png", &shot, None, "")
+        .unwrap();
+    assert!(again.duplicate);
+    assert_eq!(again.evidence.id, e.id);
+    assert_eq!(f.store.list_evidence(f.case).unwrap().len(), 1);
+
+    let photo = jpeg_with_exif("2026:03:14 09:30:12", Some("+08:00"));
+    let p = f
+        .store
+        .add_evidence(f.case, "IMG_0001.jpg", &photo, None, "")
+        .unwrap()
+        .evidence;
+    assert_eq!(p.media_type, "image/jpeg");
+    assert_eq!(p.capture_time_source, CaptureTimeSource::Exif);
+    let m = p.captured.unwrap();
+    assert_eq!(
+        (m.utc.as_str(), m.offset_minutes),
+        ("2026-03-14T01:30:12Z", 480)
+    );
+    let no_offset = jpeg_with_exif("2026:07:01 18:00:00", None);
+    let q = f
+        .store
+        .add_evidence(f.case, "IMG_0002.jpg", &no_offset, None, "")
+        .unwrap()
+        .evidence;
+    assert_eq!(q.capture_time_source, CaptureTimeSource::ExifNoOffset);
+    assert_eq!(
+        q.captured.unwrap().utc,
+        "2026-07-01T16:00:00Z",
+        "read in the case's zone (CEST)"
+    );
+
+    // Garbage and unknown formats are stored as attachments, never refused or crashed on.
+    let pdf = f
+        .store
+        .add_evidence(
+            f.case,
+            "statement.pdf",
+            b"%PDF-1.4\n% bank statement\n",
+            None,
+            "",
+        )
+        .unwrap()
+        .evidence;
+    assert_eq!(pdf.media_type, "application/pdf");
+    assert!(!pdf.has_preview);
+    let junk: Vec<u8> = (0..10_000u32).map(|i| (i * 7919 % 251) as u8).collect();
+    let j = f
+        .store
+        .add_evidence(f.case, "chat.bin", &junk, None, "")
+        .unwrap()
+        .evidence;
+    assert_eq!(j.media_type, "application/octet-stream");
+    let empty = f
+        .store
+        .add_evidence(f.case, "empty.png", b"", None, "")
+        .unwrap_err();
+    assert_eq!(empty.kind(), "refused");
+
+    // The capture time can be corrected by hand, and says so.
+    let fixed = f
+        .store
+        .update_evidence(
+            e.id,
+            &EvidenceUpdate {
+                caption: "Trading screen".into(),
+                captured_at: Some("2026-03-14 08:00".into()),
+            },
+        )
+        .unwrap();
+    assert_eq!(fixed.capture_time_source, CaptureTimeSource::User);
+    assert_eq!(fixed.captured.unwrap().utc, "2026-03-14T07:00:00Z");
+    f.store.delete_evidence(j.id).unwrap();
+    assert!(f.store.evidence_original(j.id).is_err());
+    assert!(f.store.verify_audit_chain().unwrap().problem.is_none());
+}
+
+#[test]
+fn timeline_merges_sources_in_order_filters_and_links() {
+    let mut f = fixture("Asia/Hong_Kong");
+    let shot = f
+        .store
+        .add_evidence(
+            f.case,
+            "chat.png",
+            &png(40, 80, 1),
+            None,
+            "First message from Anna",
+        )
+        .unwrap()
+        .evidence;
+    f.store
+        .update_evidence(
+            shot.id,
+            &EvidenceUpdate {
+                caption: "First message from Anna".into(),
+                captured_at: Some("2026-02-01 20:15".into()),
+            },
+        )
+        .unwrap();
+    let t = f
+        .store
+        .add_transfer(
+            f.case,
+            &T::new("2026-02-10T09:00:00+01:00", "5000", "EUR")
+                .iban("DE89370400440532013000", "")
+                .0,
+        )
+        .unwrap();
+    let anna = f
+        .store
+        .add_subject(
+            f.case,
+            &SubjectInput {
+                kind: SubjectKind::Persona,
+                name: "Anna".into(),
+                description: String::new(),
+                notes: String::new(),
+            },
+        )
+        .unwrap();
+    f.store
+        .add_event(
+            f.case,
+            &EventInput {
+                occurred_at: "2026-02-01 20:10".into(),
+                kind: EventKind::FirstContact,
+                title: "Anna wrote on WhatsApp \"by mistake\"".into(),
+                description: String::new(),
+                links: vec![
+                    Link {
+                        kind: LinkKind::Subject,
+                        id: anna.id,
+                    },
+                    Link {
+                        kind: LinkKind::Evidence,
+                        id: shot.id,
+                    },
+                ],
+            },
+        )
+        .unwrap();
+    f.store
+        .add_event(
+            f.case,
+            &EventInput {
+                occurred_at: "2026-03-01 11:00".into(),
+                kind: EventKind::WithdrawalRefused,
+                title: "Platform asked for a 20% tax".into(),
+                description: "Withdrawal blocked".into(),
+                links: vec![Link {
+                    kind: LinkKind::Transfer,
+                    id: t.id,
+                }],
+            },
+        )
+        .unwrap();
+    let bad_link = f.store.add_event(
+        f.case,
+        &EventInput {
+            occurred_at: "2026-03-02 11:00".into(),
+            kind: EventKind::Note,
+            title: "x".into(),
+            description: String::new(),
+            links: vec![Link {
+                kind: LinkKind::Transfer,
+                id: 999,
+            }],
+        },
+    );
+    assert_eq!(bad_link.unwrap_err().kind(), "invalid");
+
+    let page = f
+        .store
+        .timeline(
+            f.case,
+            &TimelineQuery {
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(page.total, 4);
+    let titles: Vec<_> = page.entries.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "Anna wrote on WhatsApp \"by mistake\"",
+            "chat.png",
+            "Paid out 5000 EUR",
+            "Platform asked for a 20% tax"
+        ]
+    );
+    let transfer = &page.entries[2];
+    assert_eq!(transfer.recorded, "2026-02-10T09:00:00+01:00");
+    assert_eq!(
+        transfer.case_local, "2026-02-10 16:00",
+        "shown in the case's zone, never shifted silently"
+    );
+    assert_eq!(
+        (
+            transfer.recorded_offset_minutes,
+            transfer.case_offset_minutes
+        ),
+        (60, 480)
+    );
+    assert_eq!(page.entries[0].day, "2026-02-01");
+    assert_eq!(page.entries[0].links.len(), 2);
+
+    let only = f
+        .store
+        .timeline(
+            f.case,
+            &TimelineQuery {
+                kinds: vec!["out".into(), "withdrawal_refused".into()],
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(only.total, 2);
+    let found = f
+        .store
+        .timeline(
+            f.case,
+            &TimelineQuery {
+                text: "20%".into(),
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(found.total, 1);
+    let by_iban = f
+        .store
+        .timeline(
+            f.case,
+            &TimelineQuery {
+                text: "de8937".into(),
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(by_iban.entries[0].title, "Paid out 5000 EUR");
+    let paged = f
+        .store
+        .timeline(
+            f.case,
+            &TimelineQuery {
+                offset: 3,
+                limit: 2,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!((paged.total, paged.entries.len()), (4, 1));
+}
+
+#[test]
+fn nothing_readable_on_disk_after_records_and_a_canary_image() {
+    let mut f = fixture("UTC");
+    let canary_text = "CANARY-caption-9d2f";
+    let mut img = png(64, 64, 3);
+    // Put a canary inside the image file's bytes (a PNG text chunk is just bytes to us).
+    img.extend_from_slice(b"CANARY-image-bytes-77a1");
+    f.store
+        .add_evidence(f.case, "canary.png", &img, None, canary_text)
+        .unwrap();
+    let mut t = T::new("2026-03-01 10:00", "777", "EUR").0;
+    t.beneficiary_name = "CANARY-beneficiary-Ltd".into();
+    f.store.add_transfer(f.case, &t).unwrap();
+    f.store
+        .add_identifier(
+            f.case,
+            &ident(IdentifierKind::Email, "canary.scammer@example.com", None),
+        )
+        .unwrap();
+    let path = f.path.clone();
+    drop(f.store);
+    for entry in std::fs::read_dir(path.parent().unwrap()).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        for needle in [
+            "CANARY-caption-9d2f",
+            "CANARY-image-bytes-77a1",
+            "CANARY-beneficiary-Ltd",
+            "canary.scammer@example.com",
+        ] {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                "{needle} on disk"
+            );
+        }
+    }
+}
