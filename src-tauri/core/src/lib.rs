@@ -8,6 +8,7 @@ pub mod audit;
 pub mod demo;
 pub mod error;
 pub mod evidence;
+pub mod interchange;
 pub mod model;
 pub mod passphrase;
 pub mod store;

@@ -742,3 +742,191 @@ fn nothing_readable_on_disk_after_records_and_a_canary_image() {
         }
     }
 }
+
+/// A case with a bit of everything, built through the public API.
+fn rich_case(f: &mut Fixture) {
+    let anna = f
+        .store
+        .add_subject(
+            f.case,
+            &SubjectInput {
+                kind: SubjectKind::Persona,
+                name: "Anna 娜娜".into(),
+                description: "Wine trader, Hong Kong".into(),
+                notes: String::new(),
+            },
+        )
+        .unwrap();
+    f.store
+        .add_identifier(
+            f.case,
+            &ident(IdentifierKind::Telegram, "@anna_trader88", Some(anna.id)),
+        )
+        .unwrap();
+    let mut w = ident(IdentifierKind::CryptoWallet, TRON_OK, Some(anna.id));
+    w.network = Some(Network::Tron);
+    w.is_exchange_deposit = true;
+    let wallet = f.store.add_identifier(f.case, &w).unwrap();
+    let shot = f
+        .store
+        .add_evidence(
+            f.case,
+            "chat.png",
+            &png(30, 60, 9),
+            None,
+            "Anna's first message",
+        )
+        .unwrap()
+        .evidence;
+    f.store
+        .add_evidence(
+            f.case,
+            "IMG_0001.jpg",
+            &jpeg_with_exif("2026:03:14 09:30:12", Some("+08:00")),
+            None,
+            "",
+        )
+        .unwrap();
+    let mut t = T::new("2026-03-14T09:45:00+08:00", "2500.50", "USDT")
+        .usdt_tron(TRON_TYPO)
+        .accept()
+        .rate("0.92")
+        .0;
+    t.evidence_ids = vec![shot.id];
+    let transfer = f.store.add_transfer(f.case, &t).unwrap();
+    f.store
+        .add_event(
+            f.case,
+            &EventInput {
+                occurred_at: "2026-03-14 10:00".into(),
+                kind: EventKind::RequestForMoney,
+                title: "Asked for a 20% tax".into(),
+                description: "Before any withdrawal".into(),
+                links: vec![
+                    Link {
+                        kind: LinkKind::Transfer,
+                        id: transfer.id,
+                    },
+                    Link {
+                        kind: LinkKind::Identifier,
+                        id: wallet.id,
+                    },
+                    Link {
+                        kind: LinkKind::Subject,
+                        id: anna.id,
+                    },
+                ],
+            },
+        )
+        .unwrap();
+}
+
+fn without_time(
+    mut e: casefile_core::interchange::CaseExport,
+) -> casefile_core::interchange::CaseExport {
+    e.exported_at = String::new();
+    e
+}
+
+#[test]
+fn json_export_import_round_trip_is_identical() {
+    let mut f = fixture("Asia/Hong_Kong");
+    rich_case(&mut f);
+    let first = f.store.export_case(f.case).unwrap();
+    let text = serde_json::to_string_pretty(&first).unwrap();
+    assert!(text.contains("\"format\": \"casefile-case\""));
+    let parsed: casefile_core::interchange::CaseExport = serde_json::from_str(&text).unwrap();
+    let imported = f.store.import_case(&parsed).unwrap();
+    assert_ne!(imported.id, f.case);
+    let second = f.store.export_case(imported.id).unwrap();
+    assert_eq!(without_time(first), without_time(second));
+    // The imported transfer kept its warning, its evidence link and its recorded offset.
+    let t = &f.store.list_transfers(imported.id).unwrap()[0];
+    assert_eq!(t.warnings.len(), 1);
+    assert_eq!(t.evidence_ids.len(), 1);
+    assert_eq!(t.occurred.recorded, "2026-03-14T09:45:00+08:00");
+    let log = f.store.audit_log(Some(imported.id)).unwrap();
+    assert!(
+        log.last().unwrap().summary.starts_with("Case imported"),
+        "{:?}",
+        log.last()
+    );
+    // The wallet now matches across the two cases.
+    let ids = f.store.list_identifiers(imported.id).unwrap();
+    assert!(ids
+        .iter()
+        .all(|i| i.other_cases.iter().any(|c| c.id == f.case)));
+}
+
+#[test]
+fn tampered_export_is_refused_and_nothing_is_imported() {
+    let mut f = fixture("UTC");
+    rich_case(&mut f);
+    let mut export = f.store.export_case(f.case).unwrap();
+    let cases_before = f
+        .store
+        .list_cases(&CaseFilter {
+            include_archived: true,
+            ..Default::default()
+        })
+        .unwrap()
+        .len();
+    let audit_before = f.store.audit_log(None).unwrap().len();
+    // Flip one byte of the second evidence item, keeping its stated hash.
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let mut bytes = b64.decode(&export.evidence[1].content_base64).unwrap();
+    bytes[200] ^= 0x01;
+    export.evidence[1].content_base64 = b64.encode(&bytes);
+    let err = f.store.import_case(&export).unwrap_err();
+    assert_eq!(err.kind(), "refused");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("Evidence item 2")
+            && msg.contains("does not match its SHA-256")
+            && msg.contains("Nothing was imported"),
+        "{msg}"
+    );
+    assert_eq!(
+        f.store
+            .list_cases(&CaseFilter {
+                include_archived: true,
+                ..Default::default()
+            })
+            .unwrap()
+            .len(),
+        cases_before
+    );
+    assert_eq!(f.store.audit_log(None).unwrap().len(), audit_before);
+
+    export.version = 2;
+    assert!(f
+        .store
+        .import_case(&export)
+        .unwrap_err()
+        .to_string()
+        .contains("version 2"));
+}
+
+#[test]
+fn a_failure_half_way_through_an_import_leaves_nothing_behind() {
+    let mut f = fixture("UTC");
+    rich_case(&mut f);
+    let mut export = f.store.export_case(f.case).unwrap();
+    export.events[0].occurred_at = "not a time".into();
+    let before = f.store.audit_log(None).unwrap().len();
+    let err = f.store.import_case(&export).unwrap_err();
+    assert_eq!(err.kind(), "invalid");
+    assert_eq!(
+        f.store
+            .list_cases(&CaseFilter {
+                include_archived: true,
+                ..Default::default()
+            })
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(f.store.audit_log(None).unwrap().len(), before);
+    assert!(f.store.verify_audit_chain().unwrap().problem.is_none());
+}

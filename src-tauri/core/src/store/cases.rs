@@ -151,7 +151,7 @@ impl Store {
     pub fn create_case(&mut self, title: &str) -> Result<Case> {
         let title = validate::title(title)?;
         let now = now_utc();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "INSERT INTO cases (title, created_at, updated_at) VALUES (?1, ?2, ?2)",
             params![title, now],
@@ -193,7 +193,7 @@ impl Store {
         if changed.is_empty() {
             return Ok(old);
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "UPDATE cases SET title = ?2, status = ?3, police_report_no = ?4, bank_claim_no = ?5,
                 complaint_id = ?6, victim_name = ?7, victim_contact = ?8, victim_address = ?9,
@@ -244,7 +244,7 @@ impl Store {
         if case.archived == archived {
             return Ok(case);
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "UPDATE cases SET archived = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, archived, now_utc()],

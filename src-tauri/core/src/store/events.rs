@@ -33,7 +33,7 @@ impl Store {
             self.check_link_in_case(case_id, *link)?;
         }
         let now = now_utc();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let (id, action) = match id {
             None => {
                 tx.execute(
@@ -161,7 +161,7 @@ impl Store {
     pub fn delete_event(&mut self, id: i32) -> Result<()> {
         let e = self.get_event(id)?;
         let now = now_utc();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "UPDATE events SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
             params![id, now],

@@ -104,6 +104,30 @@ impl Store {
         self.add_evidence(case_id, &name, &bytes, modified, caption)
     }
 
+    /// Stores an evidence item from a case export, keeping its recorded capture time, source,
+    /// caption and intake time. The caller has checked the bytes against the hash.
+    pub(crate) fn import_evidence(
+        &mut self,
+        case_id: i32,
+        file_name: &str,
+        bytes: &[u8],
+        captured: Option<Moment>,
+        source: CaptureTimeSource,
+        intake_at: &str,
+        caption: &str,
+    ) -> Result<i32> {
+        let case = self.get_case(case_id)?;
+        let mut p = evidence::prepare(file_name, bytes, None, &case.details.time_zone)?;
+        p.captured = captured;
+        p.capture_source = source;
+        let id = self.insert_evidence(case_id, &clean_file_name(file_name), caption, bytes, &p)?;
+        self.conn.execute(
+            "UPDATE evidence SET intake_at = ?2 WHERE id = ?1",
+            params![id, intake_at],
+        )?;
+        Ok(id)
+    }
+
     fn find_evidence_by_hash(&self, case_id: i32, sha: &str) -> Result<Option<Evidence>> {
         Ok(self
             .conn
@@ -127,7 +151,7 @@ impl Store {
         p: &Prepared,
     ) -> Result<i32> {
         let now = now_utc();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "INSERT INTO evidence (case_id, file_name, media_type, size_bytes, sha256, captured_at_utc,
                 captured_offset_minutes, capture_time_source, intake_at, caption, preview_note, width, height,
@@ -215,7 +239,7 @@ impl Store {
             None => None,
         };
         let now = now_utc();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "UPDATE evidence SET caption = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, caption, now],
@@ -254,7 +278,7 @@ impl Store {
     pub fn delete_evidence(&mut self, id: i32) -> Result<()> {
         let e = self.get_evidence(id)?;
         let now = now_utc();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "UPDATE evidence SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
             params![id, now],

@@ -165,6 +165,44 @@ impl Store {
         Ok(())
     }
 
+    /// Runs `f` as one transaction: everything it changes is saved, or nothing is.
+    pub(crate) fn in_transaction<T>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T>,
+    ) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match f(self) {
+            Ok(v) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(v)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// Appends an audit entry on its own (for actions that span several records).
+    pub(crate) fn audit(
+        &self,
+        action: &str,
+        entity: &str,
+        entity_id: Option<i64>,
+        case_id: Option<i64>,
+        summary: &str,
+    ) -> Result<()> {
+        crate::audit::append(
+            &self.conn,
+            &self.actor,
+            action,
+            entity,
+            entity_id,
+            case_id,
+            summary,
+        )
+    }
+
     /// Closes the store, flushing everything to disk. Dropping it does the same, silently.
     pub fn close(self) -> Result<()> {
         self.conn.close().map_err(|(_, e)| CoreError::Database(e))
@@ -269,7 +307,7 @@ fn open_keyed(path: &Path, key: &Key, salt: &[u8; SALT_LEN], create: bool) -> Re
 }
 
 /// Current time as UTC RFC 3339 with second precision, as stored everywhere.
-pub(crate) fn now_utc() -> String {
+pub fn now_utc() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 

@@ -47,7 +47,7 @@ impl Store {
                 "Choose an automatic lock time between 1 and 240 minutes.",
             ));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
             params![AUTO_LOCK_KEY, settings.auto_lock_minutes.to_string()],

@@ -66,7 +66,7 @@ impl Store {
         self.get_case(case_id)?;
         let (name, description, notes) = clean_subject(input)?;
         let now = now_utc();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "INSERT INTO subjects (case_id, kind, name, description, notes, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
@@ -92,7 +92,7 @@ impl Store {
         let old = self.get_subject(id)?;
         let (name, description, notes) = clean_subject(input)?;
         let now = now_utc();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "UPDATE subjects SET kind = ?2, name = ?3, description = ?4, notes = ?5, updated_at = ?6 WHERE id = ?1",
             params![id, input.kind.as_str(), name, description, notes, now],
@@ -115,7 +115,7 @@ impl Store {
     pub fn delete_subject(&mut self, id: i32) -> Result<()> {
         let s = self.get_subject(id)?;
         let now = now_utc();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "UPDATE subjects SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
             params![id, now],
@@ -255,7 +255,7 @@ impl Store {
         }
         let value = v::line("value", "The value", &input.value)?;
         let now = now_utc();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let values = params![
             case_id,
             input.subject_id,
@@ -342,7 +342,7 @@ impl Store {
     pub fn delete_identifier(&mut self, id: i32) -> Result<()> {
         let i = self.get_identifier(id)?;
         let now = now_utc();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "UPDATE identifiers SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
             params![id, now],

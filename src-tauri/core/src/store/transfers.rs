@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, OptionalExtension, Row};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{now_utc, Store};
@@ -272,7 +272,7 @@ impl Store {
         }
         self.check_evidence_in_case(case_id, &input.evidence_ids)?;
         let now = now_utc();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let values = params![
             case_id,
             c.moment.utc,
@@ -397,7 +397,7 @@ impl Store {
     pub fn delete_transfer(&mut self, id: i32) -> Result<()> {
         let t = self.get_transfer(id)?;
         let now = now_utc();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "UPDATE transfers SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
             params![id, now],
@@ -516,7 +516,7 @@ pub fn summarize(transfers: &[Transfer], reporting: &str) -> LossSummary {
 }
 
 /// Marks a case as changed now (it sorts to the top of the case list).
-pub(super) fn touch_case(tx: &Transaction<'_>, case_id: i32, now: &str) -> Result<()> {
+pub(super) fn touch_case(tx: &rusqlite::Connection, case_id: i32, now: &str) -> Result<()> {
     tx.execute(
         "UPDATE cases SET updated_at = ?2 WHERE id = ?1",
         params![case_id, now],

@@ -1,0 +1,374 @@
+//! The case interchange format: a whole case as versioned JSON, evidence included as base64
+//! with its SHA-256, for handing a case to another caseworker or another Casefile.
+//!
+//! Records refer to each other by `ref` numbers local to the file (1, 2, 3 … per kind, in
+//! order), so exporting an imported case gives the same file again. Import checks every
+//! evidence hash first and writes the whole case in one transaction, or nothing.
+
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+
+use crate::evidence::sha256_hex;
+use crate::model::*;
+use crate::time::Moment;
+use crate::validate::crypto::Network;
+use crate::validate::identifier::IdentifierKind;
+use crate::{CoreError, Result, Store};
+
+/// `format` of a case export.
+pub const FORMAT: &str = "casefile-case";
+/// Version of the format this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// A whole case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseExport {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: String,
+    pub case: ExportedCase,
+    pub subjects: Vec<ExportedSubject>,
+    pub identifiers: Vec<ExportedIdentifier>,
+    pub evidence: Vec<ExportedEvidence>,
+    pub transfers: Vec<ExportedTransfer>,
+    pub events: Vec<ExportedEvent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedCase {
+    pub details: CaseDetails,
+    pub archived: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedSubject {
+    #[serde(rename = "ref")]
+    pub reference: u32,
+    pub kind: SubjectKind,
+    pub name: String,
+    pub description: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedIdentifier {
+    #[serde(rename = "ref")]
+    pub reference: u32,
+    pub subject_ref: Option<u32>,
+    pub kind: IdentifierKind,
+    pub value: String,
+    pub network: Option<Network>,
+    pub bank_name: String,
+    pub is_exchange_deposit: bool,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedEvidence {
+    #[serde(rename = "ref")]
+    pub reference: u32,
+    pub file_name: String,
+    pub media_type: String,
+    pub size_bytes: u64,
+    pub sha256: String,
+    pub captured: Option<Moment>,
+    pub capture_time_source: CaptureTimeSource,
+    pub intake_at: String,
+    pub caption: String,
+    pub content_base64: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedTransfer {
+    #[serde(rename = "ref")]
+    pub reference: u32,
+    /// RFC 3339 with the offset it was recorded in.
+    pub occurred_at: String,
+    pub direction: Direction,
+    pub amount: String,
+    pub currency: String,
+    pub network: Option<Network>,
+    pub method: TransferMethod,
+    pub from_account: String,
+    pub beneficiary_name: String,
+    pub beneficiary_bank: String,
+    pub beneficiary_account: String,
+    pub beneficiary_bic: String,
+    pub beneficiary_wallet: String,
+    pub wallet_is_exchange_deposit: bool,
+    pub reference_or_tx_hash: String,
+    pub exchange_rate: Option<String>,
+    pub status: TransferStatus,
+    pub notes: String,
+    pub warnings: Vec<String>,
+    pub evidence_refs: Vec<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedLink {
+    pub kind: LinkKind,
+    #[serde(rename = "ref")]
+    pub reference: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedEvent {
+    pub occurred_at: String,
+    pub kind: EventKind,
+    pub title: String,
+    pub description: String,
+    pub links: Vec<ExportedLink>,
+}
+
+/// Maps store ids to file refs (1-based positions).
+fn refs(ids: impl IntoIterator<Item = i32>) -> std::collections::HashMap<i32, u32> {
+    ids.into_iter().zip(1u32..).collect()
+}
+
+impl Store {
+    /// The whole case as an export, evidence bytes included.
+    pub fn export_case(&self, case_id: i32) -> Result<CaseExport> {
+        let case = self.get_case(case_id)?;
+        let subjects = self.list_subjects(case_id)?;
+        let identifiers = self.list_identifiers(case_id)?;
+        let evidence = self.list_evidence(case_id)?;
+        let transfers = self.list_transfers(case_id)?;
+        let events = self.list_events(case_id)?;
+        let subject_refs = refs(subjects.iter().map(|s| s.id));
+        let identifier_refs = refs(identifiers.iter().map(|i| i.id));
+        let evidence_refs = refs(evidence.iter().map(|e| e.id));
+        let transfer_refs = refs(transfers.iter().map(|t| t.id));
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let mut exported_evidence = Vec::with_capacity(evidence.len());
+        for (e, reference) in evidence.iter().zip(1u32..) {
+            let (_, bytes) = self.evidence_original(e.id)?;
+            exported_evidence.push(ExportedEvidence {
+                reference,
+                file_name: e.file_name.clone(),
+                media_type: e.media_type.clone(),
+                size_bytes: bytes.len() as u64,
+                sha256: e.sha256.clone(),
+                captured: e.captured.clone(),
+                capture_time_source: e.capture_time_source,
+                intake_at: e.intake_at.clone(),
+                caption: e.caption.clone(),
+                content_base64: b64.encode(&bytes),
+            });
+        }
+        let link_ref = |l: &Link| {
+            let map = match l.kind {
+                LinkKind::Subject => &subject_refs,
+                LinkKind::Identifier => &identifier_refs,
+                LinkKind::Transfer => &transfer_refs,
+                LinkKind::Evidence => &evidence_refs,
+            };
+            map.get(&l.id).map(|r| ExportedLink {
+                kind: l.kind,
+                reference: *r,
+            })
+        };
+        Ok(CaseExport {
+            format: FORMAT.into(),
+            version: VERSION,
+            exported_at: crate::store::now_utc(),
+            case: ExportedCase {
+                details: case.details.clone(),
+                archived: case.archived,
+            },
+            subjects: subjects
+                .iter()
+                .zip(1u32..)
+                .map(|(s, reference)| ExportedSubject {
+                    reference,
+                    kind: s.kind,
+                    name: s.name.clone(),
+                    description: s.description.clone(),
+                    notes: s.notes.clone(),
+                })
+                .collect(),
+            identifiers: identifiers
+                .iter()
+                .zip(1u32..)
+                .map(|(i, reference)| ExportedIdentifier {
+                    reference,
+                    subject_ref: i.subject_id.and_then(|s| subject_refs.get(&s).copied()),
+                    kind: i.kind,
+                    value: i.value.clone(),
+                    network: i.network,
+                    bank_name: i.bank_name.clone(),
+                    is_exchange_deposit: i.is_exchange_deposit,
+                    notes: i.notes.clone(),
+                })
+                .collect(),
+            evidence: exported_evidence,
+            transfers: transfers
+                .iter()
+                .zip(1u32..)
+                .map(|(t, reference)| ExportedTransfer {
+                    reference,
+                    occurred_at: t.occurred.recorded.clone(),
+                    direction: t.direction,
+                    amount: t.amount.clone(),
+                    currency: t.currency.clone(),
+                    network: t.network,
+                    method: t.method,
+                    from_account: t.from_account.clone(),
+                    beneficiary_name: t.beneficiary_name.clone(),
+                    beneficiary_bank: t.beneficiary_bank.clone(),
+                    beneficiary_account: t.beneficiary_account.clone(),
+                    beneficiary_bic: t.beneficiary_bic.clone(),
+                    beneficiary_wallet: t.beneficiary_wallet.clone(),
+                    wallet_is_exchange_deposit: t.wallet_is_exchange_deposit,
+                    reference_or_tx_hash: t.reference.clone(),
+                    exchange_rate: t.exchange_rate.clone(),
+                    status: t.status,
+                    notes: t.notes.clone(),
+                    warnings: t.warnings.clone(),
+                    evidence_refs: t
+                        .evidence_ids
+                        .iter()
+                        .filter_map(|id| evidence_refs.get(id).copied())
+                        .collect(),
+                })
+                .collect(),
+            events: events
+                .iter()
+                .map(|e| ExportedEvent {
+                    occurred_at: e.occurred.recorded.clone(),
+                    kind: e.kind,
+                    title: e.title.clone(),
+                    description: e.description.clone(),
+                    links: e.links.iter().filter_map(link_ref).collect(),
+                })
+                .collect(),
+        })
+    }
+
+    /// Imports a case export as a new case. Every evidence item's bytes are checked against its
+    /// SHA-256 first; a changed file is refused and nothing is written.
+    pub fn import_case(&mut self, export: &CaseExport) -> Result<Case> {
+        if export.format != FORMAT {
+            return Err(CoreError::Refused("This file is not a Casefile case export. Choose a file made with \"casefile case export\" or \"Export case\".".into()));
+        }
+        if export.version != VERSION {
+            return Err(CoreError::Refused(format!(
+                "This case export is format version {}; this Casefile reads version {VERSION}. Update Casefile to import it. Nothing was imported.",
+                export.version
+            )));
+        }
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let mut contents = Vec::with_capacity(export.evidence.len());
+        for e in &export.evidence {
+            let bytes = b64.decode(e.content_base64.as_bytes()).map_err(|_| {
+                CoreError::Refused(format!("Evidence item {} (\"{}\") in this file is damaged: its content is not valid base64. Nothing was imported.", e.reference, e.file_name))
+            })?;
+            if sha256_hex(&bytes) != e.sha256.to_ascii_lowercase()
+                || bytes.len() as u64 != e.size_bytes
+            {
+                return Err(CoreError::Refused(format!(
+                    "Evidence item {} (\"{}\") does not match its SHA-256: the file was changed after it was exported. Nothing was imported; ask for a fresh export.",
+                    e.reference, e.file_name
+                )));
+            }
+            contents.push(bytes);
+        }
+        self.in_transaction(|store| {
+            let case = store.create_case(&export.case.details.title)?;
+            let case_id = case.id;
+            store.update_case(case_id, &export.case.details)?;
+            let mut subject_ids = std::collections::HashMap::new();
+            for s in &export.subjects {
+                let made = store.add_subject(case_id, &SubjectInput {
+                    kind: s.kind,
+                    name: s.name.clone(),
+                    description: s.description.clone(),
+                    notes: s.notes.clone(),
+                })?;
+                subject_ids.insert(s.reference, made.id);
+            }
+            let mut identifier_ids = std::collections::HashMap::new();
+            for i in &export.identifiers {
+                let made = store.add_identifier(case_id, &IdentifierInput {
+                    subject_id: i.subject_ref.and_then(|r| subject_ids.get(&r).copied()),
+                    kind: i.kind,
+                    value: i.value.clone(),
+                    network: i.network,
+                    bank_name: i.bank_name.clone(),
+                    is_exchange_deposit: i.is_exchange_deposit,
+                    notes: i.notes.clone(),
+                    accept_warnings: true,
+                })?;
+                identifier_ids.insert(i.reference, made.id);
+            }
+            let mut evidence_ids = std::collections::HashMap::new();
+            for (e, bytes) in export.evidence.iter().zip(&contents) {
+                let id = store.import_evidence(case_id, &e.file_name, bytes, e.captured.clone(), e.capture_time_source, &e.intake_at, &e.caption)?;
+                evidence_ids.insert(e.reference, id);
+            }
+            let mut transfer_ids = std::collections::HashMap::new();
+            for t in &export.transfers {
+                let made = store.add_transfer(case_id, &TransferInput {
+                    occurred_at: t.occurred_at.clone(),
+                    direction: t.direction,
+                    amount: t.amount.clone(),
+                    currency: t.currency.clone(),
+                    network: t.network,
+                    method: t.method,
+                    from_account: t.from_account.clone(),
+                    beneficiary_name: t.beneficiary_name.clone(),
+                    beneficiary_bank: t.beneficiary_bank.clone(),
+                    beneficiary_account: t.beneficiary_account.clone(),
+                    beneficiary_bic: t.beneficiary_bic.clone(),
+                    beneficiary_wallet: t.beneficiary_wallet.clone(),
+                    wallet_is_exchange_deposit: t.wallet_is_exchange_deposit,
+                    reference: t.reference_or_tx_hash.clone(),
+                    exchange_rate: t.exchange_rate.clone(),
+                    status: t.status,
+                    notes: t.notes.clone(),
+                    evidence_ids: t.evidence_refs.iter().filter_map(|r| evidence_ids.get(r).copied()).collect(),
+                    accept_warnings: true,
+                })?;
+                transfer_ids.insert(t.reference, made.id);
+            }
+            for e in &export.events {
+                let links = e
+                    .links
+                    .iter()
+                    .filter_map(|l| {
+                        let map = match l.kind {
+                            LinkKind::Subject => &subject_ids,
+                            LinkKind::Identifier => &identifier_ids,
+                            LinkKind::Transfer => &transfer_ids,
+                            LinkKind::Evidence => &evidence_ids,
+                        };
+                        map.get(&l.reference).map(|id| Link { kind: l.kind, id: *id })
+                    })
+                    .collect();
+                store.add_event(case_id, &EventInput {
+                    occurred_at: e.occurred_at.clone(),
+                    kind: e.kind,
+                    title: e.title.clone(),
+                    description: e.description.clone(),
+                    links,
+                })?;
+            }
+            if export.case.archived {
+                store.set_case_archived(case_id, true)?;
+            }
+            store.audit(
+                "import",
+                "case",
+                Some(case_id.into()),
+                Some(case_id.into()),
+                &format!(
+                    "Case imported from an export made {} ({} evidence items, hashes checked; {} transfers, {} events)",
+                    export.exported_at,
+                    export.evidence.len(),
+                    export.transfers.len(),
+                    export.events.len()
+                ),
+            )?;
+            store.get_case(case_id)
+        })
+    }
+}
