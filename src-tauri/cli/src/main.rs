@@ -11,6 +11,8 @@ use casefile_core::model::{Case, CaseFilter, CaseSummary};
 use casefile_core::{store, CoreError, Store};
 use clap::{Parser, Subcommand};
 
+mod records;
+
 const ACTOR: &str = "casefile-cli";
 const PASSPHRASE_ENV: &str = "CASEFILE_PASSPHRASE";
 
@@ -51,6 +53,44 @@ enum Command {
     },
     /// Add a sample case (made-up people and numbers) to try Casefile out.
     Demo,
+    /// Evidence files (screenshots, photos, statements, chat exports).
+    Evidence {
+        #[command(subcommand)]
+        command: EvidenceCommand,
+    },
+    /// Money transfers.
+    Transfer {
+        #[command(subcommand)]
+        command: TransferCommand,
+    },
+    /// Scammers, fake platforms and intermediaries, with their identifiers.
+    Subject {
+        #[command(subcommand)]
+        command: SubjectCommand,
+    },
+    /// Timeline events.
+    Event {
+        #[command(subcommand)]
+        command: EventCommand,
+    },
+    /// The case's timeline: events, transfers and evidence in order of time.
+    Timeline {
+        case: i32,
+        /// Only these kinds (e.g. out, first_contact, evidence); repeat for several.
+        #[arg(long = "kind")]
+        kinds: Vec<String>,
+        /// Only entries containing this text.
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Loss totals of a case.
+    Summary {
+        case: i32,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check that the audit log's hash chain is intact.
     VerifyLog,
 }
@@ -70,11 +110,88 @@ enum CaseCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Write a whole case, evidence included, as JSON (to stdout or --out FILE).
+    Export {
+        id: i32,
+        /// Must be given as --json: the interchange format is JSON.
+        #[arg(long)]
+        json: bool,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Import a case from a JSON export; every evidence hash is checked first.
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum EvidenceCommand {
+    /// Add files to a case.
+    Add {
+        case: i32,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, default_value = "")]
+        caption: String,
+    },
+    /// List a case's evidence.
+    List {
+        case: i32,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum TransferCommand {
+    /// Add a transfer described as JSON (fields as in `transfer list --json`; most are optional).
+    Add {
+        case: i32,
+        #[arg(long)]
+        json: String,
+        /// Save even if some values look wrong (the warnings are kept with the transfer).
+        #[arg(long)]
+        accept_warnings: bool,
+    },
+    /// List a case's transfers.
+    List {
+        case: i32,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum SubjectCommand {
+    /// Add a subject described as JSON, with its identifiers:
+    /// {"kind":"persona","name":"Anna","identifiers":[{"kind":"whatsapp","value":"+852 5123 4567"}]}
+    Add {
+        case: i32,
+        #[arg(long)]
+        json: String,
+        #[arg(long)]
+        accept_warnings: bool,
+    },
+    /// List a case's subjects and identifiers.
+    List {
+        case: i32,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum EventCommand {
+    /// Add an event described as JSON: {"occurred_at":"2026-03-14 09:30","kind":"message","title":"…"}
+    Add {
+        case: i32,
+        #[arg(long)]
+        json: String,
+    },
 }
 
 /// A failure of the CLI itself, or one from core; printed as one line.
 #[derive(Debug)]
-struct Failure(String);
+pub(crate) struct Failure(pub(crate) String);
 
 impl From<CoreError> for Failure {
     fn from(e: CoreError) -> Self {
@@ -116,7 +233,7 @@ fn passphrase(confirm: bool) -> Result<String, Failure> {
     Ok(first)
 }
 
-fn open(path: &std::path::Path) -> Result<Store, Failure> {
+pub(crate) fn open(path: &std::path::Path) -> Result<Store, Failure> {
     // Check for the file before asking for a passphrase, so the message is the useful one.
     if !store::exists(path) {
         return Err(CoreError::StoreMissing {
@@ -127,7 +244,7 @@ fn open(path: &std::path::Path) -> Result<Store, Failure> {
     Ok(Store::open(path, &passphrase(false)?, ACTOR)?)
 }
 
-fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Failure(e.to_string()))?;
     println!("{text}");
     Ok(())
@@ -174,7 +291,51 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     print_case(&case);
                 }
             }
+            CaseCommand::Export { id, json, out } => {
+                if !json {
+                    return Err(Failure("Say --json: cases are exported as JSON (casefile case export ID --json > case.json).".into()));
+                }
+                let store = open(&path)?;
+                let export = store.export_case(id)?;
+                let text =
+                    serde_json::to_string_pretty(&export).map_err(|e| Failure(e.to_string()))?;
+                match out {
+                    Some(file) => {
+                        std::fs::write(&file, text + "\n").map_err(|e| {
+                            Failure(format!("Could not write {}: {e}.", file.display()))
+                        })?;
+                        eprintln!("Exported case {id} to {}", file.display());
+                    }
+                    None => println!("{text}"),
+                }
+            }
+            CaseCommand::Import { file } => {
+                let text = std::fs::read_to_string(&file)
+                    .map_err(|e| Failure(format!("Could not read {}: {e}.", file.display())))?;
+                let export: casefile_core::interchange::CaseExport = serde_json::from_str(&text).map_err(|e| {
+                    Failure(format!("{} is not a Casefile case export, or it is damaged ({e}). Nothing was imported.", file.display()))
+                })?;
+                let mut store = open(&path)?;
+                let case = store.import_case(&export)?;
+                println!(
+                    "Imported as case {}: {} ({} evidence items, every SHA-256 checked)",
+                    case.id,
+                    case.title,
+                    export.evidence.len()
+                );
+            }
         },
+        Command::Evidence { command } => records::evidence(&path, command)?,
+        Command::Transfer { command } => records::transfer(&path, command)?,
+        Command::Subject { command } => records::subject(&path, command)?,
+        Command::Event { command } => records::event(&path, command)?,
+        Command::Timeline {
+            case,
+            kinds,
+            search,
+            json,
+        } => records::timeline(&path, case, kinds, search, json)?,
+        Command::Summary { case, json } => records::summary(&path, case, json)?,
         Command::Demo => {
             let mut store = open(&path)?;
             let case = casefile_core::demo::add_demo_case(&mut store)?;

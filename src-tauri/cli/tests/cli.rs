@@ -154,3 +154,186 @@ fn errors_are_one_plain_line_with_a_non_zero_exit() {
     assert!(!empty_title.status.success());
     assert!(stderr(&empty_title).contains("needs a title"));
 }
+
+fn png(seed: u8) -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(4, 4, image::Rgb([seed, 0x40, 0x80]));
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+#[test]
+fn evidence_transfers_subjects_timeline_and_case_interchange() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("casefile.db");
+    assert!(casefile(&store, Some(PASS), &["init"]).status.success());
+    assert!(
+        casefile(&store, Some(PASS), &["case", "new", "--title", "USDT scam"])
+            .status
+            .success()
+    );
+    let a = dir.path().join("Screenshot_1.png");
+    let b = dir.path().join("Screenshot_2.png");
+    std::fs::write(&a, png(1)).unwrap();
+    std::fs::write(&b, png(2)).unwrap();
+    let add = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "evidence",
+            "add",
+            "1",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "--caption",
+            "Chat with Anna",
+        ],
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    assert_eq!(
+        stdout(&add).matches("Added V-").count(),
+        2,
+        "{}",
+        stdout(&add)
+    );
+    let again = casefile(
+        &store,
+        Some(PASS),
+        &["evidence", "add", "1", a.to_str().unwrap()],
+    );
+    assert!(
+        stdout(&again).contains("Already in the case as V-1"),
+        "{}",
+        stdout(&again)
+    );
+
+    let typo = r#"{"occurred_at":"2026-03-14 09:30","amount":"2500","currency":"USDT","network":"tron","method":"crypto_transfer","beneficiary_wallet":"TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj7t"}"#;
+    let refused = casefile(
+        &store,
+        Some(PASS),
+        &["transfer", "add", "1", "--json", typo],
+    );
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("checksum") && stderr(&refused).contains("--accept-warnings"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(stderr(&refused).lines().count(), 1);
+    let saved = casefile(
+        &store,
+        Some(PASS),
+        &["transfer", "add", "1", "--json", typo, "--accept-warnings"],
+    );
+    assert!(saved.status.success(), "{}", stderr(&saved));
+    assert!(stdout(&saved).contains("warning kept with the record"));
+    let bad = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "transfer",
+            "add",
+            "1",
+            "--json",
+            r#"{"occurred_at":"2026-03-14","amount":"1,5","currency":"EUR"}"#,
+        ],
+    );
+    assert!(
+        stderr(&bad).contains("point for decimals"),
+        "{}",
+        stderr(&bad)
+    );
+
+    let subject = r#"{"kind":"persona","name":"Anna","identifiers":[{"kind":"whatsapp","value":"+852 5123 4567"},{"kind":"crypto_wallet","value":"TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t","network":"tron"}]}"#;
+    let s = casefile(
+        &store,
+        Some(PASS),
+        &["subject", "add", "1", "--json", subject],
+    );
+    assert!(s.status.success(), "{}", stderr(&s));
+    assert!(stdout(&s).contains("+85251234567"));
+    let event = r#"{"occurred_at":"2026-03-01 20:00","kind":"first_contact","title":"Anna wrote by mistake"}"#;
+    assert!(
+        casefile(&store, Some(PASS), &["event", "add", "1", "--json", event])
+            .status
+            .success()
+    );
+
+    let tl = casefile(&store, Some(PASS), &["timeline", "1", "--json"]);
+    assert!(tl.status.success(), "{}", stderr(&tl));
+    let entries: serde_json::Value = serde_json::from_slice(&tl.stdout).unwrap();
+    let entries = entries.as_array().unwrap();
+    assert_eq!(entries[0]["title"], "Anna wrote by mistake");
+    assert!(entries.iter().any(|e| e["title"] == "Paid out 2500 USDT"));
+    let only = casefile(&store, Some(PASS), &["timeline", "1", "--kind", "out"]);
+    assert!(
+        stdout(&only).contains("Paid out 2500 USDT") && !stdout(&only).contains("Anna wrote"),
+        "{}",
+        stdout(&only)
+    );
+    let summary = casefile(&store, Some(PASS), &["summary", "1"]);
+    assert!(
+        stdout(&summary).contains("USDT (TRON): paid out 2500"),
+        "{}",
+        stdout(&summary)
+    );
+
+    let export_file = dir.path().join("case.json");
+    let export = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "case",
+            "export",
+            "1",
+            "--json",
+            "--out",
+            export_file.to_str().unwrap(),
+        ],
+    );
+    assert!(export.status.success(), "{}", stderr(&export));
+    let imported = casefile(
+        &store,
+        Some(PASS),
+        &["case", "import", export_file.to_str().unwrap()],
+    );
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert!(
+        stdout(&imported).starts_with("Imported as case 2: USDT scam"),
+        "{}",
+        stdout(&imported)
+    );
+    let subjects = casefile(&store, Some(PASS), &["subject", "list", "2"]);
+    assert!(
+        stdout(&subjects).contains("also in case 1"),
+        "{}",
+        stdout(&subjects)
+    );
+
+    // A tampered export is refused with a plain message, and nothing is imported.
+    let text = std::fs::read_to_string(&export_file).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["evidence"][0]["content_base64"] = serde_json::Value::String(base64_of(&png(9)));
+    std::fs::write(&export_file, v.to_string()).unwrap();
+    let tampered = casefile(
+        &store,
+        Some(PASS),
+        &["case", "import", export_file.to_str().unwrap()],
+    );
+    assert!(!tampered.status.success());
+    assert!(
+        stderr(&tampered).contains("does not match its SHA-256"),
+        "{}",
+        stderr(&tampered)
+    );
+    let cases = casefile(&store, Some(PASS), &["cases", "--json"]);
+    let cases: serde_json::Value = serde_json::from_slice(&cases.stdout).unwrap();
+    assert_eq!(cases.as_array().unwrap().len(), 2);
+}
+
+fn base64_of(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}

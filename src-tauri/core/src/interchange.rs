@@ -302,7 +302,7 @@ impl Store {
             }
             let mut evidence_ids = std::collections::HashMap::new();
             for (e, bytes) in export.evidence.iter().zip(&contents) {
-                let id = store.import_evidence(case_id, &e.file_name, bytes, e.captured.clone(), e.capture_time_source, &e.intake_at, &e.caption)?;
+                let id = store.import_evidence(case_id, e, bytes)?;
                 evidence_ids.insert(e.reference, id);
             }
             let mut transfer_ids = std::collections::HashMap::new();

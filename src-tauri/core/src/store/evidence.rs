@@ -8,6 +8,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::{now_utc, transfers::touch_case, Store};
 use crate::evidence::{self, Prepared};
+use crate::interchange::ExportedEvidence;
 use crate::model::{CaptureTimeSource, Evidence, EvidenceUpdate, IntakeResult};
 use crate::time::{parse_moment, Moment};
 use crate::validate as v;
@@ -109,21 +110,23 @@ impl Store {
     pub(crate) fn import_evidence(
         &mut self,
         case_id: i32,
-        file_name: &str,
+        item: &ExportedEvidence,
         bytes: &[u8],
-        captured: Option<Moment>,
-        source: CaptureTimeSource,
-        intake_at: &str,
-        caption: &str,
     ) -> Result<i32> {
         let case = self.get_case(case_id)?;
-        let mut p = evidence::prepare(file_name, bytes, None, &case.details.time_zone)?;
-        p.captured = captured;
-        p.capture_source = source;
-        let id = self.insert_evidence(case_id, &clean_file_name(file_name), caption, bytes, &p)?;
+        let mut p = evidence::prepare(&item.file_name, bytes, None, &case.details.time_zone)?;
+        p.captured = item.captured.clone();
+        p.capture_source = item.capture_time_source;
+        let id = self.insert_evidence(
+            case_id,
+            &clean_file_name(&item.file_name),
+            &item.caption,
+            bytes,
+            &p,
+        )?;
         self.conn.execute(
             "UPDATE evidence SET intake_at = ?2 WHERE id = ?1",
-            params![id, intake_at],
+            params![id, item.intake_at],
         )?;
         Ok(id)
     }
