@@ -1,6 +1,7 @@
 //! The Casefile desktop shell: one window, thin commands over `casefile-core`.
 
 pub mod commands;
+pub mod protocol;
 mod state;
 
 pub use state::AppState;
@@ -25,6 +26,29 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::cases::update_case,
             commands::cases::set_case_archived,
             commands::cases::reference_lists,
+            commands::records::check_transfer,
+            commands::records::add_transfer,
+            commands::records::update_transfer,
+            commands::records::delete_transfer,
+            commands::records::list_transfers,
+            commands::records::loss_summary,
+            commands::records::list_subjects,
+            commands::records::add_subject,
+            commands::records::update_subject,
+            commands::records::delete_subject,
+            commands::records::check_identifier,
+            commands::records::add_identifier,
+            commands::records::delete_identifier,
+            commands::records::list_identifiers,
+            commands::records::add_event,
+            commands::records::update_event,
+            commands::records::get_event,
+            commands::records::delete_event,
+            commands::records::timeline,
+            commands::records::list_evidence,
+            commands::records::add_evidence,
+            commands::records::update_evidence,
+            commands::records::delete_evidence,
         ])
 }
 
@@ -37,6 +61,7 @@ pub fn run() {
     let state = AppState::new(casefile_core::store::default_path());
     let result = tauri::Builder::default()
         .manage(state)
+        .register_uri_scheme_protocol("evidence", protocol::handle)
         .invoke_handler(builder.invoke_handler())
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -1,6 +1,11 @@
 //! The case list and case details.
 
-use casefile_core::model::{Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary};
+use casefile_core::model::{
+    Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, Direction, EventKind, SubjectKind,
+    TransferMethod, TransferStatus,
+};
+use casefile_core::validate::crypto::{self, CryptoAsset, Network};
+use casefile_core::validate::identifier::IdentifierKind;
 use serde::Serialize;
 use tauri::State;
 
@@ -53,12 +58,36 @@ pub fn set_case_archived(
     state.with_store(|s| s.set_case_archived(id, archived))
 }
 
-/// The choices offered in the case form.
+/// One choice in a list: the value sent back, and its label for people.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct Choice<T> {
+    pub value: T,
+    pub label: String,
+}
+
+fn choices<T: Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<Choice<T>> {
+    all.iter()
+        .map(|v| Choice {
+            value: *v,
+            label: label(*v).to_string(),
+        })
+        .collect()
+}
+
+/// The choices offered in the forms.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct ReferenceLists {
     pub currencies: Vec<String>,
+    pub crypto_assets: Vec<CryptoAsset>,
+    pub networks: Vec<Choice<Network>>,
     pub time_zones: Vec<String>,
     pub statuses: Vec<CaseStatus>,
+    pub directions: Vec<Choice<Direction>>,
+    pub methods: Vec<Choice<TransferMethod>>,
+    pub transfer_statuses: Vec<Choice<TransferStatus>>,
+    pub subject_kinds: Vec<Choice<SubjectKind>>,
+    pub identifier_kinds: Vec<Choice<IdentifierKind>>,
+    pub event_kinds: Vec<Choice<EventKind>>,
 }
 
 /// Currency codes, time zones and statuses for the case form.
@@ -70,7 +99,15 @@ pub fn reference_lists() -> ReferenceLists {
             .into_iter()
             .map(String::from)
             .collect(),
+        crypto_assets: crypto::crypto_assets(),
+        networks: choices(&Network::ALL, Network::label),
         time_zones: casefile_core::validate::time_zones(),
         statuses: CaseStatus::ALL.to_vec(),
+        directions: choices(Direction::ALL, Direction::label),
+        methods: choices(TransferMethod::ALL, TransferMethod::label),
+        transfer_statuses: choices(TransferStatus::ALL, TransferStatus::label),
+        subject_kinds: choices(SubjectKind::ALL, SubjectKind::label),
+        identifier_kinds: choices(&IdentifierKind::ALL, IdentifierKind::label),
+        event_kinds: choices(EventKind::ALL, EventKind::label),
     }
 }

@@ -33,6 +33,55 @@ export const commands = {
 	setCaseArchived: (id: number, archived: boolean) => typedError<Case, AppError>(__TAURI_INVOKE("set_case_archived", { id, archived })),
 	/**  Currency codes, time zones and statuses for the case form. */
 	referenceLists: () => __TAURI_INVOKE<ReferenceLists>("reference_lists"),
+	/**  Checks a transfer without saving: the warnings to show (an error for what must be fixed). */
+	checkTransfer: (caseId: number, input: TransferInput) => typedError<string[], AppError>(__TAURI_INVOKE("check_transfer", { caseId, input })),
+	/**  Adds a transfer (refused with `needs_confirmation` while warnings are not accepted). */
+	addTransfer: (caseId: number, input: TransferInput) => typedError<Transfer, AppError>(__TAURI_INVOKE("add_transfer", { caseId, input })),
+	/**  Changes a transfer. */
+	updateTransfer: (id: number, input: TransferInput) => typedError<Transfer, AppError>(__TAURI_INVOKE("update_transfer", { id, input })),
+	/**  Deletes a transfer (the audit log keeps that it existed). */
+	deleteTransfer: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_transfer", { id })),
+	/**  Every transfer of a case, oldest first. */
+	listTransfers: (caseId: number) => typedError<Transfer[], AppError>(__TAURI_INVOKE("list_transfers", { caseId })),
+	/**  Loss totals of a case. */
+	lossSummary: (caseId: number) => typedError<LossSummary, AppError>(__TAURI_INVOKE("loss_summary", { caseId })),
+	/**  Every subject of a case with its identifiers. */
+	listSubjects: (caseId: number) => typedError<Subject[], AppError>(__TAURI_INVOKE("list_subjects", { caseId })),
+	/**  Adds a subject. */
+	addSubject: (caseId: number, input: SubjectInput) => typedError<Subject, AppError>(__TAURI_INVOKE("add_subject", { caseId, input })),
+	/**  Changes a subject. */
+	updateSubject: (id: number, input: SubjectInput) => typedError<Subject, AppError>(__TAURI_INVOKE("update_subject", { id, input })),
+	/**  Deletes a subject and its identifiers. */
+	deleteSubject: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_subject", { id })),
+	/**  Checks an identifier without saving: the warnings to show. */
+	checkIdentifier: (input: IdentifierInput) => typedError<string[], AppError>(__TAURI_INVOKE("check_identifier", { input })),
+	/**  Adds an identifier. */
+	addIdentifier: (caseId: number, input: IdentifierInput) => typedError<Identifier, AppError>(__TAURI_INVOKE("add_identifier", { caseId, input })),
+	/**  Deletes an identifier. */
+	deleteIdentifier: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_identifier", { id })),
+	/**  Identifiers of a case that belong to no subject. */
+	listIdentifiers: (caseId: number) => typedError<Identifier[], AppError>(__TAURI_INVOKE("list_identifiers", { caseId })),
+	/**  Adds an event to the timeline. */
+	addEvent: (caseId: number, input: EventInput) => typedError<Event, AppError>(__TAURI_INVOKE("add_event", { caseId, input })),
+	/**  Changes an event. */
+	updateEvent: (id: number, input: EventInput) => typedError<Event, AppError>(__TAURI_INVOKE("update_event", { id, input })),
+	/**  One event (for editing). */
+	getEvent: (id: number) => typedError<Event, AppError>(__TAURI_INVOKE("get_event", { id })),
+	/**  Deletes an event. */
+	deleteEvent: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_event", { id })),
+	/**  One page of the timeline. */
+	timeline: (caseId: number, query: TimelineQuery) => typedError<TimelinePage, AppError>(__TAURI_INVOKE("timeline", { caseId, query })),
+	/**  Every evidence item of a case. */
+	listEvidence: (caseId: number) => typedError<Evidence[], AppError>(__TAURI_INVOKE("list_evidence", { caseId })),
+	/**
+	 *  Adds one file's bytes (base64, as read by the window from a file picker, a drop or a paste).
+	 *  `modified_ms` is the file's last-modified time in milliseconds since 1970, if known.
+	 */
+	addEvidence: (caseId: number, fileName: string, contentBase64: string, modifiedMs: number | null) => typedError<IntakeResult, AppError>(__TAURI_INVOKE("add_evidence", { caseId, fileName, contentBase64, modifiedMs })),
+	/**  Changes an evidence item's caption or corrects its capture time. */
+	updateEvidence: (id: number, update: EvidenceUpdate) => typedError<Evidence, AppError>(__TAURI_INVOKE("update_evidence", { id, update })),
+	/**  Deletes an evidence item. */
+	deleteEvidence: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_evidence", { id })),
 };
 
 /* Types */
@@ -53,6 +102,9 @@ export type AppStatus = {
 	/**  Settings, while unlocked. */
 	settings: Settings | null,
 };
+
+/**  Where an evidence item's capture time came from. */
+export type CaptureTimeSource = "exif" | "exif_no_offset" | "file_modified" | "user" | "unknown";
 
 /**  A whole case with every detail field. */
 export type Case = {
@@ -97,6 +149,12 @@ export type CaseFilter = {
 	include_archived: boolean,
 };
 
+/**  Another case in which the same identifier appears. */
+export type CaseRef = {
+	id: number,
+	title: string,
+};
+
 /**  Where a case stands. */
 export type CaseStatus = 
 /**  Evidence is still being gathered. */
@@ -122,6 +180,167 @@ export type CaseSummary = {
 	shared_identifiers: number,
 };
 
+/**  One choice in a list: the value sent back, and its label for people. */
+export type Choice<T> = {
+	value: T,
+	label: string,
+};
+
+/**  An asset on a network, as offered in the currency list ("USDT on TRON (TRC-20)"). */
+export type CryptoAsset = {
+	code: string,
+	network: Network,
+	label: string,
+};
+
+/**  Totals of one currency (or crypto asset on one network). */
+export type CurrencyTotal = {
+	currency: string,
+	network: Network | null,
+	paid_out: string,
+	received: string,
+	recovered: string,
+	/**  paid_out − received − recovered. */
+	net_loss: string,
+	transfers: number,
+};
+
+/**  Which way the money went. */
+export type Direction = "out" | "in" | "recovered";
+
+/**  A stored event. */
+export type Event = {
+	id: number,
+	case_id: number,
+	occurred: Moment,
+	kind: EventKind,
+	title: string,
+	description: string,
+	links: Link[],
+};
+
+/**  A timeline event as entered. */
+export type EventInput = {
+	occurred_at: string,
+	kind: EventKind,
+	title: string,
+	description: string,
+	links: Link[],
+};
+
+/**  What happened, on the timeline. */
+export type EventKind = "first_contact" | "message" | "call" | "request_for_money" | "transfer" | "withdrawal_refused" | "threat" | "report_filed" | "recovery" | "note";
+
+/**  A stored evidence item (its bytes are fetched separately). */
+export type Evidence = {
+	id: number,
+	case_id: number,
+	file_name: string,
+	/**  Sniffed from the bytes, not the file name. */
+	media_type: string,
+	size_bytes: number,
+	/**  SHA-256 of the exact original bytes, lower-case hex. */
+	sha256: string,
+	captured: Moment | null,
+	capture_time_source: CaptureTimeSource,
+	intake_at: string,
+	caption: string,
+	/**  Whether a thumbnail (and so an image preview) exists. */
+	has_preview: boolean,
+	/**  Why there is no preview, if there is none. */
+	preview_note: string,
+	width: number | null,
+	height: number | null,
+};
+
+/**  What can be changed on an evidence item after intake. */
+export type EvidenceUpdate = {
+	caption: string,
+	/**  A corrected capture time (`2026-03-14 09:30` or RFC 3339); `None` leaves it as it is. */
+	captured_at: string | null,
+};
+
+/**  A stored identifier. */
+export type Identifier = {
+	id: number,
+	case_id: number,
+	subject_id: number | null,
+	kind: IdentifierKind,
+	/**  As entered. */
+	value: string,
+	/**  Normalized for display (E.164 phone, bare domain, …). */
+	display: string,
+	/**  What is compared across cases. */
+	match_key: string,
+	network: Network | null,
+	bank_name: string,
+	is_exchange_deposit: boolean,
+	warnings: string[],
+	notes: string,
+	/**  Other cases with the same identifier (as an identifier or on a transfer). */
+	other_cases: CaseRef[],
+};
+
+/**  An identifier as entered. */
+export type IdentifierInput = {
+	subject_id: number | null,
+	kind: IdentifierKind,
+	value: string,
+	/**  For crypto wallets. */
+	network: Network | null,
+	/**  For bank accounts. */
+	bank_name: string,
+	/**  For wallets: an exchange's deposit address (a freeze may be possible there). */
+	is_exchange_deposit: boolean,
+	notes: string,
+	accept_warnings: boolean,
+};
+
+/**  What kind of identifier. */
+export type IdentifierKind = "phone" | "email" | "whatsapp" | "telegram" | "wechat" | "line" | "signal" | "social_profile" | "dating_profile" | "website" | "app" | "crypto_wallet" | "bank_account";
+
+/**  Outcome of adding one file. */
+export type IntakeResult = {
+	evidence: Evidence,
+	/**  The same bytes were already in the case; nothing new was stored. */
+	duplicate: boolean,
+};
+
+/**  A link from an event to another record. */
+export type Link = {
+	kind: LinkKind,
+	id: number,
+};
+
+/**  What an event can link to. */
+export type LinkKind = "subject" | "identifier" | "transfer" | "evidence";
+
+/**  The loss summary of a case. */
+export type LossSummary = {
+	per_currency: CurrencyTotal[],
+	reporting_currency: string,
+	/**  Totals in the reporting currency, counting only transfers whose rate is known. */
+	in_reporting_currency: CurrencyTotal,
+	/**  Transfers in another currency without an exchange rate (left out of the total above). */
+	transfers_without_rate: number,
+	first_transfer_at: string | null,
+	last_transfer_at: string | null,
+	transfers: number,
+};
+
+/**  A point in time with the offset it was recorded in. */
+export type Moment = {
+	/**  UTC, RFC 3339 (`2026-03-14T01:30:00Z`). */
+	utc: string,
+	/**  Offset from UTC, in minutes, that the time was recorded with (+480 for UTC+8). */
+	offset_minutes: number,
+	/**  The time as recorded, with its offset (`2026-03-14T09:30:00+08:00`). */
+	recorded: string,
+};
+
+/**  A blockchain network that transfers and wallets can be on. */
+export type Network = "bitcoin" | "ethereum" | "bsc" | "polygon" | "arbitrum" | "tron" | "solana";
+
 /**  How hard a passphrase would be to guess, with a hint for the person choosing it. */
 export type PassphraseStrength = {
 	/**  0 (very weak) to 4 (very strong). */
@@ -134,11 +353,19 @@ export type PassphraseStrength = {
 	acceptable: boolean,
 };
 
-/**  The choices offered in the case form. */
+/**  The choices offered in the forms. */
 export type ReferenceLists = {
 	currencies: string[],
+	crypto_assets: CryptoAsset[],
+	networks: Choice<Network>[],
 	time_zones: string[],
 	statuses: CaseStatus[],
+	directions: Choice<Direction>[],
+	methods: Choice<TransferMethod>[],
+	transfer_statuses: Choice<TransferStatus>[],
+	subject_kinds: Choice<SubjectKind>[],
+	identifier_kinds: Choice<IdentifierKind>[],
+	event_kinds: Choice<EventKind>[],
 };
 
 /**  App settings kept inside the encrypted store. */
@@ -146,6 +373,137 @@ export type Settings = {
 	/**  Lock the case file after this many idle minutes (1–240). */
 	auto_lock_minutes: number,
 };
+
+/**  A stored subject with its identifiers. */
+export type Subject = {
+	id: number,
+	case_id: number,
+	kind: SubjectKind,
+	name: string,
+	description: string,
+	notes: string,
+	identifiers: Identifier[],
+};
+
+/**  A subject as entered. */
+export type SubjectInput = {
+	kind: SubjectKind,
+	name: string,
+	description: string,
+	notes: string,
+};
+
+/**  What a subject is. */
+export type SubjectKind = "persona" | "platform" | "intermediary" | "other";
+
+/**  One line of the timeline. */
+export type TimelineEntry = {
+	source: TimelineSource,
+	id: number,
+	/**  Event kind, transfer direction or `evidence`. */
+	kind: string,
+	kind_label: string,
+	title: string,
+	detail: string,
+	at_utc: string,
+	/**  As recorded (with the offset of the source). */
+	recorded: string,
+	recorded_offset_minutes: number,
+	/**  In the case's time zone: `2026-03-14 09:30`. */
+	case_local: string,
+	case_offset_minutes: number,
+	/**  Day in the case's time zone, for grouping: `2026-03-14`. */
+	day: string,
+	links: Link[],
+};
+
+/**  One page of the timeline. */
+export type TimelinePage = {
+	entries: TimelineEntry[],
+	/**  Entries matching the query in all. */
+	total: number,
+};
+
+/**  Which part of the timeline to fetch. */
+export type TimelineQuery = {
+	/**  Only these kinds (event kinds, `out`/`in`/`recovered`, `evidence`); empty means all. */
+	kinds: string[],
+	/**  Text to look for in titles and details (case-insensitive). */
+	text: string,
+	offset: number,
+	limit: number,
+};
+
+/**  What kind of record a timeline entry shows. */
+export type TimelineSource = "event" | "transfer" | "evidence";
+
+/**  A stored transfer. */
+export type Transfer = {
+	id: number,
+	case_id: number,
+	occurred: Moment,
+	direction: Direction,
+	/**  Exact decimal, normalized (`1500.50`). */
+	amount: string,
+	currency: string,
+	network: Network | null,
+	method: TransferMethod,
+	from_account: string,
+	beneficiary_name: string,
+	beneficiary_bank: string,
+	beneficiary_account: string,
+	beneficiary_bic: string,
+	beneficiary_wallet: string,
+	wallet_is_exchange_deposit: boolean,
+	reference: string,
+	exchange_rate: string | null,
+	status: TransferStatus,
+	notes: string,
+	evidence_ids: number[],
+	/**  What looked wrong when it was saved (kept, and printed in the dossier). */
+	warnings: string[],
+	created_at: string,
+	updated_at: string,
+};
+
+/**  A transfer as entered in the form. */
+export type TransferInput = {
+	/**  `2026-03-14 09:30` (read in the case's time zone) or RFC 3339 with an offset. */
+	occurred_at: string,
+	direction: Direction,
+	/**  Exact decimal as typed (`1500`, `1 500,50` is refused with a hint, `0.1`). */
+	amount: string,
+	/**  ISO 4217 code or a crypto asset code (`USDT`). */
+	currency: string,
+	/**  Required for crypto assets. */
+	network: Network | null,
+	method: TransferMethod,
+	/**  The victim's own account the money left from (bank, exchange account). */
+	from_account: string,
+	beneficiary_name: string,
+	beneficiary_bank: string,
+	/**  IBAN or account number. */
+	beneficiary_account: string,
+	beneficiary_bic: string,
+	beneficiary_wallet: string,
+	/**  The beneficiary wallet is an exchange's deposit address: a freeze may be possible there. */
+	wallet_is_exchange_deposit: boolean,
+	/**  Bank reference or transaction hash. */
+	reference: string,
+	/**  Units of the reporting currency per unit of `currency`, e.g. `0.92`. */
+	exchange_rate: string | null,
+	status: TransferStatus,
+	notes: string,
+	evidence_ids: number[],
+	/**  Save even though some values look wrong (the warnings are kept with the record). */
+	accept_warnings: boolean,
+};
+
+/**  How the money was moved. */
+export type TransferMethod = "bank_transfer" | "card" | "crypto_exchange_purchase" | "crypto_transfer" | "payment_app" | "gift_card" | "cash" | "other";
+
+/**  What became of a transfer. */
+export type TransferStatus = "completed" | "pending" | "failed" | "reversed" | "frozen";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -1,5 +1,6 @@
 // Thin wrappers over the generated bindings: unwrap the Result shape into a value or a thrown
-// ApiError, so screens can use try/catch. No types are declared here by hand.
+// ApiError, so screens can use try/catch. No types are declared here by hand: every command's
+// signature comes from bindings.ts, which is generated from the Rust commands.
 import { commands, type AppError } from './bindings';
 
 export type * from './bindings';
@@ -38,23 +39,30 @@ export function messageOf(e: unknown): string {
   return String(e);
 }
 
-export const api = {
-  appStatus: () => unwrap(commands.appStatus()),
-  passphraseStrength: (passphrase: string) => commands.passphraseStrength(passphrase),
-  createStore: (passphrase: string, confirmation: string) =>
-    unwrap(commands.createStore(passphrase, confirmation)),
-  unlock: (passphrase: string) => unwrap(commands.unlock(passphrase)),
-  lock: () => unwrap(commands.lock()),
-  changePassphrase: (current: string, next: string, confirmation: string) =>
-    unwrap(commands.changePassphrase(current, next, confirmation)),
-  updateSettings: (...args: Parameters<typeof commands.updateSettings>) =>
-    unwrap(commands.updateSettings(...args)),
-  listCases: (...args: Parameters<typeof commands.listCases>) => unwrap(commands.listCases(...args)),
-  createCase: (title: string) => unwrap(commands.createCase(title)),
-  getCase: (id: number) => unwrap(commands.getCase(id)),
-  updateCase: (...args: Parameters<typeof commands.updateCase>) =>
-    unwrap(commands.updateCase(...args)),
-  setCaseArchived: (id: number, archived: boolean) =>
-    unwrap(commands.setCaseArchived(id, archived)),
-  referenceLists: () => commands.referenceLists(),
-};
+/** The warnings of a `needs_confirmation` refusal, or null for any other error. */
+export function warningsOf(e: unknown): string[] | null {
+  if (!(e instanceof ApiError) || e.kind !== 'needs_confirmation') return null;
+  return e.message.replace(/^Please check before saving: /, '').split(/(?<=\.) (?=[A-Z])/);
+}
+
+type Commands = typeof commands;
+type Unwrapped<F> = F extends (...args: infer A) => Promise<Outcome<infer D>> ? (...args: A) => Promise<D> : F;
+type Api = { [K in keyof Commands]: Unwrapped<Commands[K]> };
+
+/** Commands that cannot fail and so return their value directly. */
+const INFALLIBLE = new Set<string>(['passphraseStrength', 'referenceLists']);
+
+/** Every command, unwrapped: `await api.listCases(filter)` gives the cases or throws an ApiError. */
+export const api: Api = Object.fromEntries(
+  Object.entries(commands).map(([name, fn]) => [
+    name,
+    INFALLIBLE.has(name)
+      ? fn
+      : (...args: unknown[]) => unwrap((fn as (...a: unknown[]) => Promise<Outcome<unknown>>)(...args)),
+  ]),
+) as Api;
+
+/** URL of an evidence item's thumbnail or original, served from the encrypted store. */
+export function evidenceUrl(id: number, which: 'thumb' | 'original'): string {
+  return `evidence://localhost/${id}/${which}`;
+}

@@ -8,8 +8,8 @@ vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof i
 
 import { ApiError } from '../api';
 import CaseEditor from './CaseEditor.svelte';
+import { lists } from '../../test/fixtures';
 
-const lists = { currencies: ['EUR', 'GBP', 'USD'], time_zones: ['Europe/Berlin', 'UTC'], statuses: ['open', 'reported', 'in_recovery', 'closed'] as const };
 const base: Case = {
   id: 3,
   title: 'Romance scam – Anna',
@@ -44,7 +44,7 @@ describe('CaseEditor', () => {
   it('saves edited details through core and reports it', async () => {
     api.updateCase.mockImplementation(async (_id: number, details: Case['details']) => ({ ...base, details }));
     const onSaved = vi.fn();
-    render(CaseEditor, { caseId: 3, lists: { ...lists, statuses: [...lists.statuses] }, onSaved });
+    render(CaseEditor, { caseId: 3, lists, onSaved });
     const police = await screen.findByLabelText('Police report number');
     expect(screen.getByRole('button', { name: 'All changes saved' })).toBeDisabled();
     const user = userEvent.setup();
@@ -57,7 +57,7 @@ describe('CaseEditor', () => {
 
   it('keeps the form as typed when core refuses, and shows why', async () => {
     api.updateCase.mockRejectedValue(new ApiError({ kind: 'invalid', message: '"Europe/Nowhere" is not a time zone Casefile knows.' }));
-    render(CaseEditor, { caseId: 3, lists: { ...lists, statuses: [...lists.statuses] }, onSaved: vi.fn() });
+    render(CaseEditor, { caseId: 3, lists, onSaved: vi.fn() });
     const zone = await screen.findByLabelText('Time zone');
     const user = userEvent.setup();
     await user.clear(zone);
@@ -70,7 +70,7 @@ describe('CaseEditor', () => {
 
   it('restores unsaved edits kept across a lock', async () => {
     const draft = { caseId: 3, details: { ...base.details, statement: 'I met Anna in March.' } };
-    render(CaseEditor, { caseId: 3, lists: { ...lists, statuses: [...lists.statuses] }, onSaved: vi.fn(), draft });
+    render(CaseEditor, { caseId: 3, lists, onSaved: vi.fn(), draft });
     const statement = await screen.findByLabelText(/Statement/);
     await waitFor(() => expect(statement).toHaveValue('I met Anna in March.'));
     expect(screen.getByRole('status')).toHaveTextContent('unsaved changes were kept');

@@ -1,0 +1,45 @@
+// Realistic values for component tests, typed by the generated bindings.
+import type { ReferenceLists } from '../lib/api';
+
+export const lists: ReferenceLists = {
+  currencies: ['EUR', 'GBP', 'HKD', 'USD'],
+  crypto_assets: [
+    { code: 'USDT', network: 'tron', label: 'USDT on TRON (TRC-20)' },
+    { code: 'USDT', network: 'ethereum', label: 'USDT on Ethereum (ERC-20)' },
+    { code: 'BTC', network: 'bitcoin', label: 'Bitcoin (BTC)' },
+  ],
+  networks: [
+    { value: 'bitcoin', label: 'Bitcoin' },
+    { value: 'ethereum', label: 'Ethereum' },
+    { value: 'tron', label: 'TRON' },
+  ],
+  time_zones: ['Asia/Hong_Kong', 'Europe/Berlin', 'UTC'],
+  statuses: ['open', 'reported', 'in_recovery', 'closed'],
+  directions: [
+    { value: 'out', label: 'Paid out' },
+    { value: 'in', label: 'Received' },
+    { value: 'recovered', label: 'Recovered' },
+  ],
+  methods: [
+    { value: 'bank_transfer', label: 'Bank transfer' },
+    { value: 'crypto_transfer', label: 'Crypto transfer' },
+  ],
+  transfer_statuses: [
+    { value: 'completed', label: 'Completed' },
+    { value: 'pending', label: 'Pending' },
+  ],
+  subject_kinds: [
+    { value: 'persona', label: 'Person or persona' },
+    { value: 'platform', label: 'Fake platform or app' },
+  ],
+  identifier_kinds: [
+    { value: 'phone', label: 'Phone number' },
+    { value: 'whatsapp', label: 'WhatsApp' },
+    { value: 'crypto_wallet', label: 'Crypto wallet' },
+  ],
+  event_kinds: [
+    { value: 'first_contact', label: 'First contact' },
+    { value: 'message', label: 'Message' },
+    { value: 'note', label: 'Note' },
+  ],
+};
