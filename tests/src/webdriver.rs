@@ -209,6 +209,27 @@ impl Session {
         }
     }
 
+    /// Waits up to `secs` for an element matching `css` to exist (displayed or not, e.g. a
+    /// hidden file input).
+    pub fn wait_for_present(&self, css: &str, secs: u64) -> Result<Element> {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if let Ok(el) = self.find(css) {
+                return Ok(el);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{css} did not appear within {secs} s"));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Types into an element without clearing it first (for file inputs: newline-separated paths).
+    pub fn send_keys(&self, el: &Element, text: &str) -> Result<()> {
+        self.post(&format!("/element/{}/value", el.0), json!({"text": text}))
+            .map(|_| ())
+    }
+
     /// Waits until the element's text contains `needle`; returns the text.
     pub fn wait_for_text(&self, css: &str, needle: &str, secs: u64) -> Result<String> {
         let deadline = Instant::now() + Duration::from_secs(secs);

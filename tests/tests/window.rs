@@ -6,82 +6,19 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use casefile_e2e::webdriver::{Session, TauriDriver};
-use casefile_e2e::{app_binary, artifacts_dir};
+use casefile_e2e::{artifacts_dir, case_button, AppUnderTest};
 
 const PASS: &str = "lantern orchard velvet ninety";
 const CANARY: &str = "CANARYstatement-Zq81";
 
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out
-}
-
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
-}
-
-fn case_button(s: &Session, title: &str) -> casefile_e2e::webdriver::Element {
-    let xpath_free_id = s
-        .execute(
-            "const b = [...document.querySelectorAll('button.case')].find(b => b.querySelector('.title')?.textContent === arguments[0]); return b ? b.dataset.caseId : null;",
-            serde_json::json!([title]),
-        )
-        .expect("look up case button");
-    let id = xpath_free_id
-        .as_str()
-        .unwrap_or_else(|| panic!("no case titled {title:?} in the list"));
-    s.find(&format!("button.case[data-case-id='{id}']"))
-        .expect("case button")
-}
-
 #[test]
 fn first_run_cases_lock_and_unlock_in_the_real_window() {
-    assert!(
-        std::env::var_os("DISPLAY").is_some(),
-        "No display: run the end-to-end tests under Xvfb, e.g. `xvfb-run -a cargo test -p casefile-e2e` (the README's test command does this)."
-    );
-    let app = app_binary();
-    assert!(
-        app.exists(),
-        "build the app first: {} is missing",
-        app.display()
-    );
-
-    let home = tempfile::tempdir().expect("temp home");
-    let store_dir = home.path().join("store");
-    let store = store_dir.join("casefile.db");
-    let data = home.path().join("data");
-    let cache = home.path().join("cache");
-    let config = home.path().join("config");
-    let driver = TauriDriver::start(&[
-        ("CASEFILE_STORE", &store),
-        ("HOME", home.path()),
-        ("XDG_DATA_HOME", &data),
-        ("XDG_CACHE_HOME", &cache),
-        ("XDG_CONFIG_HOME", &config),
-    ])
-    .expect("start tauri-driver");
-
-    let launched = Instant::now();
-    let s = driver.session(&app).expect("open the app window");
+    let app = AppUnderTest::launch();
+    let s = &app.session;
+    let store = app.store.clone();
+    let launched = app.launched;
 
     // First run: welcome screen, choose a passphrase.
     let pass_in = s.wait_for("#new-passphrase", 60).expect("welcome screen");
@@ -230,20 +167,8 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
         png.starts_with(b"\x89PNG") && png.len() > 10_000,
         "a real screenshot"
     );
-    s.close().expect("close the window");
-    drop(driver);
-
-    // Nothing readable was left on disk: not the store, not the webview's data or cache.
-    for file in files_under(home.path()) {
-        let bytes = std::fs::read(&file).unwrap_or_default();
-        for needle in [CANARY, "Margarethe Vogel", "PR-2026-118734"] {
-            assert!(
-                !contains(&bytes, needle.as_bytes()),
-                "{needle} readable in {}",
-                file.display()
-            );
-        }
-    }
+    app.quit()
+        .assert_no_plaintext(&[CANARY, "Margarethe Vogel", "PR-2026-118734"]);
     eprintln!(
         "measured: launch to welcome screen {:?}; unlock (Argon2id + open) to case list {:?}; screenshot {}",
         to_welcome,
