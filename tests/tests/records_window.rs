@@ -73,7 +73,8 @@ fn evidence_transfer_subject_timeline_and_viewer_in_the_real_window() {
         .unwrap();
     s.wait_for("button.tile img", 10).unwrap();
     std::thread::sleep(Duration::from_millis(800));
-    s.screenshot(&artifacts_dir().join("casefile-evidence.png")).unwrap();
+    s.screenshot(&artifacts_dir().join("casefile-evidence.png"))
+        .unwrap();
 
     // The viewer shows the original, its SHA-256, and moves to the next item.
     s.click(&s.find("button.tile").unwrap()).unwrap();
