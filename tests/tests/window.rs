@@ -71,7 +71,7 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
     s.wait_for_text("#case-heading", "BTC-GX Pro", 10).unwrap();
 
     // Edit the first one's details.
-    s.click(&case_button(&s, "Romance scam – Anna (WhatsApp)"))
+    s.click(&case_button(s, "Romance scam – Anna (WhatsApp)"))
         .unwrap();
     s.wait_for_text("#case-heading", "Romance scam – Anna", 10)
         .unwrap();
@@ -130,7 +130,7 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
     let unlock_time = unlock_started.elapsed();
     let list = s.wait_for_text(".case-list", "BTC-GX Pro", 10).unwrap();
     assert!(list.contains("Romance scam – Anna (WhatsApp)"), "{list}");
-    s.click(&case_button(&s, "Romance scam – Anna (WhatsApp)"))
+    s.click(&case_button(s, "Romance scam – Anna (WhatsApp)"))
         .unwrap();
     let police = s.wait_for("#case-police", 10).unwrap();
     s.wait_for_text("#case-heading", "Romance scam – Anna", 10)
