@@ -1,6 +1,8 @@
 //! The case timeline: events, transfers and evidence in one chronological list, filtered and
 //! paged in SQL so a case with tens of thousands of entries stays fast.
 
+use std::collections::HashMap;
+
 use rusqlite::params;
 
 use super::Store;
@@ -52,6 +54,9 @@ fn like(text: &str) -> String {
     p
 }
 
+/// One row of the page query: source, id, kind, title, detail, at (UTC), offset.
+type Row = (String, i32, String, String, String, String, i32);
+
 impl Store {
     /// One page of the case's timeline, in order of time (UTC), filtered by kind and text.
     pub fn timeline(&self, case_id: i32, query: &TimelineQuery) -> Result<TimelinePage> {
@@ -59,29 +64,51 @@ impl Store {
         let zone = case.details.time_zone;
         let kinds = serde_json::to_string(&query.kinds).unwrap_or_else(|_| "[]".into());
         let text = like(&query.text);
-        let total: u32 = self
-            .conn
-            .prepare_cached(&ENTRIES.replace("{select}", "count(*)"))?
-            .query_row(params![case_id, kinds, text], |r| r.get(0))?;
         let limit = query.limit.clamp(1, MAX_PAGE);
+        // One pass: the window count gives the number of matches alongside the page.
         let sql = format!(
             "{} ORDER BY at, source, id LIMIT ?4 OFFSET ?5",
-            ENTRIES.replace("{select}", "source, id, kind, title, detail, at, off")
+            ENTRIES.replace(
+                "{select}",
+                "source, id, kind, title, detail, at, off, count(*) OVER ()"
+            )
         );
+        let mut total = 0u32;
+        let mut rows: Vec<Row> = Vec::new();
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt
-            .query_map(params![case_id, kinds, text, limit, query.offset], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, i32>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, i32>(6)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut result = stmt.query(params![case_id, kinds, text, limit, query.offset])?;
+        while let Some(r) = result.next()? {
+            total = r.get(7)?;
+            rows.push((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ));
+        }
+        if rows.is_empty() && query.offset > 0 {
+            // Past the end: count the matches on their own.
+            total = self
+                .conn
+                .prepare_cached(&ENTRIES.replace("{select}", "count(*)"))?
+                .query_row(params![case_id, kinds, text], |r| r.get(0))?;
+        }
+        let ids_of = |source: &str| -> Vec<i32> {
+            rows.iter().filter(|r| r.0 == source).map(|r| r.1).collect()
+        };
+        let mut event_links = self.links_of(
+            "SELECT event_id, target_kind, target_id FROM event_links
+              WHERE event_id IN (SELECT value FROM json_each(?1)) ORDER BY target_kind, target_id",
+            &ids_of("event"),
+        )?;
+        let mut transfer_links = self.links_of(
+            "SELECT transfer_id, 'evidence', evidence_id FROM transfer_evidence
+              WHERE transfer_id IN (SELECT value FROM json_each(?1)) ORDER BY evidence_id",
+            &ids_of("transfer"),
+        )?;
         let mut entries = Vec::with_capacity(rows.len());
         for (source, id, kind, title, detail, at, off) in rows {
             let (source, kind_label, links) = match source.as_str() {
@@ -90,14 +117,14 @@ impl Store {
                     EventKind::parse(&kind)
                         .map_or("Event", EventKind::label)
                         .to_string(),
-                    self.event_links(id)?,
+                    event_links.remove(&id).unwrap_or_default(),
                 ),
                 "transfer" => (
                     TimelineSource::Transfer,
                     Direction::parse(&kind)
                         .map_or("Transfer", Direction::label)
                         .to_string(),
-                    self.transfer_links(id)?,
+                    transfer_links.remove(&id).unwrap_or_default(),
                 ),
                 _ => (TimelineSource::Evidence, "Evidence".to_string(), Vec::new()),
             };
@@ -122,18 +149,28 @@ impl Store {
         Ok(TimelinePage { entries, total })
     }
 
-    fn transfer_links(&self, id: i32) -> Result<Vec<Link>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT evidence_id FROM transfer_evidence WHERE transfer_id = ?1 ORDER BY evidence_id",
-        )?;
-        let links = stmt
-            .query_map([id], |r| {
-                Ok(Link {
-                    kind: LinkKind::Evidence,
-                    id: r.get(0)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(links)
+    /// Links of many records at once: `sql` selects (owner id, target kind, target id) for the
+    /// owner ids given as a JSON array in ?1.
+    fn links_of(&self, sql: &str, ids: &[i32]) -> Result<HashMap<i32, Vec<Link>>> {
+        let mut out: HashMap<i32, Vec<Link>> = HashMap::new();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([json], |r| {
+            Ok((
+                r.get::<_, i32>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i32>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (owner, kind, id) = row?;
+            if let Some(kind) = LinkKind::parse(&kind) {
+                out.entry(owner).or_default().push(Link { kind, id });
+            }
+        }
+        Ok(out)
     }
 }
