@@ -34,8 +34,8 @@ pub fn app_binary() -> PathBuf {
     target.join("debug").join("casefile-app")
 }
 
-/// The app launched in a real window with an empty, private home: its own store path and its
-/// own XDG data/cache/config folders, so tests can check nothing leaks there.
+/// The app launched in a real window with an empty, private home: its own store path, its own
+/// XDG data/cache/config folders and its own TMPDIR, so tests can check nothing leaks there.
 pub struct AppUnderTest {
     pub session: webdriver::Session,
     pub driver: webdriver::TauriDriver,
@@ -65,9 +65,12 @@ impl AppUnderTest {
         let data = home.path().join("data");
         let cache = home.path().join("cache");
         let config = home.path().join("config");
+        let tmp = home.path().join("tmp");
+        std::fs::create_dir_all(&tmp).expect("temp dir for the app");
         let driver = webdriver::TauriDriver::start(&[
             ("CASEFILE_STORE", &store),
             ("HOME", home.path()),
+            ("TMPDIR", &tmp),
             ("XDG_DATA_HOME", &data),
             ("XDG_CACHE_HOME", &cache),
             ("XDG_CONFIG_HOME", &config),

@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 const PASS: &str = "copper lantern meadow ninety";
 const TRON_OK: &str = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t";
 const TRON_TYPO: &str = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj7t";
+const CHAT_CANARY: &str = "CANARY-chat-export-5521 send the tax today";
 
 /// A phone-screenshot-like PNG: a header bar and lines of "text".
 fn screenshot_png(seed: u8) -> Vec<u8> {
@@ -54,13 +55,20 @@ fn evidence_transfer_subject_timeline_and_viewer_in_the_real_window() {
 
     // Evidence: two screenshots through the file picker.
     let dir = tempfile::tempdir().unwrap();
-    let files: Vec<_> = (1..=2u8)
+    let mut files: Vec<_> = (1..=2u8)
         .map(|i| {
             let p = dir.path().join(format!("Screenshot_2026031{i}_chat.png"));
             std::fs::write(&p, screenshot_png(i * 20)).unwrap();
             p
         })
         .collect();
+    let chat = dir.path().join("WhatsApp Chat with Anna.txt");
+    std::fs::write(
+        &chat,
+        format!("[14/03/2026, 09:31:02] Anna: {CHAT_CANARY}\n"),
+    )
+    .unwrap();
+    files.push(chat);
     s.click(&s.find("#tab-evidence").unwrap()).unwrap();
     let picker = s.wait_for_present("#evidence-files", 10).unwrap();
     let paths = files
@@ -69,7 +77,7 @@ fn evidence_transfer_subject_timeline_and_viewer_in_the_real_window() {
         .collect::<Vec<_>>()
         .join("\n");
     s.send_keys(&picker, &paths).unwrap();
-    s.wait_for_text("#evidence-message", "2 files added", 30)
+    s.wait_for_text("#evidence-message", "3 files added", 30)
         .unwrap();
     s.wait_for("button.tile img", 10).unwrap();
     std::thread::sleep(Duration::from_millis(800));
@@ -247,6 +255,10 @@ fn evidence_transfer_subject_timeline_and_viewer_in_the_real_window() {
     let shot = artifacts_dir().join("casefile-timeline.png");
     s.screenshot(&shot).unwrap();
 
-    app.quit()
-        .assert_no_plaintext(&["Anna wrote on WhatsApp by mistake", TRON_OK, "+85251234567"]);
+    app.quit().assert_no_plaintext(&[
+        "Anna wrote on WhatsApp by mistake",
+        TRON_OK,
+        "+85251234567",
+        CHAT_CANARY,
+    ]);
 }
