@@ -160,23 +160,13 @@ impl Store {
     /// Deletes an event (kept in the audit trail).
     pub fn delete_event(&mut self, id: i32) -> Result<()> {
         let e = self.get_event(id)?;
-        let now = now_utc();
-        let tx = self.conn.savepoint()?;
-        tx.execute(
-            "UPDATE events SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
-            params![id, now],
-        )?;
-        audit::append(
-            &tx,
-            &self.actor,
-            "delete",
+        self.soft_delete(
+            "events",
             "event",
-            Some(id.into()),
-            Some(e.case_id.into()),
+            id,
+            e.case_id,
             &format!("Event E-{id} deleted: {}", e.title),
-        )?;
-        touch_case(&tx, e.case_id, &now)?;
-        tx.commit()?;
-        Ok(())
+            &[],
+        )
     }
 }

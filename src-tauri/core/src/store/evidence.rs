@@ -280,28 +280,18 @@ impl Store {
     /// Deletes an evidence item. The bytes are removed; the audit trail keeps its hash.
     pub fn delete_evidence(&mut self, id: i32) -> Result<()> {
         let e = self.get_evidence(id)?;
-        let now = now_utc();
-        let tx = self.conn.savepoint()?;
-        tx.execute(
-            "UPDATE evidence SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
-            params![id, now],
-        )?;
-        tx.execute("DELETE FROM evidence_blobs WHERE evidence_id = ?1", [id])?;
-        audit::append(
-            &tx,
-            &self.actor,
-            "delete",
+        let summary = format!(
+            "Evidence V-{id} deleted: {} (SHA-256 {})",
+            e.file_name, e.sha256
+        );
+        self.soft_delete(
             "evidence",
-            Some(id.into()),
-            Some(e.case_id.into()),
-            &format!(
-                "Evidence V-{id} deleted: {} (SHA-256 {})",
-                e.file_name, e.sha256
-            ),
-        )?;
-        touch_case(&tx, e.case_id, &now)?;
-        tx.commit()?;
-        Ok(())
+            "evidence",
+            id,
+            e.case_id,
+            &summary,
+            &["DELETE FROM evidence_blobs WHERE evidence_id = ?1"],
+        )
     }
 
     /// The original bytes and media type of an evidence item.

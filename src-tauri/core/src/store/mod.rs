@@ -183,6 +183,45 @@ impl Store {
         }
     }
 
+    /// Soft-deletes one record of a case (`table` is one of ours, never user input), runs
+    /// `also` (statements taking ?1 = id and optionally ?2 = now) and writes the audit entry, all or nothing.
+    pub(crate) fn soft_delete(
+        &mut self,
+        table: &'static str,
+        entity: &'static str,
+        id: i32,
+        case_id: i32,
+        summary: &str,
+        also: &[&str],
+    ) -> Result<()> {
+        let now = now_utc();
+        let tx = self.conn.savepoint()?;
+        tx.execute(
+            &format!("UPDATE {table} SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1"),
+            rusqlite::params![id, now],
+        )?;
+        for sql in also {
+            let mut stmt = tx.prepare(sql)?;
+            if stmt.parameter_count() == 1 {
+                stmt.execute([id])?;
+            } else {
+                stmt.execute(rusqlite::params![id, now])?;
+            }
+        }
+        crate::audit::append(
+            &tx,
+            &self.actor,
+            "delete",
+            entity,
+            Some(id.into()),
+            Some(case_id.into()),
+            summary,
+        )?;
+        transfers::touch_case(&tx, case_id, &now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Appends an audit entry on its own (for actions that span several records).
     pub(crate) fn audit(
         &self,

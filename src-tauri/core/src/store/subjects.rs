@@ -114,52 +114,24 @@ impl Store {
     /// Deletes a subject and its identifiers (kept in the audit trail).
     pub fn delete_subject(&mut self, id: i32) -> Result<()> {
         let s = self.get_subject(id)?;
-        let now = now_utc();
-        let tx = self.conn.savepoint()?;
-        tx.execute(
-            "UPDATE subjects SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
-            params![id, now],
-        )?;
-        tx.execute("UPDATE identifiers SET deleted_at = ?2, updated_at = ?2 WHERE subject_id = ?1 AND deleted_at IS NULL", params![id, now])?;
-        audit::append(
-            &tx,
-            &self.actor,
-            "delete",
+        let summary = format!(
+            "Subject S-{id} deleted: {} with {} identifier(s)",
+            s.name,
+            s.identifiers.len()
+        );
+        self.soft_delete(
+            "subjects",
             "subject",
-            Some(id.into()),
-            Some(s.case_id.into()),
-            &format!(
-                "Subject S-{id} deleted: {} with {} identifier(s)",
-                s.name,
-                s.identifiers.len()
-            ),
-        )?;
-        touch_case(&tx, s.case_id, &now)?;
-        tx.commit()?;
-        Ok(())
+            id,
+            s.case_id,
+            &summary,
+            &["UPDATE identifiers SET deleted_at = ?2, updated_at = ?2 WHERE subject_id = ?1 AND deleted_at IS NULL"],
+        )
     }
 
     /// One subject with its identifiers.
     pub fn get_subject(&self, id: i32) -> Result<Subject> {
-        let mut s = self
-            .conn
-            .query_row(
-                "SELECT id, case_id, kind, name, description, notes FROM subjects WHERE id = ?1 AND deleted_at IS NULL",
-                [id],
-                |r| {
-                    Ok(Subject {
-                        id: r.get(0)?,
-                        case_id: r.get(1)?,
-                        kind: SubjectKind::parse(&r.get::<_, String>(2)?).unwrap_or(SubjectKind::Other),
-                        name: r.get(3)?,
-                        description: r.get(4)?,
-                        notes: r.get(5)?,
-                        identifiers: Vec::new(),
-                    })
-                },
-            )
-            .optional()?
-            .ok_or(CoreError::NotFound { what: "subject", id: id.into() })?;
+        let mut s = self.subject_row(id)?;
         s.identifiers = self
             .list_identifiers(s.case_id)?
             .into_iter()
@@ -181,7 +153,7 @@ impl Store {
         let identifiers = self.list_identifiers(case_id)?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            let mut s = self.get_subject_row(id)?;
+            let mut s = self.subject_row(id)?;
             s.identifiers = identifiers
                 .iter()
                 .filter(|i| i.subject_id == Some(id))
@@ -192,22 +164,26 @@ impl Store {
         Ok(out)
     }
 
-    fn get_subject_row(&self, id: i32) -> Result<Subject> {
-        Ok(self.conn.query_row(
-            "SELECT id, case_id, kind, name, description, notes FROM subjects WHERE id = ?1",
-            [id],
-            |r| {
-                Ok(Subject {
-                    id: r.get(0)?,
-                    case_id: r.get(1)?,
-                    kind: SubjectKind::parse(&r.get::<_, String>(2)?).unwrap_or(SubjectKind::Other),
-                    name: r.get(3)?,
-                    description: r.get(4)?,
-                    notes: r.get(5)?,
-                    identifiers: Vec::new(),
-                })
-            },
-        )?)
+    /// A subject without its identifiers.
+    fn subject_row(&self, id: i32) -> Result<Subject> {
+        self.conn
+            .query_row(
+                "SELECT id, case_id, kind, name, description, notes FROM subjects WHERE id = ?1 AND deleted_at IS NULL",
+                [id],
+                |r| {
+                    Ok(Subject {
+                        id: r.get(0)?,
+                        case_id: r.get(1)?,
+                        kind: SubjectKind::parse(&r.get::<_, String>(2)?).unwrap_or(SubjectKind::Other),
+                        name: r.get(3)?,
+                        description: r.get(4)?,
+                        notes: r.get(5)?,
+                        identifiers: Vec::new(),
+                    })
+                },
+            )
+            .optional()?
+            .ok_or(CoreError::NotFound { what: "subject", id: id.into() })
     }
 
     /// Checks an identifier without saving: `Err` for what must be fixed, else the warnings.
@@ -341,28 +317,12 @@ impl Store {
     /// Deletes an identifier (kept in the audit trail).
     pub fn delete_identifier(&mut self, id: i32) -> Result<()> {
         let i = self.get_identifier(id)?;
-        let now = now_utc();
-        let tx = self.conn.savepoint()?;
-        tx.execute(
-            "UPDATE identifiers SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
-            params![id, now],
-        )?;
-        audit::append(
-            &tx,
-            &self.actor,
-            "delete",
-            "identifier",
-            Some(id.into()),
-            Some(i.case_id.into()),
-            &format!(
-                "Identifier I-{id} deleted: {} {}",
-                i.kind.label(),
-                i.display
-            ),
-        )?;
-        touch_case(&tx, i.case_id, &now)?;
-        tx.commit()?;
-        Ok(())
+        let summary = format!(
+            "Identifier I-{id} deleted: {} {}",
+            i.kind.label(),
+            i.display
+        );
+        self.soft_delete("identifiers", "identifier", id, i.case_id, &summary, &[])
     }
 
     /// Other (not deleted) cases in which `match_key` appears, as an identifier or a beneficiary.

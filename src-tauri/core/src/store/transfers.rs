@@ -396,29 +396,13 @@ impl Store {
     /// Deletes a transfer (kept in the audit trail).
     pub fn delete_transfer(&mut self, id: i32) -> Result<()> {
         let t = self.get_transfer(id)?;
-        let now = now_utc();
-        let tx = self.conn.savepoint()?;
-        tx.execute(
-            "UPDATE transfers SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
-            params![id, now],
-        )?;
-        audit::append(
-            &tx,
-            &self.actor,
-            "delete",
-            "transfer",
-            Some(id.into()),
-            Some(t.case_id.into()),
-            &format!(
-                "Transfer T-{id} deleted ({} {} {})",
-                t.direction.label(),
-                t.amount,
-                t.currency
-            ),
-        )?;
-        touch_case(&tx, t.case_id, &now)?;
-        tx.commit()?;
-        Ok(())
+        let summary = format!(
+            "Transfer T-{id} deleted ({} {} {})",
+            t.direction.label(),
+            t.amount,
+            t.currency
+        );
+        self.soft_delete("transfers", "transfer", id, t.case_id, &summary, &[])
     }
 
     /// Totals out / in / recovered per currency and in the reporting currency, time span, count.
