@@ -25,7 +25,7 @@ APT_PACKAGES=(
   build-essential pkg-config curl ca-certificates file
   libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev libxdo-dev libayatana-appindicator3-dev
   xvfb xauth webkit2gtk-driver
-  qpdf poppler-utils
+  qpdf poppler-utils fonts-droid-fallback
   nodejs npm
 )
 

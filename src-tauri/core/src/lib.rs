@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod demo;
+pub mod dossier;
 pub mod error;
 pub mod evidence;
 pub mod interchange;

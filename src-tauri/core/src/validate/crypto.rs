@@ -98,6 +98,21 @@ impl Network {
     }
 }
 
+impl Network {
+    /// A public block explorer's page for a transaction.
+    pub fn explorer_tx_url(self, hash: &str) -> String {
+        match self {
+            Network::Bitcoin => format!("https://mempool.space/tx/{hash}"),
+            Network::Ethereum => format!("https://etherscan.io/tx/{hash}"),
+            Network::Bsc => format!("https://bscscan.com/tx/{hash}"),
+            Network::Polygon => format!("https://polygonscan.com/tx/{hash}"),
+            Network::Arbitrum => format!("https://arbiscan.io/tx/{hash}"),
+            Network::Tron => format!("https://tronscan.org/#/transaction/{hash}"),
+            Network::Solana => format!("https://solscan.io/tx/{hash}"),
+        }
+    }
+}
+
 impl AddressFamily {
     /// How people call this kind of address.
     pub fn label(self) -> &'static str {

@@ -1,0 +1,170 @@
+//! The PDF dossier for police, banks and exchanges: a document built from the case, laid out by
+//! us (`layout`), drawn with printpdf (`render`). Also the CSV companions and `verify`.
+
+mod content;
+pub mod csv;
+pub mod fonts;
+pub mod layout;
+mod render;
+
+use std::io::Cursor;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::model::{AuditReport, Evidence};
+use crate::{Result, Store};
+
+/// Which document to make.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Variant {
+    /// Everything, for the police.
+    Police,
+    /// A short letter to one bank or exchange about the transfers through it.
+    Bank { institution: String },
+}
+
+/// Choices for one export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct DossierOptions {
+    pub variant: Variant,
+    /// Who prepared it (printed on the cover and as the PDF author).
+    pub prepared_by: String,
+    /// Also write transfers.csv and identifiers.csv.
+    pub csv: bool,
+    /// Leave out the evidence pictures (metadata and hashes stay), for a small file.
+    pub without_images: bool,
+}
+
+/// The files of one export.
+#[derive(Debug, Clone)]
+pub struct DossierFiles {
+    pub pdf: Vec<u8>,
+    pub pages: u32,
+    pub transfers_csv: Option<Vec<u8>>,
+    pub identifiers_csv: Option<Vec<u8>>,
+}
+
+/// Printed resolution of evidence pictures: sharp on paper, small in the file.
+pub const IMAGE_DPI: f32 = 170.0;
+
+/// Decodes an evidence picture and scales it to `IMAGE_DPI` at its printed size (never up),
+/// with a good filter, as a baseline JPEG.
+pub(crate) fn printable_jpeg(
+    original: &[u8],
+    printed_w_pt: f32,
+    printed_h_pt: f32,
+) -> Option<render::Jpeg> {
+    let mut reader = image::ImageReader::new(Cursor::new(original))
+        .with_guessed_format()
+        .ok()?;
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(1024 * 1024 * 1024);
+    reader.limits(limits);
+    let img = std::panic::catch_unwind(move || reader.decode().ok())
+        .ok()
+        .flatten()?;
+    let target_w = ((printed_w_pt / 72.0 * IMAGE_DPI).round() as u32).clamp(1, img.width());
+    let target_h = ((printed_h_pt / 72.0 * IMAGE_DPI).round() as u32).clamp(1, img.height());
+    let scaled = if target_w < img.width() {
+        img.resize_exact(target_w, target_h, image::imageops::FilterType::CatmullRom)
+    } else {
+        img
+    };
+    let rgb = scaled.to_rgb8();
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 82)
+        .encode_image(&rgb)
+        .ok()?;
+    Some(render::Jpeg {
+        bytes,
+        width: rgb.width(),
+        height: rgb.height(),
+    })
+}
+
+/// The result of `verify`: every evidence item re-hashed, and the audit chain walked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct VerifyReport {
+    pub ok: bool,
+    pub evidence_checked: u32,
+    /// One line per evidence item whose bytes no longer match its intake hash.
+    pub evidence_problems: Vec<String>,
+    pub audit: AuditReport,
+}
+
+impl Store {
+    /// Makes the dossier of a case.
+    pub fn export_dossier(
+        &self,
+        case_id: i32,
+        options: &DossierOptions,
+        generated_at: DateTime<Utc>,
+    ) -> Result<DossierFiles> {
+        let data = content::Data::gather(self, case_id, options, generated_at)?;
+        let fonts = fonts::Fonts::load();
+        let csvs = options.csv.then(|| {
+            (
+                csv::transfers(&data.transfers, &data.lists),
+                csv::identifiers(&data.subjects, &data.loose_identifiers),
+            )
+        });
+        let csv_hashes = csvs.as_ref().map(|(t, i)| {
+            (
+                crate::evidence::sha256_hex(t),
+                crate::evidence::sha256_hex(i),
+            )
+        });
+        let built = content::build(&fonts, &data, options, csv_hashes.as_ref());
+        let mut images = Vec::with_capacity(built.images.len());
+        for (evidence_id, w, h) in &built.images {
+            let (_, original) = self.evidence_original(*evidence_id)?;
+            images.push(printable_jpeg(&original, *w, *h).unwrap_or(render::Jpeg {
+                bytes: Vec::new(),
+                width: 1,
+                height: 1,
+            }));
+        }
+        let (pdf, _missing) =
+            render::render(&fonts, &built.pages, images, &built.frame, &built.meta);
+        Ok(DossierFiles {
+            pages: built.pages.len() as u32,
+            pdf,
+            transfers_csv: csvs.as_ref().map(|c| c.0.clone()),
+            identifiers_csv: csvs.map(|c| c.1),
+        })
+    }
+
+    /// Re-hashes every evidence item of the case against its intake SHA-256 and walks the audit
+    /// hash chain; says exactly which item fails.
+    pub fn verify_case(&self, case_id: i32) -> Result<VerifyReport> {
+        let items: Vec<Evidence> = self.list_evidence(case_id)?;
+        let mut problems = Vec::new();
+        for e in &items {
+            match self.evidence_original(e.id) {
+                Ok((_, bytes)) => {
+                    let now = crate::evidence::sha256_hex(&bytes);
+                    if now != e.sha256 {
+                        problems.push(format!(
+                            "V-{} \"{}\": its bytes no longer match the SHA-256 recorded when it was added ({} recorded, {} now).",
+                            e.id, e.file_name, e.sha256, now
+                        ));
+                    }
+                }
+                Err(_) => problems.push(format!(
+                    "V-{} \"{}\": its bytes are missing from the case file.",
+                    e.id, e.file_name
+                )),
+            }
+        }
+        let audit = self.verify_audit_chain()?;
+        Ok(VerifyReport {
+            ok: problems.is_empty() && audit.problem.is_none(),
+            evidence_checked: items.len() as u32,
+            evidence_problems: problems,
+            audit,
+        })
+    }
+}

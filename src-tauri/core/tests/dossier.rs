@@ -1,0 +1,603 @@
+//! The PDF dossier, checked with standard tools: qpdf --check, pdftotext, pdfinfo, pdftoppm.
+//! Artifacts (PDFs and page images) are kept in target/e2e-artifacts/.
+
+#![allow(clippy::unwrap_used)]
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use casefile_core::dossier::{DossierOptions, Variant};
+use casefile_core::model::*;
+use casefile_core::validate::crypto::Network;
+use casefile_core::validate::identifier::IdentifierKind;
+use casefile_core::Store;
+use chrono::{DateTime, Utc};
+
+const PASS: &str = "violet harbour seventeen lanterns";
+
+fn artifacts() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A valid TRON address made from a seed (0x41 + 20 bytes, base58check).
+fn tron(seed: u8) -> String {
+    let mut payload = vec![0x41];
+    payload.extend((0..20u8).map(|i| i.wrapping_mul(31).wrapping_add(seed.wrapping_mul(7))));
+    bs58::encode(payload).with_check().into_string()
+}
+
+fn tx(seed: u32) -> String {
+    (0..8)
+        .map(|i| {
+            format!(
+                "{:08x}",
+                seed.wrapping_mul(2_654_435_761).wrapping_add(i * 97_531)
+            )
+        })
+        .collect()
+}
+
+fn screenshot(seed: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(540, 1170, |x, y| {
+        if y < 60 {
+            image::Rgb([18, 140, 126])
+        } else if y % 90 > 20 && y % 90 < 40 && x > 40 && x < 300 + (seed * 37 + y) % 200 {
+            image::Rgb([30, 30, 30])
+        } else {
+            image::Rgb([236, 229, 221])
+        }
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    store: Store,
+    case: i32,
+    amounts: Vec<String>,
+    wallets: Vec<String>,
+    hashes: Vec<String>,
+    identifiers: Vec<String>,
+    evidence_hashes: Vec<String>,
+}
+
+fn transfer(at: &str, direction: Direction, amount: &str, currency: &str) -> TransferInput {
+    TransferInput {
+        occurred_at: at.into(),
+        direction,
+        amount: amount.into(),
+        currency: currency.into(),
+        network: None,
+        method: TransferMethod::BankTransfer,
+        from_account: "Sparkasse current account".into(),
+        beneficiary_name: String::new(),
+        beneficiary_bank: String::new(),
+        beneficiary_account: String::new(),
+        beneficiary_bic: String::new(),
+        beneficiary_wallet: String::new(),
+        wallet_is_exchange_deposit: false,
+        reference: String::new(),
+        exchange_rate: None,
+        status: TransferStatus::Completed,
+        notes: String::new(),
+        evidence_ids: vec![],
+        accept_warnings: true,
+    }
+}
+
+/// A realistic case: bank → exchange → USDT on TRON, 3 subjects, 10+ identifiers, 15
+/// screenshots, a long statement in several scripts.
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::create(&dir.path().join("c.db"), PASS, "test").unwrap();
+    let case = store
+        .create_case("Pig-butchering: “Anna” and BTC-GX Pro")
+        .unwrap();
+    let mut d = case.details.clone();
+    d.victim_name = "Margarethe Vogel".into();
+    d.victim_contact = "+49 151 23456789".into();
+    d.police_report_no = "BE-2026-118734".into();
+    d.bank_claim_no = "SPK-CLAIM-5521".into();
+    d.complaint_id = "IC3-I2603141234".into();
+    d.time_zone = "Europe/Berlin".into();
+    d.reporting_currency = "EUR".into();
+    d.statement = format!(
+        "{}\n\nAnna wrote to me in Russian first: «Привет, это Анна». Later she sent Greek greetings: «Καλημέρα». The platform was called 比特币交易平台 (BTC-GX Pro).\n\n{}",
+        "In March 2026 a woman called Anna contacted me on WhatsApp. She said she was a wine trader in Hong Kong and showed me how she invested. ".repeat(12),
+        "I transferred money to an exchange, bought USDT and sent it to the addresses the platform gave me. When I asked to withdraw, they asked for a 20% tax. ".repeat(10)
+    );
+    store.update_case(case.id, &d).unwrap();
+    let case = case.id;
+
+    let mut evidence_hashes = Vec::new();
+    let mut evidence_ids = Vec::new();
+    for i in 0..15u32 {
+        let e = store
+            .add_evidence(
+                case,
+                &format!("Screenshot_202603{:02}_WhatsApp.png", i + 1),
+                &screenshot(i),
+                None,
+                &format!("Chat with Anna, part {}", i + 1),
+            )
+            .unwrap()
+            .evidence;
+        store
+            .update_evidence(
+                e.id,
+                &EvidenceUpdate {
+                    caption: format!("Chat with Anna, part {}", i + 1),
+                    captured_at: Some(format!("2026-03-{:02} 20:{:02}", i + 1, i)),
+                },
+            )
+            .unwrap();
+        evidence_hashes.push(e.sha256);
+        evidence_ids.push(e.id);
+    }
+    store
+        .add_evidence(
+            case,
+            "statement.pdf",
+            b"%PDF-1.4\n% bank statement March 2026\n",
+            None,
+            "Bank statement",
+        )
+        .unwrap();
+
+    let mut amounts = Vec::new();
+    let mut wallets = Vec::new();
+    let mut hashes = Vec::new();
+    // Bank → exchange (EUR), exchange purchases, then USDT on TRON to the scammers.
+    for i in 0..8u32 {
+        let amount = format!("{}.{:02}", 1500 + i * 250, i * 7);
+        let mut t = transfer(
+            &format!("2026-03-{:02} 10:{:02}", i + 2, i),
+            Direction::Out,
+            &amount,
+            "EUR",
+        );
+        t.beneficiary_name = "CoinHarbor Exchange Ltd".into();
+        t.beneficiary_bank = "CoinHarbor Payments".into();
+        t.beneficiary_account = "DE89370400440532013000".into();
+        t.beneficiary_bic = "COBADEFFXXX".into();
+        t.reference = format!("CH-DEP-{:05}", 7100 + i);
+        t.evidence_ids = vec![evidence_ids[i as usize]];
+        store.add_transfer(case, &t).unwrap();
+        amounts.push(amount);
+    }
+    for i in 0..12u32 {
+        let amount = format!("{}.{}", 1200 + i * 180, i % 10);
+        let wallet = tron(i as u8 % 4);
+        let hash = tx(i + 1);
+        let mut t = transfer(
+            &format!("2026-03-{:02} 15:{:02}", i + 3, i),
+            Direction::Out,
+            &amount,
+            "USDT",
+        );
+        t.network = Some(Network::Tron);
+        t.method = TransferMethod::CryptoTransfer;
+        t.from_account = "CoinHarbor wallet".into();
+        t.beneficiary_wallet = wallet.clone();
+        t.wallet_is_exchange_deposit = i % 4 == 0;
+        t.reference = hash.clone();
+        t.exchange_rate = Some("0.92".into());
+        store.add_transfer(case, &t).unwrap();
+        amounts.push(amount);
+        wallets.push(wallet);
+        hashes.push(hash);
+    }
+    let mut back = transfer("2026-04-02 09:00", Direction::In, "150.00", "USDT");
+    back.network = Some(Network::Tron);
+    back.method = TransferMethod::CryptoTransfer;
+    back.exchange_rate = Some("0.92".into());
+    store.add_transfer(case, &back).unwrap();
+    store
+        .add_transfer(
+            case,
+            &transfer("2026-05-20 11:00", Direction::Recovered, "2000.00", "EUR"),
+        )
+        .unwrap();
+    amounts.push("150.00".into());
+    amounts.push("2000.00".into());
+
+    let mut identifiers = Vec::new();
+    let subjects = [
+        (
+            SubjectKind::Persona,
+            "Anna Li",
+            "Says she is a wine trader in Hong Kong",
+        ),
+        (
+            SubjectKind::Platform,
+            "BTC-GX Pro",
+            "Fake trading platform, btc-gx.pro",
+        ),
+        (
+            SubjectKind::Intermediary,
+            "Mr Chen, “customer service”",
+            "Asked for the 20% tax",
+        ),
+    ];
+    let ids: [(usize, IdentifierKind, String, Option<Network>); 11] = [
+        (0, IdentifierKind::Whatsapp, "+852 5123 4567".into(), None),
+        (0, IdentifierKind::Telegram, "@anna_wine_hk".into(), None),
+        (0, IdentifierKind::Wechat, "AnnaLi_HK88".into(), None),
+        (
+            0,
+            IdentifierKind::SocialProfile,
+            "https://www.instagram.com/anna.li.wine/".into(),
+            None,
+        ),
+        (
+            1,
+            IdentifierKind::Website,
+            "https://www.btc-gx.pro/login".into(),
+            None,
+        ),
+        (1, IdentifierKind::Email, "support@btc-gx.pro".into(), None),
+        (1, IdentifierKind::App, "BTC-GX Pro".into(), None),
+        (
+            1,
+            IdentifierKind::CryptoWallet,
+            tron(0),
+            Some(Network::Tron),
+        ),
+        (2, IdentifierKind::Telegram, "@gx_service_chen".into(), None),
+        (2, IdentifierKind::Phone, "+44 7911 123456".into(), None),
+        (
+            2,
+            IdentifierKind::BankAccount,
+            "GB82 WEST 1234 5698 7654 32".into(),
+            None,
+        ),
+    ];
+    let mut subject_ids = Vec::new();
+    for (kind, name, desc) in subjects {
+        subject_ids.push(
+            store
+                .add_subject(
+                    case,
+                    &SubjectInput {
+                        kind,
+                        name: name.into(),
+                        description: desc.into(),
+                        notes: String::new(),
+                    },
+                )
+                .unwrap()
+                .id,
+        );
+    }
+    for (s, kind, value, network) in ids {
+        let i = store
+            .add_identifier(
+                case,
+                &IdentifierInput {
+                    subject_id: Some(subject_ids[s]),
+                    kind,
+                    value,
+                    network,
+                    bank_name: String::new(),
+                    is_exchange_deposit: kind == IdentifierKind::CryptoWallet,
+                    notes: String::new(),
+                    accept_warnings: true,
+                },
+            )
+            .unwrap();
+        identifiers.push(i.display);
+    }
+    store
+        .add_event(
+            case,
+            &EventInput {
+                occurred_at: "2026-03-01 20:10".into(),
+                kind: EventKind::FirstContact,
+                title: "Anna wrote on WhatsApp “by mistake”".into(),
+                description: "She apologised and kept chatting".into(),
+                links: vec![
+                    Link {
+                        kind: LinkKind::Subject,
+                        id: subject_ids[0],
+                    },
+                    Link {
+                        kind: LinkKind::Evidence,
+                        id: evidence_ids[0],
+                    },
+                ],
+            },
+        )
+        .unwrap();
+    store
+        .add_event(
+            case,
+            &EventInput {
+                occurred_at: "2026-04-01 12:00".into(),
+                kind: EventKind::WithdrawalRefused,
+                title: "Withdrawal refused: 20% “tax” demanded".into(),
+                description: String::new(),
+                links: vec![],
+            },
+        )
+        .unwrap();
+    Fixture {
+        _dir: dir,
+        store,
+        case,
+        amounts,
+        wallets,
+        hashes,
+        identifiers,
+        evidence_hashes,
+    }
+}
+
+fn when() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-25T14:03:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn run(cmd: &str, args: &[&str]) -> (bool, String) {
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} is needed for this test ({e}); ./dev.sh installs it"));
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+fn pdftotext(pdf: &Path, page: Option<u32>) -> String {
+    let mut args = vec![];
+    let p;
+    if let Some(n) = page {
+        p = n.to_string();
+        args.extend(["-f", p.as_str(), "-l", p.as_str()]);
+    }
+    let path = pdf.display().to_string();
+    args.extend([path.as_str(), "-"]);
+    let (ok, text) = run("pdftotext", &args);
+    assert!(ok, "pdftotext failed: {text}");
+    text
+}
+
+/// Renders one page to PNG and checks it is not blank; returns the PNG path.
+fn render_page(pdf: &Path, page: u32, name: &str) -> PathBuf {
+    let prefix = artifacts().join(name);
+    let (ok, msg) = run(
+        "pdftoppm",
+        &[
+            "-png",
+            "-r",
+            "60",
+            "-singlefile",
+            "-f",
+            &page.to_string(),
+            "-l",
+            &page.to_string(),
+            &pdf.display().to_string(),
+            &prefix.display().to_string(),
+        ],
+    );
+    assert!(ok, "{msg}");
+    let png = prefix.with_extension("png");
+    let img = image::open(&png).unwrap().to_luma8();
+    let dark = img.pixels().filter(|p| p.0[0] < 200).count();
+    assert!(
+        dark > img.pixels().count() / 100,
+        "page {page} looks blank ({dark} dark pixels)"
+    );
+    png
+}
+
+#[test]
+fn police_dossier_contains_everything_and_passes_the_tools() {
+    let f = fixture();
+    let options = DossierOptions {
+        variant: Variant::Police,
+        prepared_by: "Victim Support Berlin".into(),
+        csv: true,
+        without_images: false,
+    };
+    let files = f.store.export_dossier(f.case, &options, when()).unwrap();
+    let pdf = artifacts().join("dossier-police.pdf");
+    std::fs::write(&pdf, &files.pdf).unwrap();
+
+    let (ok, msg) = run("qpdf", &["--check", &pdf.display().to_string()]);
+    assert!(ok, "qpdf --check failed:\n{msg}");
+
+    let (_, info) = run("pdfinfo", &[&pdf.display().to_string()]);
+    assert!(
+        info.contains("Fraud case dossier: Pig-butchering"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Author:          Victim Support Berlin"),
+        "{info}"
+    );
+    assert!(info.contains("2026"), "creation date set: {info}");
+    assert!(
+        info.contains(&format!("Pages:           {}", files.pages)),
+        "{info}"
+    );
+    assert!(files.pages >= 20, "{} pages", files.pages);
+
+    let text = pdftotext(&pdf, None);
+    for a in &f.amounts {
+        assert!(text.contains(a.as_str()), "amount {a} missing");
+    }
+    for w in &f.wallets {
+        assert!(text.contains(w.as_str()), "wallet {w} missing or broken");
+    }
+    for h in &f.hashes {
+        assert!(text.contains(h.as_str()), "tx hash {h} missing or broken");
+        assert!(
+            text.contains(&format!("https://tronscan.org/#/transaction/{h}")),
+            "explorer link for {h}"
+        );
+    }
+    for i in &f.identifiers {
+        assert!(text.contains(i.as_str()), "identifier {i} missing");
+    }
+    for h in &f.evidence_hashes {
+        assert!(text.contains(h.as_str()), "evidence SHA-256 {h} missing");
+    }
+    for s in [
+        "DE89370400440532013000",
+        "COBADEFFXXX",
+        "BE-2026-118734",
+        "Привет",
+        "Καλημέρα",
+        "Page 1 of",
+        "Chain of custody",
+        "Exchange deposit address",
+    ] {
+        assert!(text.contains(s), "{s} missing");
+    }
+    // Totals: EUR out 1500+…, USDT at 0.92; recovered 2000.
+    let summary = f.store.loss_summary(f.case).unwrap();
+    assert!(
+        text.contains(&summary.in_reporting_currency.net_loss),
+        "net loss {} missing",
+        summary.in_reporting_currency.net_loss
+    );
+    if std::path::Path::new("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf").exists() {
+        assert!(
+            text.contains("比特币交易平台"),
+            "CJK text is printed with the system fallback font"
+        );
+    }
+    // CSV companions, their hashes printed in the PDF.
+    let csv = String::from_utf8(files.transfers_csv.unwrap()).unwrap();
+    assert_eq!(csv.lines().count(), 1 + 22);
+    assert!(csv.contains("DE89370400440532013000"));
+    assert!(text.contains(&casefile_core::evidence::sha256_hex(csv.as_bytes())));
+    let ids_csv = String::from_utf8(files.identifiers_csv.unwrap()).unwrap();
+    assert!(
+        ids_csv.contains("'+85251234567"),
+        "phone numbers are spreadsheet-safe: {ids_csv}"
+    );
+
+    // Page 1 and an evidence page render and are not blank.
+    render_page(&pdf, 1, "dossier-page-1");
+    let evidence_page = (1..=files.pages)
+        .find(|p| pdftotext(&pdf, Some(*p)).contains("V-1 · Screenshot"))
+        .expect("an evidence page");
+    let png = render_page(&pdf, evidence_page, "dossier-evidence-page");
+    let img = image::open(&png).unwrap().to_rgb8();
+    let teal = img.pixels().filter(|p| p.0[1] > 110 && p.0[0] < 60).count();
+    assert!(
+        teal > 200,
+        "the screenshot's teal header is drawn on the evidence page ({teal} px)"
+    );
+    // Outline: every section is a bookmark.
+    let (_, outline) = run(
+        "qpdf",
+        &["--json", "--json-key=outlines", &pdf.display().to_string()],
+    );
+    for s in [
+        "Summary",
+        "Timeline",
+        "Transfers",
+        "Evidence",
+        "Chain of custody",
+    ] {
+        assert!(outline.contains(s), "outline lacks {s}: {outline}");
+    }
+}
+
+#[test]
+fn bank_letter_lists_only_that_institutions_transfers() {
+    let f = fixture();
+    let options = DossierOptions {
+        variant: Variant::Bank {
+            institution: "CoinHarbor Payments".into(),
+        },
+        prepared_by: "Victim Support Berlin".into(),
+        csv: false,
+        without_images: false,
+    };
+    let files = f.store.export_dossier(f.case, &options, when()).unwrap();
+    let pdf = artifacts().join("dossier-bank-letter.pdf");
+    std::fs::write(&pdf, &files.pdf).unwrap();
+    assert!(run("qpdf", &["--check", &pdf.display().to_string()]).0);
+    assert!((1..=3).contains(&files.pages), "{} pages", files.pages);
+    let text = pdftotext(&pdf, None);
+    assert!(text.contains("To: CoinHarbor Payments"));
+    for a in &f.amounts[..8] {
+        assert!(text.contains(a.as_str()), "{a}");
+    }
+    for w in &f.wallets {
+        assert!(
+            !text.contains(w.as_str()),
+            "a TRON transfer ({w}) does not belong in the bank letter"
+        );
+    }
+    for h in &f.evidence_hashes[..8] {
+        assert!(
+            text.contains(h.as_str()),
+            "evidence hash {h} of a listed transfer"
+        );
+    }
+    let none = f.store.export_dossier(
+        f.case,
+        &DossierOptions {
+            variant: Variant::Bank {
+                institution: "Nobank".into(),
+            },
+            ..options
+        },
+        when(),
+    );
+    assert!(none
+        .unwrap_err()
+        .to_string()
+        .contains("No transfer in this case names \"Nobank\""));
+}
+
+#[test]
+fn verify_names_a_changed_evidence_item_and_a_broken_chain() {
+    let f = fixture();
+    let clean = f.store.verify_case(f.case).unwrap();
+    assert!(clean.ok, "{clean:?}");
+    assert_eq!(clean.evidence_checked, 16);
+    // Flip one byte of one evidence blob, as someone holding the key could.
+    let list = f.store.list_evidence(f.case).unwrap();
+    let victim = &list[4];
+    let conn = f.store.connection_for_tests();
+    let mut bytes: Vec<u8> = conn
+        .query_row(
+            "SELECT original FROM evidence_blobs WHERE evidence_id = ?1",
+            [victim.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    bytes[100] ^= 0x01;
+    conn.execute(
+        "UPDATE evidence_blobs SET original = ?1 WHERE evidence_id = ?2",
+        rusqlite::params![bytes, victim.id],
+    )
+    .unwrap();
+    let report = f.store.verify_case(f.case).unwrap();
+    assert!(!report.ok);
+    assert_eq!(report.evidence_problems.len(), 1);
+    assert!(
+        report.evidence_problems[0]
+            .starts_with(&format!("V-{} \"{}\"", victim.id, victim.file_name)),
+        "{:?}",
+        report.evidence_problems
+    );
+    assert!(report.audit.problem.is_none());
+    conn.execute_batch("DROP TRIGGER audit_log_append_only_update; UPDATE audit_log SET summary = 'nothing' WHERE id = 3;").unwrap();
+    let report = f.store.verify_case(f.case).unwrap();
+    assert_eq!(report.audit.problem.unwrap().entry_id, 3);
+}
