@@ -85,6 +85,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Make documents from a case: `casefile export pdf CASE --out dossier.pdf`.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+    /// Check a case: re-hash every evidence item and walk the audit hash chain.
+    Verify {
+        case: i32,
+        #[arg(long)]
+        json: bool,
+    },
     /// Loss totals of a case.
     Summary {
         case: i32,
@@ -121,6 +132,36 @@ enum CaseCommand {
     },
     /// Import a case from a JSON export; every evidence hash is checked first.
     Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum ExportCommand {
+    /// The PDF dossier (police) or a letter to one bank or exchange.
+    Pdf {
+        case: i32,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "police")]
+        variant: VariantArg,
+        /// For --variant bank: the bank or exchange, as written in the transfers.
+        #[arg(long)]
+        institution: Option<String>,
+        /// Who prepared the dossier (printed on it).
+        #[arg(long, default_value = "")]
+        prepared_by: String,
+        /// Also write <name>-transfers.csv and <name>-identifiers.csv beside the PDF.
+        #[arg(long)]
+        csv: bool,
+        /// Leave the evidence pictures out (their details and hashes stay).
+        #[arg(long)]
+        without_images: bool,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub(crate) enum VariantArg {
+    Police,
+    Bank,
 }
 
 #[derive(Subcommand)]
@@ -336,6 +377,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             json,
         } => records::timeline(&path, case, kinds, search, json)?,
         Command::Summary { case, json } => records::summary(&path, case, json)?,
+        Command::Export { command } => records::export(&path, command)?,
+        Command::Verify { case, json } => records::verify(&path, case, json)?,
         Command::Demo => {
             let mut store = open(&path)?;
             let case = casefile_core::demo::add_demo_case(&mut store)?;

@@ -11,7 +11,8 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::{
-    open, print_json, EventCommand, EvidenceCommand, Failure, SubjectCommand, TransferCommand,
+    open, print_json, EventCommand, EvidenceCommand, ExportCommand, Failure, SubjectCommand,
+    TransferCommand, VariantArg,
 };
 
 /// Fills in the fields a person may leave out of a JSON record, then reads it.
@@ -377,4 +378,89 @@ pub(crate) fn summary(path: &Path, case: i32, json: bool) -> Result<(), Failure>
         );
     }
     Ok(())
+}
+
+/// Writes `bytes` to `path` via a sibling temporary name, so a failed write never leaves half
+/// a file where the person expects the finished one.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
+    std::fs::write(&partial, bytes)
+        .and_then(|_| std::fs::rename(&partial, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&partial);
+            Failure(format!(
+                "Could not write {}: {e}. Check the folder exists and you may write to it.",
+                path.display()
+            ))
+        })
+}
+
+pub(crate) fn export(path: &Path, command: ExportCommand) -> Result<(), Failure> {
+    let ExportCommand::Pdf {
+        case,
+        out,
+        variant,
+        institution,
+        prepared_by,
+        csv,
+        without_images,
+    } = command;
+    let variant = match (variant, institution) {
+        (VariantArg::Police, _) => casefile_core::dossier::Variant::Police,
+        (VariantArg::Bank, Some(institution)) => casefile_core::dossier::Variant::Bank { institution },
+        (VariantArg::Bank, None) => {
+            return Err(Failure("Say which bank or exchange the letter is for: --institution \"Name as in the transfers\".".into()))
+        }
+    };
+    let store = open(path)?;
+    let options = casefile_core::dossier::DossierOptions {
+        variant,
+        prepared_by,
+        csv,
+        without_images,
+    };
+    let files = store.export_dossier(case, &options, chrono::Utc::now())?;
+    write_whole(&out, &files.pdf)?;
+    println!(
+        "Wrote {} ({} pages, {} KB)",
+        out.display(),
+        files.pages,
+        files.pdf.len().div_ceil(1024)
+    );
+    let stem = out.with_extension("");
+    for (suffix, bytes) in [
+        ("transfers", files.transfers_csv),
+        ("identifiers", files.identifiers_csv),
+    ] {
+        if let Some(bytes) = bytes {
+            let file = std::path::PathBuf::from(format!("{}-{suffix}.csv", stem.display()));
+            write_whole(&file, &bytes)?;
+            println!("Wrote {}", file.display());
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn verify(path: &Path, case: i32, json: bool) -> Result<(), Failure> {
+    let store = open(path)?;
+    let report = store.verify_case(case)?;
+    if json {
+        print_json(&report)?;
+    }
+    if report.ok {
+        if !json {
+            println!(
+                "OK: {} evidence item(s) match their SHA-256; the audit log's {} entries are intact (head {}).",
+                report.evidence_checked, report.audit.entries, report.audit.head_hash
+            );
+        }
+        return Ok(());
+    }
+    let mut problems = report.evidence_problems.clone();
+    if let Some(p) = &report.audit.problem {
+        problems.push(format!("Audit log: {}", p.reason));
+    }
+    Err(Failure(format!("NOT intact. {}", problems.join(" "))))
 }

@@ -337,3 +337,94 @@ fn base64_of(bytes: &[u8]) -> String {
     use base64::Engine as _;
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
+
+#[test]
+fn export_pdf_and_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("casefile.db");
+    assert!(casefile(&store, Some(PASS), &["init"]).status.success());
+    assert!(
+        casefile(&store, Some(PASS), &["case", "new", "--title", "USDT scam"])
+            .status
+            .success()
+    );
+    let shot = dir.path().join("Screenshot_1.png");
+    std::fs::write(&shot, png(5)).unwrap();
+    assert!(casefile(
+        &store,
+        Some(PASS),
+        &["evidence", "add", "1", shot.to_str().unwrap()]
+    )
+    .status
+    .success());
+    let t = r#"{"occurred_at":"2026-03-14 09:30","amount":"4000","currency":"EUR","beneficiary_bank":"CoinHarbor Payments","beneficiary_account":"DE89370400440532013000"}"#;
+    assert!(
+        casefile(&store, Some(PASS), &["transfer", "add", "1", "--json", t])
+            .status
+            .success()
+    );
+
+    let out = dir.path().join("dossier.pdf");
+    let export = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "export",
+            "pdf",
+            "1",
+            "--out",
+            out.to_str().unwrap(),
+            "--csv",
+            "--prepared-by",
+            "Caseworker",
+        ],
+    );
+    assert!(export.status.success(), "{}", stderr(&export));
+    assert!(stdout(&export).contains("pages"), "{}", stdout(&export));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    let csv = std::fs::read_to_string(dir.path().join("dossier-transfers.csv")).unwrap();
+    assert!(csv.contains("DE89370400440532013000"));
+    assert!(dir.path().join("dossier-identifiers.csv").exists());
+    assert!(!dir.path().join("dossier.pdf.partial").exists());
+
+    let letter = dir.path().join("letter.pdf");
+    let no_name = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "export",
+            "pdf",
+            "1",
+            "--out",
+            letter.to_str().unwrap(),
+            "--variant",
+            "bank",
+        ],
+    );
+    assert!(!no_name.status.success());
+    assert!(stderr(&no_name).contains("--institution"));
+    let bank = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "export",
+            "pdf",
+            "1",
+            "--out",
+            letter.to_str().unwrap(),
+            "--variant",
+            "bank",
+            "--institution",
+            "CoinHarbor",
+        ],
+    );
+    assert!(bank.status.success(), "{}", stderr(&bank));
+
+    let verify = casefile(&store, Some(PASS), &["verify", "1"]);
+    assert!(verify.status.success(), "{}", stderr(&verify));
+    assert!(
+        stdout(&verify).starts_with("OK: 1 evidence item(s) match their SHA-256"),
+        "{}",
+        stdout(&verify)
+    );
+}
