@@ -155,7 +155,32 @@ pub(crate) enum ExportCommand {
         /// Leave the evidence pictures out (their details and hashes stay).
         #[arg(long)]
         without_images: bool,
+        /// Leave a section out; repeat for several.
+        #[arg(long, value_enum)]
+        omit: Vec<SectionArg>,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub(crate) enum SectionArg {
+    Statement,
+    Timeline,
+    Subjects,
+    Evidence,
+    Custody,
+}
+
+impl SectionArg {
+    pub(crate) fn section(self) -> casefile_core::dossier::Section {
+        use casefile_core::dossier::Section;
+        match self {
+            SectionArg::Statement => Section::Statement,
+            SectionArg::Timeline => Section::Timeline,
+            SectionArg::Subjects => Section::Subjects,
+            SectionArg::Evidence => Section::Evidence,
+            SectionArg::Custody => Section::Custody,
+        }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]

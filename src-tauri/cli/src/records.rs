@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use crate::SectionArg;
+
 use casefile_core::model::{
     EventInput, IdentifierInput, SubjectInput, TimelineQuery, TransferInput,
 };
@@ -380,23 +382,6 @@ pub(crate) fn summary(path: &Path, case: i32, json: bool) -> Result<(), Failure>
     Ok(())
 }
 
-/// Writes `bytes` to `path` via a sibling temporary name, so a failed write never leaves half
-/// a file where the person expects the finished one.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = std::path::PathBuf::from(partial);
-    std::fs::write(&partial, bytes)
-        .and_then(|_| std::fs::rename(&partial, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&partial);
-            Failure(format!(
-                "Could not write {}: {e}. Check the folder exists and you may write to it.",
-                path.display()
-            ))
-        })
-}
-
 pub(crate) fn export(path: &Path, command: ExportCommand) -> Result<(), Failure> {
     let ExportCommand::Pdf {
         case,
@@ -406,6 +391,7 @@ pub(crate) fn export(path: &Path, command: ExportCommand) -> Result<(), Failure>
         prepared_by,
         csv,
         without_images,
+        omit,
     } = command;
     let variant = match (variant, institution) {
         (VariantArg::Police, _) => casefile_core::dossier::Variant::Police,
@@ -420,25 +406,18 @@ pub(crate) fn export(path: &Path, command: ExportCommand) -> Result<(), Failure>
         prepared_by,
         csv,
         without_images,
+        omit: omit.into_iter().map(SectionArg::section).collect(),
     };
     let files = store.export_dossier(case, &options, chrono::Utc::now())?;
-    write_whole(&out, &files.pdf)?;
+    let saved = casefile_core::dossier::save(&files, &out)?;
     println!(
         "Wrote {} ({} pages, {} KB)",
-        out.display(),
-        files.pages,
-        files.pdf.len().div_ceil(1024)
+        saved.pdf,
+        saved.pages,
+        saved.size_bytes.div_ceil(1024)
     );
-    let stem = out.with_extension("");
-    for (suffix, bytes) in [
-        ("transfers", files.transfers_csv),
-        ("identifiers", files.identifiers_csv),
-    ] {
-        if let Some(bytes) = bytes {
-            let file = std::path::PathBuf::from(format!("{}-{suffix}.csv", stem.display()));
-            write_whole(&file, &bytes)?;
-            println!("Wrote {}", file.display());
-        }
+    for csv in &saved.csv {
+        println!("Wrote {csv}");
     }
     Ok(())
 }

@@ -407,6 +407,7 @@ fn police_dossier_contains_everything_and_passes_the_tools() {
         prepared_by: "Victim Support Berlin".into(),
         csv: true,
         without_images: false,
+        omit: vec![],
     };
     let files = f.store.export_dossier(f.case, &options, when()).unwrap();
     let pdf = artifacts().join("dossier-police.pdf");
@@ -525,6 +526,7 @@ fn bank_letter_lists_only_that_institutions_transfers() {
         prepared_by: "Victim Support Berlin".into(),
         csv: false,
         without_images: false,
+        omit: vec![],
     };
     let files = f.store.export_dossier(f.case, &options, when()).unwrap();
     let pdf = artifacts().join("dossier-bank-letter.pdf");
@@ -600,4 +602,54 @@ fn verify_names_a_changed_evidence_item_and_a_broken_chain() {
     conn.execute_batch("DROP TRIGGER audit_log_append_only_update; UPDATE audit_log SET summary = 'nothing' WHERE id = 3;").unwrap();
     let report = f.store.verify_case(f.case).unwrap();
     assert_eq!(report.audit.problem.unwrap().entry_id, 3);
+}
+
+#[test]
+fn sections_can_be_left_out_and_pictures_dropped() {
+    let f = fixture();
+    let options = DossierOptions {
+        variant: Variant::Police,
+        prepared_by: String::new(),
+        csv: false,
+        without_images: true,
+        omit: vec![
+            casefile_core::dossier::Section::Timeline,
+            casefile_core::dossier::Section::Custody,
+        ],
+    };
+    let mut seen = Vec::new();
+    let files = f
+        .store
+        .export_dossier_with_progress(f.case, &options, when(), &mut |done, total| {
+            seen.push((done, total))
+        })
+        .unwrap();
+    let pdf = artifacts().join("dossier-short.pdf");
+    std::fs::write(&pdf, &files.pdf).unwrap();
+    let text = pdftotext(&pdf, None);
+    assert!(!text.contains("Chain of custody"), "custody left out");
+    assert!(!text.contains("Withdrawal refused"), "timeline left out");
+    assert!(text.contains("V-1 · Screenshot"), "evidence details stay");
+    for h in &f.evidence_hashes {
+        assert!(text.contains(h.as_str()));
+    }
+    assert_eq!(seen.last(), Some(&(0, 0)), "no pictures to prepare");
+    let full = f
+        .store
+        .export_dossier(
+            f.case,
+            &DossierOptions {
+                without_images: false,
+                omit: vec![],
+                ..options
+            },
+            when(),
+        )
+        .unwrap();
+    assert!(
+        files.pdf.len() * 3 < full.pdf.len(),
+        "{} vs {}",
+        files.pdf.len(),
+        full.pdf.len()
+    );
 }

@@ -9,7 +9,7 @@ use super::layout::{
     Cell, Color, Column, Flow, Page, Row, Style, BODY, H1, H2, LABEL, MONO, SMALL,
 };
 use super::render::{Frame, Meta};
-use super::{DossierOptions, Variant};
+use super::{DossierOptions, Section, Variant};
 use crate::model::*;
 use crate::time::in_zone;
 use crate::validate::identifier::IdentifierKind;
@@ -244,15 +244,26 @@ fn lay_out(
     let mut images = Vec::new();
     match &options.variant {
         Variant::Police => {
+            let has = |s: Section| !options.omit.contains(&s);
             cover(&mut flow, data, options, total.as_ref());
             summary(&mut flow, data);
-            statement(&mut flow, data);
-            timeline(&mut flow, data);
+            if has(Section::Statement) {
+                statement(&mut flow, data);
+            }
+            if has(Section::Timeline) {
+                timeline(&mut flow, data);
+            }
             flow.section(SECTIONS[3]);
             transfers(&mut flow, data);
-            subjects(&mut flow, data);
-            evidence(&mut flow, data, options, &mut images);
-            custody(&mut flow, data, csv_hashes);
+            if has(Section::Subjects) {
+                subjects(&mut flow, data);
+            }
+            if has(Section::Evidence) {
+                evidence(&mut flow, data, options, &mut images);
+            }
+            if has(Section::Custody) {
+                custody(&mut flow, data, csv_hashes);
+            }
         }
         Variant::Bank { institution } => {
             letter(&mut flow, data, options, institution.trim(), csv_hashes);
@@ -305,7 +316,18 @@ fn cover(
     ]);
     flow.space(10.0);
     flow.paragraph("Contents", H2);
-    for s in SECTIONS {
+    let omitted = |title: &str| {
+        let section = match title {
+            "The victim's statement" => Some(Section::Statement),
+            "Timeline" => Some(Section::Timeline),
+            "Scammers and their identifiers" => Some(Section::Subjects),
+            "Evidence" => Some(Section::Evidence),
+            "Chain of custody" => Some(Section::Custody),
+            _ => None,
+        };
+        section.is_some_and(|s| options.omit.contains(&s))
+    };
+    for s in SECTIONS.iter().filter(|s| !omitted(s)) {
         flow.paragraph(&format!("•  {s}"), BODY);
     }
     flow.space(10.0);

@@ -26,6 +26,18 @@ pub enum Variant {
     Bank { institution: String },
 }
 
+/// Parts of the police dossier that can be left out (the cover, summary and transfers are
+/// always in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Statement,
+    Timeline,
+    Subjects,
+    Evidence,
+    Custody,
+}
+
 /// Choices for one export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct DossierOptions {
@@ -36,6 +48,56 @@ pub struct DossierOptions {
     pub csv: bool,
     /// Leave out the evidence pictures (metadata and hashes stay), for a small file.
     pub without_images: bool,
+    /// Sections to leave out of the police dossier.
+    pub omit: Vec<Section>,
+}
+
+/// Where an export was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SavedDossier {
+    pub pdf: String,
+    pub csv: Vec<String>,
+    pub pages: u32,
+    pub size_bytes: u32,
+}
+
+/// Writes the files of an export: the PDF at `pdf_path`, the CSVs beside it as
+/// `<name>-transfers.csv` and `<name>-identifiers.csv`. Each is written under a temporary name
+/// and renamed, so a failed write never leaves half a file.
+pub fn save(files: &DossierFiles, pdf_path: &std::path::Path) -> Result<SavedDossier> {
+    fn write_whole(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+        let mut partial = path.as_os_str().to_owned();
+        partial.push(".partial");
+        let partial = std::path::PathBuf::from(partial);
+        std::fs::write(&partial, bytes)
+            .and_then(|_| std::fs::rename(&partial, path))
+            .map_err(|e| {
+                let _ = std::fs::remove_file(&partial);
+                crate::CoreError::Io {
+                    path: path.to_path_buf(),
+                    source: e,
+                }
+            })
+    }
+    write_whole(pdf_path, &files.pdf)?;
+    let stem = pdf_path.with_extension("");
+    let mut csv = Vec::new();
+    for (suffix, bytes) in [
+        ("transfers", &files.transfers_csv),
+        ("identifiers", &files.identifiers_csv),
+    ] {
+        if let Some(bytes) = bytes {
+            let file = std::path::PathBuf::from(format!("{}-{suffix}.csv", stem.display()));
+            write_whole(&file, bytes)?;
+            csv.push(file.display().to_string());
+        }
+    }
+    Ok(SavedDossier {
+        pdf: pdf_path.display().to_string(),
+        csv,
+        pages: files.pages,
+        size_bytes: u32::try_from(files.pdf.len()).unwrap_or(u32::MAX),
+    })
 }
 
 /// The files of one export.
@@ -103,6 +165,17 @@ impl Store {
         options: &DossierOptions,
         generated_at: DateTime<Utc>,
     ) -> Result<DossierFiles> {
+        self.export_dossier_with_progress(case_id, options, generated_at, &mut |_, _| {})
+    }
+
+    /// Makes the dossier of a case, reporting (pictures done, pictures in all) as it goes.
+    pub fn export_dossier_with_progress(
+        &self,
+        case_id: i32,
+        options: &DossierOptions,
+        generated_at: DateTime<Utc>,
+        progress: &mut dyn FnMut(u32, u32),
+    ) -> Result<DossierFiles> {
         let data = content::Data::gather(self, case_id, options, generated_at)?;
         let fonts = fonts::Fonts::load();
         let csvs = options.csv.then(|| {
@@ -119,7 +192,10 @@ impl Store {
         });
         let built = content::build(&fonts, &data, options, csv_hashes.as_ref());
         let mut images = Vec::with_capacity(built.images.len());
-        for (evidence_id, w, h) in &built.images {
+        let total = built.images.len() as u32;
+        progress(0, total);
+        for (n, (evidence_id, w, h)) in built.images.iter().enumerate() {
+            progress(n as u32, total);
             let (_, original) = self.evidence_original(*evidence_id)?;
             images.push(printable_jpeg(&original, *w, *h).unwrap_or(render::Jpeg {
                 bytes: Vec::new(),
@@ -127,6 +203,7 @@ impl Store {
                 height: 1,
             }));
         }
+        progress(total, total);
         let (pdf, _missing) =
             render::render(&fonts, &built.pages, images, &built.frame, &built.meta);
         Ok(DossierFiles {
