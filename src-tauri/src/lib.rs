@@ -49,6 +49,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::records::add_evidence,
             commands::records::update_evidence,
             commands::records::delete_evidence,
+            commands::dossier::choose_dossier_path,
+            commands::dossier::export_dossier,
+            commands::dossier::open_export,
+            commands::dossier::show_export_in_folder,
+            commands::dossier::verify_case,
         ])
 }
 
@@ -60,6 +65,8 @@ pub fn run() {
     let builder = specta_builder();
     let state = AppState::new(casefile_core::store::default_path());
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state)
         .register_uri_scheme_protocol("evidence", protocol::handle)
         .invoke_handler(builder.invoke_handler())

@@ -11,6 +11,8 @@ use crate::commands::AppError;
 pub struct AppState {
     pub store_path: PathBuf,
     store: Mutex<Option<Store>>,
+    /// Files exported in this session: the only ones "Open" and "Show in folder" may touch.
+    exports: Mutex<Vec<PathBuf>>,
 }
 
 impl AppState {
@@ -19,6 +21,7 @@ impl AppState {
         AppState {
             store_path,
             store: Mutex::new(None),
+            exports: Mutex::new(Vec::new()),
         }
     }
 
@@ -29,6 +32,25 @@ impl AppState {
         self.store
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Remembers the files of an export.
+    pub fn remember_export(&self, saved: &casefile_core::dossier::SavedDossier) {
+        let mut list = self.exports.lock().unwrap_or_else(|p| p.into_inner());
+        list.push(PathBuf::from(&saved.pdf));
+        list.extend(saved.csv.iter().map(PathBuf::from));
+    }
+
+    /// `path` if this session exported it; else an error.
+    pub fn exported(&self, path: &str) -> Result<PathBuf, AppError> {
+        let list = self.exports.lock().unwrap_or_else(|p| p.into_inner());
+        list.iter()
+            .find(|p| p.as_os_str() == path)
+            .cloned()
+            .ok_or_else(|| AppError {
+                kind: "invalid".into(),
+                message: "Casefile only opens files it exported in this session.".into(),
+            })
     }
 
     /// Runs `f` with the unlocked store, or says the case file is locked.

@@ -268,7 +268,13 @@ impl Session {
         Ok(v.as_str().unwrap_or_default().to_string())
     }
 
+    /// Clicks an element, first scrolling it into view (WebKitWebDriver does not scroll nested
+    /// scroll areas by itself).
     pub fn click(&self, el: &Element) -> Result<()> {
+        self.execute(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            json!([{ ELEMENT_KEY: el.0 }]),
+        )?;
         self.post(&format!("/element/{}/click", el.0), json!({}))
             .map(|_| ())
     }

@@ -255,6 +255,18 @@ fn evidence_transfer_subject_timeline_and_viewer_in_the_real_window() {
     let shot = artifacts_dir().join("casefile-timeline.png");
     s.screenshot(&shot).unwrap();
 
+    // Dossier tab: integrity check of the evidence and the change log.
+    s.click(&s.find("#tab-dossier").unwrap()).unwrap();
+    s.click(&s.wait_for("#verify-case", 10).unwrap()).unwrap();
+    let verdict = s.wait_for_text("#verify-result", "All good", 20).unwrap();
+    assert!(
+        verdict.contains("3 evidence item(s) match their SHA-256"),
+        "{verdict}"
+    );
+    s.wait_for("#export-dossier", 10).unwrap();
+    s.screenshot(&artifacts_dir().join("casefile-dossier-tab.png"))
+        .unwrap();
+
     app.quit().assert_no_plaintext(&[
         "Anna wrote on WhatsApp by mistake",
         TRON_OK,

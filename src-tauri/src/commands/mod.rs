@@ -2,6 +2,7 @@
 //! function and maps the error; no SQL and no business rule lives here.
 
 pub mod cases;
+pub mod dossier;
 pub mod records;
 pub mod session;
 
