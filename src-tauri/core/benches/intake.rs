@@ -2,38 +2,13 @@
 //! of the same files in the same run. One-shot wall-clock measurement; prints the numbers.
 //! Run: `cargo bench -p casefile-core --bench intake` (set INTAKE_FILES to change the count).
 
-use std::io::Cursor;
 use std::process::Command;
 use std::time::Instant;
 
 use casefile_core::Store;
 
-/// A screenshot-like picture: status bar, chat bubbles with "text" lines, and a photo someone
-/// sent (a noisy gradient, so the PNG is as hard to compress as a real one), varying per file.
-fn screenshot(i: u32) -> Vec<u8> {
-    let mut seed = 0x9E37_79B9u32.wrapping_mul(i + 1);
-    let img = image::RgbImage::from_fn(1080, 2340, |x, y| {
-        if (900..1700).contains(&y) && (140..940).contains(&x) {
-            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-            let n = (seed >> 27) as u8;
-            return image::Rgb([(x / 4) as u8 ^ n, (y / 5) as u8 ^ n, 120 + n]);
-        }
-        let bubble = (y / 180 + i) % 2 == 0;
-        let line =
-            y % 180 > 40 && y % 180 < 70 && x > 80 && x < 700 + (i * 13 + y / 180 * 37) % 280;
-        match (y < 96, line, bubble) {
-            (true, _, _) => image::Rgb([18, 140, 126]),
-            (_, true, _) => image::Rgb([30, 30, 30]),
-            (_, _, true) => image::Rgb([220, 248, 198]),
-            _ => image::Rgb([236, 229, 221]),
-        }
-    });
-    let mut out = Vec::new();
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
-        .expect("encode");
-    out
-}
+mod common;
+use common::screenshot;
 
 fn main() {
     // `cargo test --benches` runs bench targets with `--bench`-less args; only run for real.
