@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+
+const api = vi.hoisted(() => ({
+  chooseDossierPath: vi.fn(),
+  exportDossier: vi.fn(),
+  openExport: vi.fn(),
+  showExportInFolder: vi.fn(),
+  verifyCase: vi.fn(),
+}));
+vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
+// The real Channel needs the Tauri runtime; this one just holds the callback.
+vi.mock('@tauri-apps/api/core', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@tauri-apps/api/core')>()),
+  Channel: class {
+    onmessage: (m: unknown) => void = () => {};
+  },
+}));
+
+import DossierPanel from './DossierPanel.svelte';
+
+const theCase = {
+  id: 7,
+  title: 'Anna / BTC-GX',
+  status: 'open' as const,
+  archived: false,
+  created_at: '',
+  updated_at: '',
+  details: {
+    title: 'Anna / BTC-GX', status: 'open' as const, police_report_no: '', bank_claim_no: '', complaint_id: '', victim_name: '',
+    victim_contact: '', victim_address: '', victim_date_of_birth: null, reporting_currency: 'EUR', time_zone: 'UTC', notes: '', statement: '',
+  },
+};
+
+beforeEach(() => {
+  for (const fn of Object.values(api)) fn.mockReset();
+});
+afterEach(() => cleanup());
+
+describe('DossierPanel', () => {
+  it('asks where to save, exports with the chosen options and progress, then offers Open and Show in folder', async () => {
+    api.chooseDossierPath.mockResolvedValue('/home/me/dossier.pdf');
+    api.exportDossier.mockImplementation(async (_id: number, _o: unknown, _p: string, channel: { onmessage: (m: unknown) => void }) => {
+      channel.onmessage({ done: 3, total: 10 });
+      return { pdf: '/home/me/dossier.pdf', csv: ['/home/me/dossier-transfers.csv', '/home/me/dossier-identifiers.csv'], pages: 42, size_bytes: 2_048_000 };
+    });
+    render(DossierPanel, { theCase });
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Prepared by (printed on the dossier)'), 'Victim Support');
+    await user.click(screen.getByLabelText('Timeline'));
+    await user.click(screen.getByRole('button', { name: 'Export dossier…' }));
+    await waitFor(() => expect(screen.getByText(/Saved:/)).toBeInTheDocument());
+    expect(api.chooseDossierPath.mock.calls[0][0]).toMatch(/^Casefile dossier – Anna BTC-GX – \d{4}-\d\d-\d\d\.pdf$/);
+    const [id, options, path] = api.exportDossier.mock.calls[0];
+    expect(id).toBe(7);
+    expect(path).toBe('/home/me/dossier.pdf');
+    expect(options).toEqual({ variant: { kind: 'police' }, prepared_by: 'Victim Support', csv: true, without_images: false, omit: ['timeline'] });
+    expect(screen.getByText(/42 pages, 2000 KB/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show in folder' }));
+    expect(api.showExportInFolder).toHaveBeenCalledWith('/home/me/dossier.pdf');
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    expect(api.openExport).toHaveBeenCalledWith('/home/me/dossier.pdf');
+  });
+
+  it('does nothing when the save dialog is cancelled, and asks for the institution of a bank letter', async () => {
+    api.chooseDossierPath.mockResolvedValue(null);
+    render(DossierPanel, { theCase });
+    const user = userEvent.setup();
+    await user.click(screen.getByLabelText(/Letter to one bank or exchange/));
+    await user.click(screen.getByRole('button', { name: 'Export dossier…' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Type the name of the bank or exchange');
+    expect(api.chooseDossierPath).not.toHaveBeenCalled();
+    await user.type(screen.getByLabelText(/Bank or exchange/), 'CoinHarbor');
+    await user.click(screen.getByRole('button', { name: 'Export dossier…' }));
+    await waitFor(() => expect(api.chooseDossierPath).toHaveBeenCalled());
+    expect(api.exportDossier).not.toHaveBeenCalled();
+  });
+
+  it('shows what verify found', async () => {
+    api.verifyCase.mockResolvedValue({
+      ok: false,
+      evidence_checked: 3,
+      evidence_problems: ['V-2 "chat.png": its bytes no longer match the SHA-256 recorded when it was added.'],
+      audit: { entries: 10, head_hash: 'ab', problem: null },
+    });
+    render(DossierPanel, { theCase });
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Verify integrity' }));
+    await waitFor(() => expect(screen.getByText(/Something does not match/)).toBeInTheDocument());
+    expect(screen.getByText(/V-2 "chat.png"/)).toBeInTheDocument();
+  });
+});
