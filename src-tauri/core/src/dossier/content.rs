@@ -584,6 +584,27 @@ fn timeline(flow: &mut Flow<'_>, data: &Data) {
     flow.table(&cols, &rows);
 }
 
+/// A full-width mono line (an address or a hash, never broken), and below it its explorer
+/// link as text; both clickable.
+fn linked_detail(details: &mut Vec<(Style, Cell)>, text: String, url: Option<String>) {
+    details.push((
+        MONO,
+        Cell {
+            text,
+            link: url.clone(),
+        },
+    ));
+    if let Some(u) = url {
+        details.push((
+            SMALL.color(Color::Blue),
+            Cell {
+                text: u.clone(),
+                link: Some(u),
+            },
+        ));
+    }
+}
+
 /// The transfers table (also used by the bank letter).
 fn transfers(flow: &mut Flow<'_>, data: &Data) {
     if data.transfers.is_empty() {
@@ -631,22 +652,11 @@ fn transfers(flow: &mut Flow<'_>, data: &Data) {
                 let url = t
                     .network
                     .map(|n| n.explorer_address_url(&t.beneficiary_wallet));
-                details.push((
-                    MONO,
-                    Cell {
-                        text: format!("Wallet ({net}): {}", t.beneficiary_wallet),
-                        link: url.clone(),
-                    },
-                ));
-                if let Some(u) = url {
-                    details.push((
-                        SMALL.color(Color::Blue),
-                        Cell {
-                            text: u.clone(),
-                            link: Some(u),
-                        },
-                    ));
-                }
+                linked_detail(
+                    &mut details,
+                    format!("Wallet ({net}): {}", t.beneficiary_wallet),
+                    url,
+                );
                 if t.wallet_is_exchange_deposit {
                     details.push((
                         SMALL.color(Color::Green),
@@ -662,22 +672,7 @@ fn transfers(flow: &mut Flow<'_>, data: &Data) {
                 } else {
                     "Reference"
                 };
-                details.push((
-                    MONO,
-                    Cell {
-                        text: format!("{label}: {}", t.reference),
-                        link: url.clone(),
-                    },
-                ));
-                if let Some(u) = url {
-                    details.push((
-                        SMALL.color(Color::Blue),
-                        Cell {
-                            text: u.clone(),
-                            link: Some(u),
-                        },
-                    ));
-                }
+                linked_detail(&mut details, format!("{label}: {}", t.reference), url);
             }
             if !t.evidence_ids.is_empty() {
                 details.push((

@@ -230,6 +230,26 @@ impl<'a> Flow<'a> {
         &mut self.pages[last]
     }
 
+    /// Draws one line of text whose top is at `top`, with a web link over it if given.
+    fn put(&mut self, x: f32, top: f32, style: Style, text: &str, link: Option<&String>) {
+        self.page().items.push(Item::Text {
+            x,
+            y: top + style.size,
+            style,
+            text: text.to_string(),
+        });
+        if let Some(url) = link {
+            let w = self.fonts.width(style.face, style.size, text);
+            self.page().items.push(Item::Link {
+                x,
+                y: top,
+                w,
+                h: style.leading(),
+                url: url.clone(),
+            });
+        }
+    }
+
     /// Space left on the current page.
     pub fn room(&self) -> f32 {
         PAGE_H - BOTTOM - self.y
@@ -310,37 +330,23 @@ impl<'a> Flow<'a> {
         for (label, value, style) in rows {
             let lines = wrap(self.fonts, *style, &value.text, value_w);
             let h = lines.len().max(1) as f32 * style.leading().max(LABEL.leading());
-            self.ensure(h.min(self.room().max(h)));
-            self.ensure(LABEL.leading());
+            // Keep a row on one page when it fits on a page at all.
+            self.ensure(h.min(PAGE_H - TOP - BOTTOM));
             let top = self.y;
-            self.page().items.push(Item::Text {
-                x: MARGIN_X,
-                y: top + LABEL.size,
-                style: LABEL,
-                text: label.clone(),
-            });
+            self.put(MARGIN_X, top, LABEL, label, None);
             let mut y = top;
             for line in &lines {
                 if y + style.leading() > PAGE_H - BOTTOM {
                     self.new_page();
                     y = self.y;
                 }
-                self.page().items.push(Item::Text {
-                    x: MARGIN_X + label_w + 6.0,
-                    y: y + style.size,
-                    style: *style,
-                    text: line.clone(),
-                });
-                if let Some(url) = &value.link {
-                    let w = self.fonts.width(style.face, style.size, line);
-                    self.page().items.push(Item::Link {
-                        x: MARGIN_X + label_w + 6.0,
-                        y,
-                        w,
-                        h: style.leading(),
-                        url: url.clone(),
-                    });
-                }
+                self.put(
+                    MARGIN_X + label_w + 6.0,
+                    y,
+                    *style,
+                    line,
+                    value.link.as_ref(),
+                );
                 y += style.leading();
             }
             self.y = y.max(top + LABEL.leading()) + 2.0;
@@ -450,22 +456,7 @@ impl<'a> Flow<'a> {
                 }
                 for lines in &cell_lines {
                     if let Some((x, style, text, link)) = lines.get(i) {
-                        self.page().items.push(Item::Text {
-                            x: *x,
-                            y: y + style.size,
-                            style: *style,
-                            text: text.clone(),
-                        });
-                        if let Some(url) = link {
-                            let w = self.fonts.width(style.face, style.size, text);
-                            self.page().items.push(Item::Link {
-                                x: *x,
-                                y,
-                                w,
-                                h: style.leading(),
-                                url: url.clone(),
-                            });
-                        }
+                        self.put(*x, y, *style, text, link.as_ref());
                     }
                 }
                 y += line_h;
@@ -476,22 +467,7 @@ impl<'a> Flow<'a> {
                     self.table_header(cols, &geo);
                     y = self.y + CELL_PAD;
                 }
-                self.page().items.push(Item::Text {
-                    x: MARGIN_X + CELL_PAD,
-                    y: y + style.size,
-                    style: *style,
-                    text: text.clone(),
-                });
-                if let Some(url) = link {
-                    let w = self.fonts.width(style.face, style.size, text);
-                    self.page().items.push(Item::Link {
-                        x: MARGIN_X + CELL_PAD,
-                        y,
-                        w,
-                        h: style.leading(),
-                        url: url.clone(),
-                    });
-                }
+                self.put(MARGIN_X + CELL_PAD, y, *style, text, link.as_ref());
                 y += style.leading();
             }
             self.y = y + CELL_PAD;
