@@ -67,3 +67,12 @@ describe('EvidencePanel', () => {
     expect(screen.getByRole('status')).toHaveTextContent('1 file added; 1 could not be added.');
   });
 });
+
+describe('EvidencePanel opened from the timeline', () => {
+  it('opens the viewer on the item asked for', async () => {
+    api.listEvidence.mockResolvedValue([item(4, 'first.png'), item(9, 'second.png')]);
+    render(EvidencePanel, { caseId: 1, onChanged: vi.fn(), focusId: 9 });
+    await waitFor(() => expect(screen.getByRole('dialog')).toBeInTheDocument());
+    expect(screen.getByRole('heading', { name: 'V-9 · second.png' })).toBeInTheDocument();
+  });
+});
