@@ -252,6 +252,11 @@ fn evidence_transfer_subject_timeline_and_viewer_in_the_real_window() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+    s.execute(
+        "document.querySelector('.detail').scrollTop = 0; document.activeElement?.blur();",
+        serde_json::json!([]),
+    )
+    .unwrap();
     let shot = artifacts_dir().join("casefile-timeline.png");
     s.screenshot(&shot).unwrap();
 

@@ -60,7 +60,7 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
     s.wait_for_text("#no-cases", "No cases yet", 10).unwrap();
     s.fill(&title_in, "Romance scam – Anna (WhatsApp)").unwrap();
     s.click(&s.find("#create-case").unwrap()).unwrap();
-    s.wait_for_text("#case-heading", "Romance scam – Anna", 10)
+    s.wait_for_text("#case-title-heading", "Romance scam – Anna", 10)
         .unwrap();
     s.fill(
         &s.find("#new-case-title").unwrap(),
@@ -68,12 +68,12 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
     )
     .unwrap();
     s.click(&s.find("#create-case").unwrap()).unwrap();
-    s.wait_for_text("#case-heading", "BTC-GX Pro", 10).unwrap();
+    s.wait_for_text("#case-title-heading", "BTC-GX Pro", 10).unwrap();
 
     // Edit the first one's details.
     s.click(&case_button(s, "Romance scam – Anna (WhatsApp)"))
         .unwrap();
-    s.wait_for_text("#case-heading", "Romance scam – Anna", 10)
+    s.wait_for_text("#case-title-heading", "Romance scam – Anna", 10)
         .unwrap();
     s.fill(&s.wait_for("#case-police", 10).unwrap(), "PR-2026-118734")
         .unwrap();
@@ -133,7 +133,7 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
     s.click(&case_button(s, "Romance scam – Anna (WhatsApp)"))
         .unwrap();
     let police = s.wait_for("#case-police", 10).unwrap();
-    s.wait_for_text("#case-heading", "Romance scam – Anna", 10)
+    s.wait_for_text("#case-title-heading", "Romance scam – Anna", 10)
         .unwrap();
     assert_eq!(s.value(&police).unwrap(), "PR-2026-118734");
     assert_eq!(
@@ -160,6 +160,11 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
     s.fill(&s.find("#case-search").unwrap(), "").unwrap();
     s.wait_for_text(".case-list ul", "Romance", 10).unwrap();
 
+    s.execute(
+        "document.querySelector('.detail').scrollTop = 0; document.activeElement?.blur();",
+        serde_json::json!([]),
+    )
+    .unwrap();
     let shot = artifacts_dir().join("casefile-cases.png");
     s.screenshot(&shot).expect("screenshot");
     let png = std::fs::read(&shot).unwrap();
