@@ -68,7 +68,8 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
     )
     .unwrap();
     s.click(&s.find("#create-case").unwrap()).unwrap();
-    s.wait_for_text("#case-title-heading", "BTC-GX Pro", 10).unwrap();
+    s.wait_for_text("#case-title-heading", "BTC-GX Pro", 10)
+        .unwrap();
 
     // Edit the first one's details.
     s.click(&case_button(s, "Romance scam – Anna (WhatsApp)"))
