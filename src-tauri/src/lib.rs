@@ -38,6 +38,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::records::delete_subject,
             commands::records::check_identifier,
             commands::records::add_identifier,
+            commands::records::update_identifier,
             commands::records::delete_identifier,
             commands::records::list_identifiers,
             commands::records::add_event,

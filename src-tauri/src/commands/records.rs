@@ -118,6 +118,17 @@ pub fn add_identifier(
     state.with_store(|s| s.add_identifier(case_id, &input))
 }
 
+/// Changes an identifier.
+#[tauri::command]
+#[specta::specta]
+pub fn update_identifier(
+    state: State<'_, AppState>,
+    id: i32,
+    input: IdentifierInput,
+) -> Result<Identifier, AppError> {
+    state.with_store(|s| s.update_identifier(id, &input))
+}
+
 /// Deletes an identifier.
 #[tauri::command]
 #[specta::specta]

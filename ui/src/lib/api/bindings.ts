@@ -57,6 +57,8 @@ export const commands = {
 	checkIdentifier: (input: IdentifierInput) => typedError<string[], AppError>(__TAURI_INVOKE("check_identifier", { input })),
 	/**  Adds an identifier. */
 	addIdentifier: (caseId: number, input: IdentifierInput) => typedError<Identifier, AppError>(__TAURI_INVOKE("add_identifier", { caseId, input })),
+	/**  Changes an identifier. */
+	updateIdentifier: (id: number, input: IdentifierInput) => typedError<Identifier, AppError>(__TAURI_INVOKE("update_identifier", { id, input })),
 	/**  Deletes an identifier. */
 	deleteIdentifier: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_identifier", { id })),
 	/**  Identifiers of a case that belong to no subject. */

@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+
+const api = vi.hoisted(() => ({
+  listSubjects: vi.fn(),
+  listIdentifiers: vi.fn(),
+  addSubject: vi.fn(),
+  addIdentifier: vi.fn(),
+  updateIdentifier: vi.fn(),
+  deleteIdentifier: vi.fn(),
+  checkIdentifier: vi.fn(),
+}));
+vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
+
+import { ApiError } from '../api';
+import SubjectsPanel from './SubjectsPanel.svelte';
+import { lists } from '../../test/fixtures';
+
+const phone = {
+  id: 5, case_id: 1, subject_id: 2, kind: 'phone' as const, value: '07911 123456', display: '07911 123456', match_key: 'phone:+7911123456',
+  network: null, bank_name: '', is_exchange_deposit: false, warnings: ['Add the country code.'], notes: '',
+  other_cases: [{ id: 9, title: 'Client 9 – same scammer' }],
+};
+const anna = { id: 2, case_id: 1, kind: 'persona' as const, name: 'Anna', description: 'Wine trader', notes: '', identifiers: [phone] };
+
+beforeEach(() => {
+  for (const fn of Object.values(api)) fn.mockReset();
+  api.listSubjects.mockResolvedValue([anna]);
+  api.listIdentifiers.mockResolvedValue([phone]);
+  api.checkIdentifier.mockResolvedValue([]);
+});
+afterEach(() => cleanup());
+
+describe('SubjectsPanel', () => {
+  it('shows identifiers with their warnings and matches in other cases', async () => {
+    render(SubjectsPanel, { caseId: 1, lists, onChanged: vi.fn() });
+    await waitFor(() => expect(screen.getByText('07911 123456')).toBeInTheDocument());
+    expect(screen.getByText('Also in case 9: Client 9 – same scammer')).toBeInTheDocument();
+    expect(screen.getByText(/Add the country code/)).toBeInTheDocument();
+  });
+
+  it('changes an identifier through core, confirming a warning when asked', async () => {
+    api.updateIdentifier
+      .mockRejectedValueOnce(new ApiError({ kind: 'needs_confirmation', message: 'Please check before saving: This does not look like a number in use in that country.' }))
+      .mockResolvedValueOnce({ ...phone, value: '+44 7911 123456' });
+    const onChanged = vi.fn();
+    render(SubjectsPanel, { caseId: 1, lists, onChanged });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Change 07911 123456' }));
+    const value = screen.getByLabelText('Number, name, address or link');
+    expect(value).toHaveValue('07911 123456');
+    await user.clear(value);
+    await user.type(value, '+44 7911 123456');
+    await user.click(screen.getByRole('button', { name: 'Save identifier' }));
+    await user.click(await screen.findByLabelText(/save it anyway/));
+    await user.click(screen.getByRole('button', { name: 'Save identifier' }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(api.updateIdentifier).toHaveBeenLastCalledWith(5, expect.objectContaining({ value: '+44 7911 123456', subject_id: 2, accept_warnings: true }));
+  });
+});
