@@ -164,16 +164,22 @@ fn png(seed: u8) -> Vec<u8> {
     out
 }
 
-#[test]
-fn evidence_transfers_subjects_timeline_and_case_interchange() {
+/// A new store with one case (id 1) titled `title`.
+fn store_with_case(title: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("casefile.db");
     assert!(casefile(&store, Some(PASS), &["init"]).status.success());
     assert!(
-        casefile(&store, Some(PASS), &["case", "new", "--title", "USDT scam"])
+        casefile(&store, Some(PASS), &["case", "new", "--title", title])
             .status
             .success()
     );
+    (dir, store)
+}
+
+#[test]
+fn evidence_transfers_subjects_timeline_and_case_interchange() {
+    let (dir, store) = store_with_case("USDT scam");
     let a = dir.path().join("Screenshot_1.png");
     let b = dir.path().join("Screenshot_2.png");
     std::fs::write(&a, png(1)).unwrap();
@@ -340,14 +346,7 @@ fn base64_of(bytes: &[u8]) -> String {
 
 #[test]
 fn export_pdf_and_verify() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("casefile.db");
-    assert!(casefile(&store, Some(PASS), &["init"]).status.success());
-    assert!(
-        casefile(&store, Some(PASS), &["case", "new", "--title", "USDT scam"])
-            .status
-            .success()
-    );
+    let (dir, store) = store_with_case("USDT scam");
     let shot = dir.path().join("Screenshot_1.png");
     std::fs::write(&shot, png(5)).unwrap();
     assert!(casefile(
