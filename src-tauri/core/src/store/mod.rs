@@ -171,16 +171,15 @@ impl Store {
         f: impl FnOnce(&mut Store) -> Result<T>,
     ) -> Result<T> {
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        match f(self) {
-            Ok(v) => {
-                self.conn.execute_batch("COMMIT")?;
-                Ok(v)
-            }
-            Err(e) => {
-                let _ = self.conn.execute_batch("ROLLBACK");
-                Err(e)
-            }
+        let outcome = f(self).and_then(|v| {
+            self.conn.execute_batch("COMMIT")?;
+            Ok(v)
+        });
+        if outcome.is_err() {
+            // Nothing of a failed import (or a failed commit) may stay half-written.
+            let _ = self.conn.execute_batch("ROLLBACK");
         }
+        outcome
     }
 
     /// Soft-deletes one record of a case (`table` is one of ours, never user input), runs
