@@ -38,13 +38,15 @@ fn with_defaults<T: for<'de> Deserialize<'de>>(
         .map_err(|e| Failure(format!("The {what} has a field Casefile cannot use: {e}.")))
 }
 
+/// The defaults of `TransferInput::new`, without the fields a transfer must state itself.
 fn transfer_defaults() -> Value {
-    json!({
-        "direction": "out", "network": null, "method": "bank_transfer", "from_account": "",
-        "beneficiary_name": "", "beneficiary_bank": "", "beneficiary_account": "", "beneficiary_bic": "",
-        "beneficiary_wallet": "", "wallet_is_exchange_deposit": false, "reference": "",
-        "exchange_rate": null, "status": "completed", "notes": "", "evidence_ids": [], "accept_warnings": false
-    })
+    let mut defaults = serde_json::to_value(TransferInput::new("", "", "")).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut defaults {
+        for required in ["occurred_at", "amount", "currency"] {
+            map.remove(required);
+        }
+    }
+    defaults
 }
 
 fn identifier_defaults() -> Value {

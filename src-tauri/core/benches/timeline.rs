@@ -55,25 +55,14 @@ fn big_case(dir: &std::path::Path) -> (Store, i32) {
             .add_transfer(
                 case,
                 &TransferInput {
-                    occurred_at: day(i * 2 + 1),
-                    direction: Direction::Out,
-                    amount: format!("{}.{:02}", 100 + i, i % 100),
-                    currency: "EUR".into(),
-                    network: None,
-                    method: TransferMethod::BankTransfer,
                     from_account: "Current account".into(),
                     beneficiary_name: format!("Mule {}", i % 17),
-                    beneficiary_bank: String::new(),
-                    beneficiary_account: String::new(),
-                    beneficiary_bic: String::new(),
-                    beneficiary_wallet: String::new(),
-                    wallet_is_exchange_deposit: false,
                     reference: format!("REF{i:06}"),
-                    exchange_rate: None,
-                    status: TransferStatus::Completed,
-                    notes: String::new(),
-                    evidence_ids: vec![],
-                    accept_warnings: false,
+                    ..TransferInput::new(
+                        &day(i * 2 + 1),
+                        &format!("{}.{:02}", 100 + i, i % 100),
+                        "EUR",
+                    )
                 },
             )
             .expect("transfer");

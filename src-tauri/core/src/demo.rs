@@ -36,25 +36,9 @@ fn sample_picture(seed: u8) -> Vec<u8> {
 
 fn transfer(at: &str, amount: &str, currency: &str) -> TransferInput {
     TransferInput {
-        occurred_at: at.into(),
-        direction: Direction::Out,
-        amount: amount.into(),
-        currency: currency.into(),
-        network: None,
-        method: TransferMethod::BankTransfer,
         from_account: "Sample Bank current account".into(),
-        beneficiary_name: String::new(),
-        beneficiary_bank: String::new(),
-        beneficiary_account: String::new(),
-        beneficiary_bic: String::new(),
-        beneficiary_wallet: String::new(),
-        wallet_is_exchange_deposit: false,
-        reference: String::new(),
-        exchange_rate: None,
-        status: TransferStatus::Completed,
-        notes: String::new(),
-        evidence_ids: vec![],
         accept_warnings: true,
+        ..TransferInput::new(at, amount, currency)
     }
 }
 

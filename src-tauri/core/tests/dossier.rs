@@ -70,25 +70,10 @@ struct Fixture {
 
 fn transfer(at: &str, direction: Direction, amount: &str, currency: &str) -> TransferInput {
     TransferInput {
-        occurred_at: at.into(),
         direction,
-        amount: amount.into(),
-        currency: currency.into(),
-        network: None,
-        method: TransferMethod::BankTransfer,
         from_account: "Sparkasse current account".into(),
-        beneficiary_name: String::new(),
-        beneficiary_bank: String::new(),
-        beneficiary_account: String::new(),
-        beneficiary_bic: String::new(),
-        beneficiary_wallet: String::new(),
-        wallet_is_exchange_deposit: false,
-        reference: String::new(),
-        exchange_rate: None,
-        status: TransferStatus::Completed,
-        notes: String::new(),
-        evidence_ids: vec![],
         accept_warnings: true,
+        ..TransferInput::new(at, amount, currency)
     }
 }
 

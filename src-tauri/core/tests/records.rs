@@ -47,25 +47,8 @@ struct T(TransferInput);
 impl T {
     fn new(at: &str, amount: &str, currency: &str) -> T {
         T(TransferInput {
-            occurred_at: at.into(),
-            direction: Direction::Out,
-            amount: amount.into(),
-            currency: currency.into(),
-            network: None,
-            method: TransferMethod::BankTransfer,
             from_account: "Victim's current account".into(),
-            beneficiary_name: String::new(),
-            beneficiary_bank: String::new(),
-            beneficiary_account: String::new(),
-            beneficiary_bic: String::new(),
-            beneficiary_wallet: String::new(),
-            wallet_is_exchange_deposit: false,
-            reference: String::new(),
-            exchange_rate: None,
-            status: TransferStatus::Completed,
-            notes: String::new(),
-            evidence_ids: Vec::new(),
-            accept_warnings: false,
+            ..TransferInput::new(at, amount, currency)
         })
     }
     fn usdt_tron(mut self, wallet: &str) -> T {

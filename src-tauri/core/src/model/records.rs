@@ -142,6 +142,34 @@ pub struct TransferInput {
     pub accept_warnings: bool,
 }
 
+impl TransferInput {
+    /// A completed bank transfer paid out at `occurred_at`; every other field empty, to be
+    /// filled in with struct update syntax.
+    pub fn new(occurred_at: &str, amount: &str, currency: &str) -> TransferInput {
+        TransferInput {
+            occurred_at: occurred_at.into(),
+            direction: Direction::Out,
+            amount: amount.into(),
+            currency: currency.into(),
+            network: None,
+            method: TransferMethod::BankTransfer,
+            from_account: String::new(),
+            beneficiary_name: String::new(),
+            beneficiary_bank: String::new(),
+            beneficiary_account: String::new(),
+            beneficiary_bic: String::new(),
+            beneficiary_wallet: String::new(),
+            wallet_is_exchange_deposit: false,
+            reference: String::new(),
+            exchange_rate: None,
+            status: TransferStatus::Completed,
+            notes: String::new(),
+            evidence_ids: Vec::new(),
+            accept_warnings: false,
+        }
+    }
+}
+
 /// A stored transfer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Transfer {
