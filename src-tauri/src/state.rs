@@ -47,9 +47,11 @@ impl AppState {
         list.iter()
             .find(|p| p.as_os_str() == path)
             .cloned()
-            .ok_or_else(|| AppError {
-                kind: "invalid".into(),
-                message: "Casefile only opens files it exported in this session.".into(),
+            .ok_or_else(|| {
+                AppError::invalid(
+                    "path",
+                    "Casefile only opens files it exported in this session.",
+                )
             })
     }
 

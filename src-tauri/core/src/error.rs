@@ -53,7 +53,7 @@ pub enum CoreError {
     NotFound { what: &'static str, id: i64 },
 
     /// Reading or writing a file failed.
-    #[error("Casefile could not read or write {}: {source}. Check that the disk has free space and that you may write to that folder.", path.display())]
+    #[error("{}", io_message(path, source))]
     Io {
         path: PathBuf,
         #[source]
@@ -69,23 +69,63 @@ pub enum CoreError {
     KeyDerivation(String),
 }
 
+/// What kind of failure an error is: a stable, closed list that crosses into the window (as a
+/// TypeScript union) and that the CLI matches on. Never compare error messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    WrongPassphrase,
+    NotACaseFile,
+    StoreMissing,
+    StoreExists,
+    NewerFormat,
+    WeakPassphrase,
+    Invalid,
+    NotFound,
+    NeedsConfirmation,
+    Refused,
+    Io,
+    Database,
+    KeyDerivation,
+    /// The store is locked (window only: after "Lock" or the idle timer).
+    Locked,
+    /// Something outside Casefile's own rules failed (a dialog, the opener, the IPC bridge).
+    Internal,
+}
+
 impl CoreError {
-    /// A short, stable machine-readable name of the error, for the UI and the CLI.
-    pub fn kind(&self) -> &'static str {
+    /// The kind of this error, for the UI and the CLI to act on.
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            CoreError::WrongPassphrase => "wrong_passphrase",
-            CoreError::NotACaseFile { .. } => "not_a_case_file",
-            CoreError::StoreMissing { .. } => "store_missing",
-            CoreError::StoreExists { .. } => "store_exists",
-            CoreError::NewerFormat { .. } => "newer_format",
-            CoreError::WeakPassphrase(_) => "weak_passphrase",
-            CoreError::Invalid { .. } => "invalid",
-            CoreError::NotFound { .. } => "not_found",
-            CoreError::NeedsConfirmation { .. } => "needs_confirmation",
-            CoreError::Refused(_) => "refused",
-            CoreError::Io { .. } => "io",
-            CoreError::Database(_) => "database",
-            CoreError::KeyDerivation(_) => "key_derivation",
+            CoreError::WrongPassphrase => ErrorKind::WrongPassphrase,
+            CoreError::NotACaseFile { .. } => ErrorKind::NotACaseFile,
+            CoreError::StoreMissing { .. } => ErrorKind::StoreMissing,
+            CoreError::StoreExists { .. } => ErrorKind::StoreExists,
+            CoreError::NewerFormat { .. } => ErrorKind::NewerFormat,
+            CoreError::WeakPassphrase(_) => ErrorKind::WeakPassphrase,
+            CoreError::Invalid { .. } => ErrorKind::Invalid,
+            CoreError::NotFound { .. } => ErrorKind::NotFound,
+            CoreError::NeedsConfirmation { .. } => ErrorKind::NeedsConfirmation,
+            CoreError::Refused(_) => ErrorKind::Refused,
+            CoreError::Io { .. } => ErrorKind::Io,
+            CoreError::Database(_) => ErrorKind::Database,
+            CoreError::KeyDerivation(_) => ErrorKind::KeyDerivation,
+        }
+    }
+
+    /// The form field a validation error is about, if any.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            CoreError::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// The warnings a `NeedsConfirmation` refusal asks about; empty for every other error.
+    pub fn warnings(&self) -> &[String] {
+        match self {
+            CoreError::NeedsConfirmation { warnings } => warnings,
+            _ => &[],
         }
     }
 
@@ -102,5 +142,50 @@ impl CoreError {
             path: path.to_path_buf(),
             source,
         }
+    }
+}
+
+/// A plain message for a failed file operation, with the hint that fits the cause.
+fn io_message(path: &std::path::Path, source: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let p = path.display();
+    match source.kind() {
+        K::NotFound => format!("Casefile could not find {p}. Check the file's name and folder, then try again."),
+        K::PermissionDenied => format!("Casefile is not allowed to read or write {p}. Choose another folder, or check the file's permissions."),
+        K::StorageFull => format!("The disk is full, so Casefile could not write {p}. Free some space and try again; nothing was changed."),
+        K::IsADirectory => format!("{p} is a folder, not a file. Choose a file."),
+        _ => format!("Casefile could not read or write {p} ({source}). Check that the disk has free space and that you may write to that folder."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_errors_give_the_hint_that_fits() {
+        let missing = CoreError::io(
+            std::path::Path::new("/x/a.png"),
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        );
+        assert!(missing.to_string().contains("could not find"), "{missing}");
+        assert!(!missing.to_string().contains("disk"), "{missing}");
+        let denied = CoreError::io(
+            std::path::Path::new("/x/a.png"),
+            std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        );
+        assert!(denied.to_string().contains("not allowed"), "{denied}");
+        assert_eq!(denied.kind(), ErrorKind::Io);
+    }
+
+    #[test]
+    fn confirmation_warnings_stay_a_list() {
+        let e = CoreError::NeedsConfirmation {
+            warnings: vec!["First. Second sentence.".into(), "Other.".into()],
+        };
+        assert_eq!(e.kind(), ErrorKind::NeedsConfirmation);
+        assert_eq!(e.warnings().len(), 2);
+        assert!(CoreError::invalid("amount", "x").warnings().is_empty());
+        assert_eq!(CoreError::invalid("amount", "x").field(), Some("amount"));
     }
 }

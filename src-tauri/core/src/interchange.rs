@@ -170,7 +170,7 @@ impl Store {
         Ok(CaseExport {
             format: FORMAT.into(),
             version: VERSION,
-            exported_at: crate::store::now_utc(),
+            exported_at: crate::time::now_utc(),
             case: ExportedCase {
                 details: case.details.clone(),
                 archived: case.archived,
@@ -355,19 +355,13 @@ impl Store {
             if export.case.archived {
                 store.set_case_archived(case_id, true)?;
             }
-            store.audit(
-                "import",
-                "case",
-                Some(case_id.into()),
-                Some(case_id.into()),
-                &format!(
+            store.audit(Action::Import, Entity::Case, Some(case_id.into()), Some(case_id.into()), &format!(
                     "Case imported from an export made {} ({} evidence items, hashes checked; {} transfers, {} events)",
                     export.exported_at,
                     export.evidence.len(),
                     export.transfers.len(),
                     export.events.len()
-                ),
-            )?;
+                ))?;
             store.get_case(case_id)
         })
     }

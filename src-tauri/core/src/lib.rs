@@ -16,5 +16,5 @@ pub mod store;
 pub mod time;
 pub mod validate;
 
-pub use error::{CoreError, Result};
+pub use error::{CoreError, ErrorKind, Result};
 pub use store::Store;

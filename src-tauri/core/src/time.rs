@@ -10,6 +10,11 @@ use specta::Type;
 
 use crate::{CoreError, Result};
 
+/// Current time as UTC RFC 3339 with second precision, as stored everywhere.
+pub fn now_utc() -> String {
+    Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 /// A point in time with the offset it was recorded in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Moment {
@@ -26,7 +31,12 @@ impl Moment {
     pub fn from_stored(utc: &str, offset_minutes: i32) -> Moment {
         let recorded = DateTime::parse_from_rfc3339(utc)
             .ok()
-            .and_then(|t| FixedOffset::east_opt(offset_minutes * 60).map(|o| t.with_timezone(&o)))
+            .and_then(|t| {
+                offset_minutes
+                    .checked_mul(60)
+                    .and_then(FixedOffset::east_opt)
+                    .map(|o| t.with_timezone(&o))
+            })
             .map(|t| t.to_rfc3339())
             .unwrap_or_else(|| utc.to_string());
         Moment {
@@ -53,6 +63,59 @@ impl Moment {
     }
 }
 
+/// Earliest and latest year Casefile takes: nothing in a fraud case happened outside them.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+/// Largest offset from UTC a recorded time may have, in minutes (real zones stay within ±14 h).
+pub const MAX_OFFSET_MINUTES: i32 = 18 * 60;
+
+/// Checks a moment that comes from a file (a case export) rather than a form: a UTC time Casefile
+/// can read, an offset that exists, a year in range. The "recorded" form is rebuilt from those two.
+pub fn checked_moment(m: &Moment, field: &'static str) -> Result<Moment> {
+    let bad = || {
+        CoreError::invalid(
+            field,
+            format!(
+                "The time \"{}\" (offset {} minutes) is not one Casefile can use.",
+                m.utc, m.offset_minutes
+            ),
+        )
+    };
+    let t = DateTime::parse_from_rfc3339(m.utc.trim()).map_err(|_| bad())?;
+    if m.offset_minutes.abs() > MAX_OFFSET_MINUTES {
+        return Err(bad());
+    }
+    let offset = FixedOffset::east_opt(m.offset_minutes * 60).ok_or_else(bad)?;
+    check_year(&t.with_timezone(&offset), field)?;
+    Ok(Moment::from_datetime(t.with_timezone(&offset)))
+}
+
+/// A UTC time stamp from a file (RFC 3339), checked and rewritten the way Casefile stores it.
+pub fn checked_utc(raw: &str, field: &'static str) -> Result<String> {
+    let t = DateTime::parse_from_rfc3339(raw.trim()).map_err(|_| {
+        CoreError::invalid(field, format!("\"{raw}\" is not a time Casefile can read."))
+    })?;
+    check_year(&t, field)?;
+    Ok(t.with_timezone(&Utc)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+}
+
+fn check_year<Z: TimeZone>(t: &DateTime<Z>, field: &'static str) -> Result<()> {
+    use chrono::Datelike as _;
+    if YEARS.contains(&t.year()) {
+        Ok(())
+    } else {
+        Err(CoreError::invalid(
+            field,
+            format!(
+                "The year {} cannot be right: Casefile takes dates from {} to {}. Check the year.",
+                t.year(),
+                YEARS.start(),
+                YEARS.end()
+            ),
+        ))
+    }
+}
+
 /// Parses a time typed by a person or given by a source.
 ///
 /// Accepts RFC 3339 with an offset (`2026-03-14T09:30:00+08:00`, `…Z`), or a local date-time
@@ -65,7 +128,20 @@ pub fn parse_moment(input: &str, case_zone: &str, field: &'static str) -> Result
             "Enter the date and time (for example 2026-03-14 09:30).",
         ));
     }
+    if !s.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(CoreError::invalid(
+            field,
+            format!("\"{s}\" is not a date and time Casefile can read. Start with the year, for example 2026-03-14 09:30."),
+        ));
+    }
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        if t.offset().local_minus_utc().abs() > MAX_OFFSET_MINUTES * 60 {
+            return Err(CoreError::invalid(
+                field,
+                format!("The offset in \"{s}\" is not a real time zone offset (they run from -12:00 to +14:00)."),
+            ));
+        }
+        check_year(&t, field)?;
         return Ok(Moment::from_datetime(t));
     }
     let naive = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
@@ -82,6 +158,7 @@ pub fn parse_moment(input: &str, case_zone: &str, field: &'static str) -> Result
                 format!("\"{s}\" is not a date and time Casefile can read. Write it as year-month-day hour:minute, for example 2026-03-14 09:30."),
             )
         })?;
+    check_year(&naive.and_utc(), field)?;
     let tz: Tz = case_zone.parse().unwrap_or(Tz::UTC);
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(t) => Ok(Moment::from_datetime(t.fixed_offset())),
@@ -150,6 +227,53 @@ mod tests {
         assert!(fold.to_string().contains("happened twice"), "{fold}");
         assert!(fold.to_string().contains("+02:00") && fold.to_string().contains("+01:00"));
         assert!(parse_moment("14/03/2026", "UTC", "t").is_err());
+    }
+
+    #[test]
+    fn years_out_of_range_and_signed_years_are_refused() {
+        for bad in [
+            "-2026-03-14T09:30:00Z",
+            "+2026-03-14T09:30:00Z",
+            "0000-03-14 09:30",
+            "1899-12-31 23:59",
+            "2101-01-01",
+            "2026-03-14T09:30:00+23:59",
+        ] {
+            let err = parse_moment(bad, "UTC", "t").unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::Invalid, "{bad}");
+        }
+        assert!(parse_moment("1900-01-01 00:00", "UTC", "t").is_ok());
+        assert!(parse_moment("2100-12-31 23:59", "UTC", "t").is_ok());
+    }
+
+    #[test]
+    fn times_from_files_are_checked_not_trusted() {
+        let huge = Moment {
+            utc: "2026-03-14T01:30:00Z".into(),
+            offset_minutes: i32::MAX,
+            recorded: "x".into(),
+        };
+        assert!(checked_moment(&huge, "captured").is_err());
+        // Never panics, even on a stored value no check let in.
+        assert_eq!(
+            Moment::from_stored("2026-03-14T01:30:00Z", i32::MAX).recorded,
+            "2026-03-14T01:30:00Z"
+        );
+        let fine = Moment {
+            utc: "2026-03-14T01:30:00Z".into(),
+            offset_minutes: 480,
+            recorded: "forged".into(),
+        };
+        assert_eq!(
+            checked_moment(&fine, "captured").unwrap().recorded,
+            "2026-03-14T09:30:00+08:00"
+        );
+        assert!(checked_utc("yesterday", "intake_at").is_err());
+        assert!(checked_utc("0001-01-01T00:00:00Z", "intake_at").is_err());
+        assert_eq!(
+            checked_utc("2026-03-14T09:30:00+08:00", "intake_at").unwrap(),
+            "2026-03-14T01:30:00Z"
+        );
         assert!(parse_moment("", "UTC", "t").is_err());
     }
 

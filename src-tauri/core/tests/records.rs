@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use casefile_core::model::*;
 use casefile_core::validate::crypto::Network;
 use casefile_core::validate::identifier::IdentifierKind;
+use casefile_core::ErrorKind;
 use casefile_core::{CoreError, Store};
 
 const PASS: &str = "violet harbour seventeen lanterns";
@@ -226,7 +227,7 @@ fn chain_mismatch_and_bank_details_are_flagged() {
         ),
     ] {
         let err = f.store.add_transfer(f.case, &input).unwrap_err();
-        assert_eq!(err.kind(), "invalid", "{err}");
+        assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
         assert!(
             err.to_string().contains(needle),
             "{err} should mention {needle}"
@@ -355,7 +356,7 @@ fn identifiers_are_normalized_and_matched_across_cases() {
             &ident(IdentifierKind::CryptoWallet, TRON_TYPO, None),
         )
         .unwrap_err();
-    assert_eq!(typo.kind(), "needs_confirmation");
+    assert_eq!(typo.kind(), ErrorKind::NeedsConfirmation);
 
     // A second case with the same phone written differently, and the wallet on a transfer.
     let other = f.store.create_case("Client 2 – fake exchange").unwrap().id;
@@ -487,7 +488,7 @@ fn evidence_intake_hashes_dedupes_and_reads_exif() {
         .store
         .add_evidence(f.case, "empty.png", b"", None, "")
         .unwrap_err();
-    assert_eq!(empty.kind(), "refused");
+    assert_eq!(empty.kind(), ErrorKind::Refused);
 
     // The capture time can be corrected by hand, and says so.
     let fixed = f
@@ -600,7 +601,7 @@ fn timeline_merges_sources_in_order_filters_and_links() {
             }],
         },
     );
-    assert_eq!(bad_link.unwrap_err().kind(), "invalid");
+    assert_eq!(bad_link.unwrap_err().kind(), ErrorKind::Invalid);
 
     let page = f
         .store
@@ -862,7 +863,7 @@ fn tampered_export_is_refused_and_nothing_is_imported() {
     bytes[200] ^= 0x01;
     export.evidence[1].content_base64 = b64.encode(&bytes);
     let err = f.store.import_case(&export).unwrap_err();
-    assert_eq!(err.kind(), "refused");
+    assert_eq!(err.kind(), ErrorKind::Refused);
     let msg = err.to_string();
     assert!(
         msg.contains("Evidence item 2")
@@ -899,7 +900,7 @@ fn a_failure_half_way_through_an_import_leaves_nothing_behind() {
     export.events[0].occurred_at = "not a time".into();
     let before = f.store.audit_log(None).unwrap().len();
     let err = f.store.import_case(&export).unwrap_err();
-    assert_eq!(err.kind(), "invalid");
+    assert_eq!(err.kind(), ErrorKind::Invalid);
     assert_eq!(
         f.store
             .list_cases(&CaseFilter {

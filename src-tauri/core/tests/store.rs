@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use casefile_core::model::{CaseDetails, CaseFilter, CaseStatus};
+use casefile_core::ErrorKind;
 use casefile_core::{CoreError, Store};
 use sha2::{Digest, Sha256};
 
@@ -122,7 +123,7 @@ fn wrong_passphrase_is_refused_and_the_file_is_untouched() {
 
     let err = Store::open(&path, "violet harbour seventeen lantern", ACTOR).unwrap_err();
     assert!(matches!(err, CoreError::WrongPassphrase), "{err:?}");
-    assert_eq!(err.kind(), "wrong_passphrase");
+    assert_eq!(err.kind(), ErrorKind::WrongPassphrase);
     assert_eq!(
         err.to_string(),
         "That passphrase doesn't open this case file. Check for typing mistakes and Caps Lock, then try again."
@@ -150,7 +151,7 @@ fn damaged_or_foreign_files_are_refused_untouched() {
     for path in [&text, &plain] {
         let before = file_hash(path);
         let err = Store::open(path, PASS, ACTOR).unwrap_err();
-        assert_eq!(err.kind(), "not_a_case_file", "{path:?}: {err:?}");
+        assert_eq!(err.kind(), ErrorKind::NotACaseFile, "{path:?}: {err:?}");
         assert!(err.to_string().contains("not a Casefile case file"));
         assert_eq!(file_hash(path), before);
     }
@@ -167,7 +168,7 @@ fn damaged_or_foreign_files_are_refused_untouched() {
     assert_eq!(file_hash(&path), before);
 
     let missing = Store::open(&dir.path().join("nope.db"), PASS, ACTOR).unwrap_err();
-    assert_eq!(missing.kind(), "store_missing");
+    assert_eq!(missing.kind(), ErrorKind::StoreMissing);
     assert!(!dir.path().join("nope.db").exists());
 }
 
@@ -176,12 +177,12 @@ fn create_refuses_weak_passphrases_and_existing_stores() {
     let dir = tempfile::tempdir().unwrap();
     let path = store_path(&dir);
     let weak = Store::create(&path, "password1", ACTOR).unwrap_err();
-    assert_eq!(weak.kind(), "weak_passphrase");
+    assert_eq!(weak.kind(), ErrorKind::WeakPassphrase);
     assert!(!path.exists());
     Store::create(&path, PASS, ACTOR).unwrap().close().unwrap();
     let before = file_hash(&path);
     let again = Store::create(&path, "another quite long passphrase", ACTOR).unwrap_err();
-    assert_eq!(again.kind(), "store_exists");
+    assert_eq!(again.kind(), ErrorKind::StoreExists);
     assert_eq!(file_hash(&path), before);
 }
 
@@ -199,15 +200,15 @@ fn change_passphrase_keeps_every_row() {
     let wrong = store
         .change_passphrase("not the passphrase at all", new_pass)
         .unwrap_err();
-    assert_eq!(wrong.kind(), "wrong_passphrase");
+    assert_eq!(wrong.kind(), ErrorKind::WrongPassphrase);
     let weak = store.change_passphrase(PASS, "abc").unwrap_err();
-    assert_eq!(weak.kind(), "weak_passphrase");
+    assert_eq!(weak.kind(), ErrorKind::WeakPassphrase);
     store.change_passphrase(PASS, new_pass).unwrap();
     store.close().unwrap();
 
     assert_eq!(
         Store::open(&path, PASS, ACTOR).unwrap_err().kind(),
-        "wrong_passphrase"
+        ErrorKind::WrongPassphrase
     );
     let store = Store::open(&path, new_pass, ACTOR).unwrap();
     let cases = store.list_cases(&CaseFilter::default()).unwrap();
@@ -241,7 +242,7 @@ fn new_store_is_at_the_latest_schema_and_a_newer_one_is_refused() {
     store.close().unwrap();
     let before = file_hash(&path);
     let err = Store::open(&path, PASS, ACTOR).unwrap_err();
-    assert_eq!(err.kind(), "newer_format");
+    assert_eq!(err.kind(), ErrorKind::NewerFormat);
     assert!(err.to_string().contains("newer version of Casefile"));
     assert_eq!(file_hash(&path), before);
 }
@@ -323,11 +324,14 @@ fn invalid_details_are_refused_and_nothing_is_saved() {
     ];
     for d in &bad {
         let err = store.update_case(case.id, d).unwrap_err();
-        assert_eq!(err.kind(), "invalid", "{err:?}");
+        assert_eq!(err.kind(), ErrorKind::Invalid, "{err:?}");
     }
     assert_eq!(store.get_case(case.id).unwrap(), case);
     assert_eq!(store.audit_log(None).unwrap().len(), 1);
-    assert_eq!(store.get_case(4242).unwrap_err().kind(), "not_found");
+    assert_eq!(
+        store.get_case(4242).unwrap_err().kind(),
+        ErrorKind::NotFound
+    );
 }
 
 #[test]
@@ -382,7 +386,7 @@ fn settings_round_trip_and_are_checked() {
             auto_lock_minutes: 0,
         })
         .unwrap_err();
-    assert_eq!(err.kind(), "invalid");
+    assert_eq!(err.kind(), ErrorKind::Invalid);
     store
         .update_settings(&casefile_core::model::Settings {
             auto_lock_minutes: 3,
@@ -391,4 +395,109 @@ fn settings_round_trip_and_are_checked() {
     store.close().unwrap();
     let store = Store::open(&path, PASS, ACTOR).unwrap();
     assert_eq!(store.settings().unwrap().auto_lock_minutes, 3);
+}
+
+/// A crash mid-write leaves a "hot" journal beside the file. Opening with a wrong passphrase must
+/// not let SQLite roll it back (or touch anything else); the right passphrase then recovers.
+#[test]
+fn wrong_passphrase_leaves_a_crash_journal_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_path(&dir);
+    let mut store = Store::create(&path, PASS, ACTOR).unwrap();
+    let case = store.create_case("Crypto investment – Lena").unwrap();
+    let statement = "She showed me her profits every day. ".repeat(4000);
+    let d = details_with(&case, |d| d.statement = statement.clone());
+    store.update_case(case.id, &d).unwrap();
+    store.close().unwrap();
+
+    // Make the crashed state: a write in progress with pages already spilled into the file,
+    // copied aside (file and journal) as a kill would have left them.
+    let crashed = tempfile::tempdir().unwrap();
+    let crashed_db = crashed.path().join("casefile.db");
+    let crashed_journal = crashed.path().join("casefile.db-journal");
+    {
+        let store = Store::open(&path, PASS, ACTOR).unwrap();
+        let conn = store.connection_for_tests();
+        conn.execute_batch(
+            "PRAGMA cache_size = 2; BEGIN; UPDATE cases SET statement = upper(statement), notes = statement;",
+        )
+        .unwrap();
+        let journal = path.with_file_name("casefile.db-journal");
+        assert!(journal.exists(), "the write should have a journal");
+        fs::copy(&path, &crashed_db).unwrap();
+        fs::copy(&journal, &crashed_journal).unwrap();
+        conn.execute_batch("ROLLBACK;").unwrap();
+    }
+    let (db_before, journal_before) = (file_hash(&crashed_db), file_hash(&crashed_journal));
+
+    for wrong in [
+        "violet harbour seventeen lantern",
+        "",
+        "Violet Harbour Seventeen Lanterns",
+    ] {
+        let err = Store::open(&crashed_db, wrong, ACTOR).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::WrongPassphrase, "{err:?}");
+        assert_eq!(
+            file_hash(&crashed_db),
+            db_before,
+            "file changed by {wrong:?}"
+        );
+        assert!(crashed_journal.exists(), "journal removed by {wrong:?}");
+        assert_eq!(file_hash(&crashed_journal), journal_before);
+    }
+
+    let recovered = Store::open(&crashed_db, PASS, ACTOR).unwrap();
+    let back = recovered.get_case(case.id).unwrap();
+    assert_eq!(
+        back.details.statement, statement,
+        "the half-done write is rolled back"
+    );
+    assert!(back.details.notes.is_empty());
+    assert!(!crashed_journal.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_store_and_its_folder_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_path(&dir);
+    Store::create(&path, PASS, ACTOR).unwrap().close().unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(path.parent().unwrap()), 0o700);
+
+    // A store left readable by others by an older Casefile is made owner-only when opened.
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    Store::open(&path, PASS, ACTOR).unwrap().close().unwrap();
+    assert_eq!(mode(&path), 0o600);
+}
+
+/// The window and the command line can write to the same store at once: a second writer
+/// waits for the first instead of failing.
+#[test]
+fn two_programs_writing_at_once_both_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_path(&dir);
+    Store::create(&path, PASS, ACTOR).unwrap().close().unwrap();
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path, PASS, ACTOR).unwrap();
+                for i in 0..40 {
+                    let case = store.create_case(&format!("Writer {w} case {i}")).unwrap();
+                    let d = details_with(&case, |d| d.notes = format!("note {i}"));
+                    store.update_case(case.id, &d).unwrap();
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let store = Store::open(&path, PASS, ACTOR).unwrap();
+    let cases = store.list_cases(&CaseFilter::default()).unwrap();
+    assert_eq!(cases.len(), 80);
+    assert!(store.verify_audit_chain().unwrap().problem.is_none());
 }

@@ -67,10 +67,7 @@ pub fn open_export(
     path: String,
 ) -> Result<(), AppError> {
     let path = state.exported(&path)?;
-    app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| AppError {
-        kind: "io".into(),
-        message: format!("The file was saved, but no program could open it ({e}). Open it from its folder instead."),
-    })
+    app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| AppError::io(format!("The file was saved, but no program could open it ({e}). Open it from its folder instead.")))
 }
 
 /// Shows an exported file in the file manager (only files this session exported).
@@ -82,15 +79,12 @@ pub fn show_export_in_folder(
     path: String,
 ) -> Result<(), AppError> {
     let path = state.exported(&path)?;
-    app.opener()
-        .reveal_item_in_dir(&path)
-        .map_err(|e| AppError {
-            kind: "io".into(),
-            message: format!(
-                "The file was saved at {}, but the folder could not be shown ({e}).",
-                path.display()
-            ),
-        })
+    app.opener().reveal_item_in_dir(&path).map_err(|e| {
+        AppError::io(format!(
+            "The file was saved at {}, but the folder could not be shown ({e}).",
+            path.display()
+        ))
+    })
 }
 
 /// Re-hashes every evidence item and walks the audit chain.

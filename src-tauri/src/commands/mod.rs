@@ -6,30 +6,60 @@ pub mod dossier;
 pub mod records;
 pub mod session;
 
+use casefile_core::ErrorKind;
 use serde::Serialize;
 
-/// An error as the window receives it: a stable `kind` and a message for the person.
+/// An error as the window receives it: its kind (a closed union in TypeScript), a message for
+/// the person, the form field it is about, and — for a confirmation request — the warnings as a list.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct AppError {
-    pub kind: String,
+    pub kind: ErrorKind,
     pub message: String,
+    /// The input field a validation error is about.
+    pub field: Option<String>,
+    /// For `needs_confirmation`: each warning, one per entry.
+    pub warnings: Vec<String>,
 }
 
 impl AppError {
+    fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        AppError {
+            kind,
+            message: message.into(),
+            field: None,
+            warnings: Vec::new(),
+        }
+    }
+
     /// The store is locked (after "Lock" or the idle timer).
     pub fn locked() -> Self {
+        Self::new(
+            ErrorKind::Locked,
+            "The case file is locked. Unlock it with your passphrase to continue.",
+        )
+    }
+
+    /// Input that cannot be used, outside core's own checks (e.g. two passphrases differ).
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
         AppError {
-            kind: "locked".into(),
-            message: "The case file is locked. Unlock it with your passphrase to continue.".into(),
+            field: Some(field.to_string()),
+            ..Self::new(ErrorKind::Invalid, message)
         }
+    }
+
+    /// A desktop service (opener, file manager) failed.
+    pub fn io(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Io, message)
     }
 }
 
 impl From<casefile_core::CoreError> for AppError {
     fn from(e: casefile_core::CoreError) -> Self {
         AppError {
-            kind: e.kind().into(),
+            kind: e.kind(),
             message: e.to_string(),
+            field: e.field().map(String::from),
+            warnings: e.warnings().to_vec(),
         }
     }
 }

@@ -213,9 +213,11 @@ pub async fn add_evidence(
 ) -> Result<IntakeResult, AppError> {
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(content_base64.as_bytes())
-        .map_err(|_| AppError {
-            kind: "invalid".into(),
-            message: format!("\"{file_name}\" could not be read completely. Try adding it again."),
+        .map_err(|_| {
+            AppError::invalid(
+                "content_base64",
+                format!("\"{file_name}\" could not be read completely. Try adding it again."),
+            )
         })?;
     let modified = modified_ms.and_then(|ms| chrono::DateTime::from_timestamp_millis(ms as i64));
     state.with_store(|s| s.add_evidence(case_id, &file_name, &bytes, modified, ""))

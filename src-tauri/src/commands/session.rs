@@ -58,12 +58,10 @@ pub async fn create_store(
     confirmation: String,
 ) -> Result<AppStatus, AppError> {
     if passphrase != confirmation {
-        return Err(AppError {
-            kind: "invalid".into(),
-            message:
-                "The two passphrases are not the same. Type the same passphrase in both boxes."
-                    .into(),
-        });
+        return Err(AppError::invalid(
+            "confirmation",
+            "The two passphrases are not the same. Type the same passphrase in both boxes.",
+        ));
     }
     let created = Store::create(&state.store_path, &passphrase, ACTOR)?;
     *state.slot() = Some(created);
@@ -99,10 +97,10 @@ pub async fn change_passphrase(
     confirmation: String,
 ) -> Result<(), AppError> {
     if new_passphrase != confirmation {
-        return Err(AppError {
-            kind: "invalid".into(),
-            message: "The two new passphrases are not the same. Type the same new passphrase in both boxes.".into(),
-        });
+        return Err(AppError::invalid(
+            "confirmation",
+            "The two new passphrases are not the same. Type the same new passphrase in both boxes.",
+        ));
     }
     state.with_store(|s| s.change_passphrase(&current, &new_passphrase))
 }

@@ -5,8 +5,8 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
-use crate::model::{AuditEntry, AuditProblem, AuditReport};
-use crate::store::now_utc;
+use crate::model::{Action, AuditEntry, AuditProblem, AuditReport, Entity};
+use crate::time::now_utc;
 use crate::Result;
 
 /// `prev_hash` of the first entry.
@@ -42,16 +42,30 @@ fn entry_hash(f: &Fields<'_>) -> String {
     hex::encode(Sha256::digest(canonical.to_string().as_bytes()))
 }
 
+/// One change, as the audit log records it.
+#[derive(Debug, Clone, Copy)]
+pub struct Change<'a> {
+    /// Which program made it (`casefile-app`, `casefile-cli`).
+    pub actor: &'a str,
+    pub action: Action,
+    pub entity: Entity,
+    pub entity_id: Option<i64>,
+    pub case_id: Option<i64>,
+    /// One line for people: what changed.
+    pub summary: &'a str,
+}
+
 /// Appends one entry describing a change. Call inside the transaction that makes the change.
-pub fn append(
-    conn: &Connection,
-    actor: &str,
-    action: &str,
-    entity: &str,
-    entity_id: Option<i64>,
-    case_id: Option<i64>,
-    summary: &str,
-) -> Result<()> {
+pub fn append(conn: &Connection, change: &Change<'_>) -> Result<()> {
+    let Change {
+        actor,
+        action,
+        entity,
+        entity_id,
+        case_id,
+        summary,
+    } = *change;
+    let (action, entity) = (action.as_str(), entity.as_str());
     let last: Option<(i64, String)> = conn
         .query_row(
             "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
@@ -195,12 +209,14 @@ mod tests {
         for i in 1..=5 {
             append(
                 &conn,
-                "test",
-                "create",
-                "case",
-                Some(i),
-                Some(i),
-                &format!("Case {i}"),
+                &Change {
+                    actor: "test",
+                    action: Action::Create,
+                    entity: Entity::Case,
+                    entity_id: Some(i),
+                    case_id: Some(i),
+                    summary: &format!("Case {i}"),
+                },
             )
             .unwrap();
         }

@@ -108,6 +108,32 @@ stored_enum!(
     }
 );
 
+stored_enum!(
+    /// What a change in the audit log did.
+    Action {
+        Create => "create", "Created";
+        Update => "update", "Changed";
+        Delete => "delete", "Deleted";
+        Archive => "archive", "Archived";
+        Restore => "restore", "Taken out of the archive";
+        Import => "import", "Imported";
+    }
+);
+
+stored_enum!(
+    /// What an audit log entry is about.
+    Entity {
+        Case => "case", "Case";
+        Subject => "subject", "Subject";
+        Identifier => "identifier", "Identifier";
+        Event => "event", "Event";
+        Transfer => "transfer", "Transfer";
+        Evidence => "evidence", "Evidence";
+        Store => "store", "Case file";
+        Settings => "settings", "Settings";
+    }
+);
+
 /// A transfer as entered in the form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct TransferInput {
@@ -211,6 +237,8 @@ pub struct CurrencyTotal {
     /// paid_out − received − recovered.
     pub net_loss: String,
     pub transfers: u32,
+    /// False when a total was beyond what can be computed exactly; the fields then say so in words.
+    pub exact: bool,
 }
 
 /// The loss summary of a case.

@@ -2,8 +2,10 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{now_utc, subjects::MATCH_KEYS, Store};
+use super::{subjects::MATCH_KEYS, Store};
+use crate::model::{Action, Entity};
 use crate::model::{Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary};
+use crate::time::now_utc;
 use crate::{audit, validate, CoreError, Result};
 
 const CASE_COLUMNS: &str =
@@ -151,7 +153,7 @@ impl Store {
     pub fn create_case(&mut self, title: &str) -> Result<Case> {
         let title = validate::title(title)?;
         let now = now_utc();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         tx.execute(
             "INSERT INTO cases (title, created_at, updated_at) VALUES (?1, ?2, ?2)",
             params![title, now],
@@ -159,12 +161,14 @@ impl Store {
         let id = tx.last_insert_rowid();
         audit::append(
             &tx,
-            &self.actor,
-            "create",
-            "case",
-            Some(id),
-            Some(id),
-            &format!("Case created: {title}"),
+            &audit::Change {
+                actor: &self.actor,
+                action: Action::Create,
+                entity: Entity::Case,
+                entity_id: Some(id),
+                case_id: Some(id),
+                summary: &format!("Case created: {title}"),
+            },
         )?;
         tx.commit()?;
         self.get_case(id as i32)
@@ -193,7 +197,7 @@ impl Store {
         if changed.is_empty() {
             return Ok(old);
         }
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         tx.execute(
             "UPDATE cases SET title = ?2, status = ?3, police_report_no = ?4, bank_claim_no = ?5,
                 complaint_id = ?6, victim_name = ?7, victim_contact = ?8, victim_address = ?9,
@@ -220,12 +224,14 @@ impl Store {
         )?;
         audit::append(
             &tx,
-            &self.actor,
-            "update",
-            "case",
-            Some(id.into()),
-            Some(id.into()),
-            &format!("Changed {}", changed.join(", ")),
+            &audit::Change {
+                actor: &self.actor,
+                action: Action::Update,
+                entity: Entity::Case,
+                entity_id: Some(id.into()),
+                case_id: Some(id.into()),
+                summary: &format!("Changed {}", changed.join(", ")),
+            },
         )?;
         tx.commit()?;
         self.get_case(id)
@@ -244,24 +250,26 @@ impl Store {
         if case.archived == archived {
             return Ok(case);
         }
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         tx.execute(
             "UPDATE cases SET archived = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, archived, now_utc()],
         )?;
         let (action, summary) = if archived {
-            ("archive", "Case archived")
+            (Action::Archive, "Case archived")
         } else {
-            ("restore", "Case taken out of the archive")
+            (Action::Restore, "Case taken out of the archive")
         };
         audit::append(
             &tx,
-            &self.actor,
-            action,
-            "case",
-            Some(id.into()),
-            Some(id.into()),
-            summary,
+            &audit::Change {
+                actor: &self.actor,
+                action,
+                entity: Entity::Case,
+                entity_id: Some(id.into()),
+                case_id: Some(id.into()),
+                summary,
+            },
         )?;
         tx.commit()?;
         self.get_case(id)

@@ -2,8 +2,10 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use super::{now_utc, transfers::touch_case, Store};
+use super::{transfers::touch_case, Store};
+use crate::model::{Action, Entity};
 use crate::model::{Event, EventInput, EventKind, Link, LinkKind};
+use crate::time::now_utc;
 use crate::time::{parse_moment, Moment};
 use crate::validate as v;
 use crate::{audit, CoreError, Result};
@@ -33,7 +35,7 @@ impl Store {
             self.check_link_in_case(case_id, *link)?;
         }
         let now = now_utc();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let (id, action) = match id {
             None => {
                 tx.execute(
@@ -41,7 +43,7 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
                     params![case_id, moment.utc, moment.offset_minutes, input.kind.as_str(), title, description, now],
                 )?;
-                (tx.last_insert_rowid() as i32, "create")
+                (tx.last_insert_rowid() as i32, Action::Create)
             }
             Some(id) => {
                 tx.execute(
@@ -50,7 +52,7 @@ impl Store {
                     params![id, moment.utc, moment.offset_minutes, input.kind.as_str(), title, description, now],
                 )?;
                 tx.execute("DELETE FROM event_links WHERE event_id = ?1", [id])?;
-                (id, "update")
+                (id, Action::Update)
             }
         };
         for link in &input.links {
@@ -61,16 +63,18 @@ impl Store {
         }
         audit::append(
             &tx,
-            &self.actor,
-            action,
-            "event",
-            Some(id.into()),
-            Some(case_id.into()),
-            &format!(
-                "Event E-{id} ({}) at {}: {title}",
-                input.kind.label(),
-                moment.recorded
-            ),
+            &audit::Change {
+                actor: &self.actor,
+                action,
+                entity: Entity::Event,
+                entity_id: Some(id.into()),
+                case_id: Some(case_id.into()),
+                summary: &format!(
+                    "Event E-{id} ({}) at {}: {title}",
+                    input.kind.label(),
+                    moment.recorded
+                ),
+            },
         )?;
         touch_case(&tx, case_id, &now)?;
         tx.commit()?;
@@ -162,7 +166,7 @@ impl Store {
         let e = self.get_event(id)?;
         self.soft_delete(
             "events",
-            "event",
+            Entity::Event,
             id,
             e.case_id,
             &format!("Event E-{id} deleted: {}", e.title),

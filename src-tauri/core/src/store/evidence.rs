@@ -6,10 +6,12 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{now_utc, transfers::touch_case, Store};
+use super::{transfers::touch_case, Store};
 use crate::evidence::{self, Prepared};
 use crate::interchange::ExportedEvidence;
+use crate::model::{Action, Entity};
 use crate::model::{CaptureTimeSource, Evidence, EvidenceUpdate, IntakeResult};
+use crate::time::now_utc;
 use crate::time::{parse_moment, Moment};
 use crate::validate as v;
 use crate::{audit, CoreError, Result};
@@ -154,7 +156,7 @@ impl Store {
         p: &Prepared,
     ) -> Result<i32> {
         let now = now_utc();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         tx.execute(
             "INSERT INTO evidence (case_id, file_name, media_type, size_bytes, sha256, captured_at_utc,
                 captured_offset_minutes, capture_time_source, intake_at, caption, preview_note, width, height,
@@ -183,15 +185,17 @@ impl Store {
         )?;
         audit::append(
             &tx,
-            &self.actor,
-            "create",
-            "evidence",
-            Some(id.into()),
-            Some(case_id.into()),
-            &format!(
-                "Evidence V-{id} added: {file_name} ({}, {} bytes, SHA-256 {})",
-                p.media_type, p.size, p.sha256
-            ),
+            &audit::Change {
+                actor: &self.actor,
+                action: Action::Create,
+                entity: Entity::Evidence,
+                entity_id: Some(id.into()),
+                case_id: Some(case_id.into()),
+                summary: &format!(
+                    "Evidence V-{id} added: {file_name} ({}, {} bytes, SHA-256 {})",
+                    p.media_type, p.size, p.sha256
+                ),
+            },
         )?;
         touch_case(&tx, case_id, &now)?;
         tx.commit()?;
@@ -242,7 +246,7 @@ impl Store {
             None => None,
         };
         let now = now_utc();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         tx.execute(
             "UPDATE evidence SET caption = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, caption, now],
@@ -265,12 +269,14 @@ impl Store {
         }
         audit::append(
             &tx,
-            &self.actor,
-            "update",
-            "evidence",
-            Some(id.into()),
-            Some(e.case_id.into()),
-            &summary,
+            &audit::Change {
+                actor: &self.actor,
+                action: Action::Update,
+                entity: Entity::Evidence,
+                entity_id: Some(id.into()),
+                case_id: Some(e.case_id.into()),
+                summary: &summary,
+            },
         )?;
         touch_case(&tx, e.case_id, &now)?;
         tx.commit()?;
@@ -286,7 +292,7 @@ impl Store {
         );
         self.soft_delete(
             "evidence",
-            "evidence",
+            Entity::Evidence,
             id,
             e.case_id,
             &summary,

@@ -50,6 +50,13 @@ pub fn derive_key(passphrase: &str, salt: &[u8; SALT_LEN]) -> Result<Key> {
     Ok(key)
 }
 
+/// The passphrase in Unicode normal form C, so the same visible text always gives the same key
+/// whatever keyboard or system typed it.
+pub fn normalized(passphrase: &str) -> Zeroizing<String> {
+    use unicode_normalization::UnicodeNormalization as _;
+    Zeroizing::new(passphrase.nfc().collect())
+}
+
 /// A fresh random salt from the operating system.
 pub fn random_salt() -> Result<[u8; SALT_LEN]> {
     let mut salt = [0u8; SALT_LEN];
@@ -81,6 +88,14 @@ mod tests {
         assert_eq!(*a, *b);
         assert_ne!(*a, *c);
         assert_ne!(*a, *d);
+    }
+
+    #[test]
+    fn composed_and_decomposed_accents_are_the_same_passphrase() {
+        let composed = "caf\u{e9} au lait";
+        let decomposed = "cafe\u{301} au lait";
+        assert_ne!(composed, decomposed);
+        assert_eq!(*normalized(composed), *normalized(decomposed));
     }
 
     #[test]

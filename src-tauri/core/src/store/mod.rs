@@ -24,6 +24,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+use crate::audit;
+use crate::model::{Action, Entity};
+use crate::time::now_utc;
 use crate::{CoreError, Result};
 use key::{Key, SALT_LEN};
 
@@ -87,20 +90,21 @@ impl Store {
             });
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
+            create_private_dir(dir)?;
         }
         let salt = key::random_salt()?;
-        let key = key::derive_key(passphrase, &salt)?;
+        let key = key::derive_key(&key::normalized(passphrase), &salt)?;
         let partial = partial_path(path);
         remove_if_exists(&partial)?;
         let built = (|| -> Result<()> {
-            let mut conn = open_keyed(&partial, &key, &salt, true)?;
+            let mut conn = create_keyed(&partial, &key, &salt)?;
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
             schema::migrate(&mut conn)?;
             settings::record_kdf(&conn)?;
             conn.close().map_err(|(_, e)| CoreError::Database(e))?;
             Ok(())
         })();
+        let built = built.and_then(|()| make_private(&partial));
         if let Err(e) = built {
             let _ = fs::remove_file(&partial);
             return Err(e);
@@ -111,14 +115,28 @@ impl Store {
 
     /// Opens and unlocks the store at `path`. A wrong passphrase or a file that is not a store
     /// gives a clear error and leaves the file exactly as it was.
+    ///
+    /// The passphrase is Unicode-normalised (NFC) first, so "é" typed as one character or as
+    /// "e" + accent opens the same file. A store made before that (keyed with the passphrase as
+    /// typed) still opens, and is re-keyed to the normalised passphrase on the spot.
     pub fn open(path: &Path, passphrase: &str, actor: &str) -> Result<Store> {
         let salt = read_salt(path)?;
-        let key = key::derive_key(passphrase, &salt)?;
-        Store::open_with_key(path, salt, key, actor)
+        let normal = key::normalized(passphrase);
+        let key = key::derive_key(&normal, &salt)?;
+        match Store::open_with_key(path, salt, key, actor) {
+            Err(CoreError::WrongPassphrase) if *normal != passphrase => {
+                let typed = key::derive_key(passphrase, &salt)?;
+                let mut store = Store::open_with_key(path, salt, typed, actor)?;
+                store.rekey(&key::derive_key(&normal, &salt)?)?;
+                Ok(store)
+            }
+            other => other,
+        }
     }
 
     fn open_with_key(path: &Path, salt: [u8; SALT_LEN], key: Key, actor: &str) -> Result<Store> {
-        let mut conn = open_keyed(path, &key, &salt, false)?;
+        make_private(path)?;
+        let mut conn = open_keyed(path, &key, &salt)?;
         let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         if app_id != APPLICATION_ID {
             return Err(CoreError::NotACaseFile {
@@ -143,25 +161,32 @@ impl Store {
     /// Changes the passphrase. Every page is re-encrypted with the new key in one transaction
     /// (SQLCipher `rekey`), so either the old or the new passphrase opens the file, never neither.
     pub fn change_passphrase(&mut self, current: &str, new: &str) -> Result<()> {
-        let current_key = key::derive_key(current, &self.salt)?;
+        let current_key = key::derive_key(&key::normalized(current), &self.salt)?;
         if current_key.as_ref() != self.key.as_ref() {
             return Err(CoreError::WrongPassphrase);
         }
         crate::passphrase::check_new(new)?;
-        let new_key = key::derive_key(new, &self.salt)?;
-        let literal = key::sqlcipher_literal(&new_key, &self.salt);
-        self.conn
-            .execute_batch(&format!("PRAGMA rekey = {};", literal.as_str()))?;
-        self.key = new_key;
+        self.rekey(&key::derive_key(&key::normalized(new), &self.salt)?)?;
         crate::audit::append(
             &self.conn,
-            &self.actor,
-            "update",
-            "store",
-            None,
-            None,
-            "Passphrase changed",
+            &audit::Change {
+                actor: &self.actor,
+                action: Action::Update,
+                entity: Entity::Store,
+                entity_id: None,
+                case_id: None,
+                summary: "Passphrase changed",
+            },
         )?;
+        Ok(())
+    }
+
+    /// Re-encrypts every page with `new_key` in one transaction (SQLCipher `rekey`).
+    fn rekey(&mut self, new_key: &Key) -> Result<()> {
+        let literal = key::sqlcipher_literal(new_key, &self.salt);
+        self.conn
+            .execute_batch(&format!("PRAGMA rekey = {};", literal.as_str()))?;
+        self.key = new_key.clone();
         Ok(())
     }
 
@@ -187,14 +212,14 @@ impl Store {
     pub(crate) fn soft_delete(
         &mut self,
         table: &'static str,
-        entity: &'static str,
+        entity: Entity,
         id: i32,
         case_id: i32,
         summary: &str,
         also: &[&str],
     ) -> Result<()> {
         let now = now_utc();
-        let tx = self.conn.savepoint()?;
+        let tx = write_tx(&mut self.conn)?;
         tx.execute(
             &format!("UPDATE {table} SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1"),
             rusqlite::params![id, now],
@@ -209,12 +234,14 @@ impl Store {
         }
         crate::audit::append(
             &tx,
-            &self.actor,
-            "delete",
-            entity,
-            Some(id.into()),
-            Some(case_id.into()),
-            summary,
+            &audit::Change {
+                actor: &self.actor,
+                action: Action::Delete,
+                entity,
+                entity_id: Some(id.into()),
+                case_id: Some(case_id.into()),
+                summary,
+            },
         )?;
         transfers::touch_case(&tx, case_id, &now)?;
         tx.commit()?;
@@ -224,20 +251,22 @@ impl Store {
     /// Appends an audit entry on its own (for actions that span several records).
     pub(crate) fn audit(
         &self,
-        action: &str,
-        entity: &str,
+        action: Action,
+        entity: Entity,
         entity_id: Option<i64>,
         case_id: Option<i64>,
         summary: &str,
     ) -> Result<()> {
         crate::audit::append(
             &self.conn,
-            &self.actor,
-            action,
-            entity,
-            entity_id,
-            case_id,
-            summary,
+            &audit::Change {
+                actor: &self.actor,
+                action,
+                entity,
+                entity_id,
+                case_id,
+                summary,
+            },
         )
     }
 
@@ -311,29 +340,70 @@ fn read_salt(path: &Path) -> Result<[u8; SALT_LEN]> {
     Ok(salt)
 }
 
-/// Opens a connection, keys it, proves the key with a read, and sets Casefile's pragmas.
-fn open_keyed(path: &Path, key: &Key, salt: &[u8; SALT_LEN], create: bool) -> Result<Connection> {
-    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    if create {
-        flags |= OpenFlags::SQLITE_OPEN_CREATE;
-    }
+/// Makes a new, empty SQLCipher file at `path` keyed with `key` and Casefile's page size.
+fn create_keyed(path: &Path, key: &Key, salt: &[u8; SALT_LEN]) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_CREATE;
     let conn = Connection::open_with_flags(path, flags)?;
+    apply_key(&conn, key, salt)?;
+    conn.pragma_update(None, "cipher_page_size", PAGE_SIZE as i64)?;
+    prove_key(&conn)?;
+    configure(&conn)?;
+    Ok(conn)
+}
+
+/// Opens an existing store, proves the key with a read, and sets Casefile's pragmas.
+///
+/// When a crash left a journal beside the file, SQLite would roll it back at the first read —
+/// before SQLCipher can tell that the key is wrong. So the key is first proven on a read-only,
+/// journal-blind (`immutable`) view of the file; only the right key reaches the real open.
+fn open_keyed(path: &Path, key: &Key, salt: &[u8; SALT_LEN]) -> Result<Connection> {
+    if journal_path(path).exists() {
+        let uri = format!("file:{}?immutable=1", uri_path(path));
+        let probe = Connection::open_with_flags(
+            uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        apply_key(&probe, key, salt)?;
+        prove_key(&probe)?;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    apply_key(&conn, key, salt)?;
+    prove_key(&conn)?;
+    configure(&conn)?;
+    Ok(conn)
+}
+
+fn apply_key(conn: &Connection, key: &Key, salt: &[u8; SALT_LEN]) -> Result<()> {
     // SQLCipher prints "hmac check failed" to stderr on a wrong key unless told not to.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     let literal = key::sqlcipher_literal(key, salt);
     conn.execute_batch(&format!("PRAGMA key = {};", literal.as_str()))?;
-    if create {
-        conn.pragma_update(None, "cipher_page_size", PAGE_SIZE as i64)?;
-    }
+    Ok(())
+}
+
+/// SQLCipher only notices a wrong key at the first read.
+fn prove_key(conn: &Connection) -> Result<()> {
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
         r.get::<_, i64>(0)
     }) {
-        Ok(_) => {}
+        Ok(_) => Ok(()),
         Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::NotADatabase => {
-            return Err(CoreError::WrongPassphrase)
+            Err(CoreError::WrongPassphrase)
         }
-        Err(e) => return Err(e.into()),
+        Err(e) => Err(e.into()),
     }
+}
+
+/// How long a writer waits for another program (the window, the CLI) to finish its write.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.execute_batch(&format!(
         "PRAGMA foreign_keys = ON;
          PRAGMA journal_mode = DELETE;
@@ -341,17 +411,126 @@ fn open_keyed(path: &Path, key: &Key, salt: &[u8; SALT_LEN], create: bool) -> Re
          PRAGMA temp_store = MEMORY;
          PRAGMA cache_size = -{CACHE_KIB};"
     ))?;
-    Ok(conn)
+    Ok(())
 }
 
-/// Current time as UTC RFC 3339 with second precision, as stored everywhere.
-pub fn now_utc() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+/// A write transaction: `BEGIN IMMEDIATE` at the top level — so a second program waits for the
+/// write lock up front instead of failing half-way — or a savepoint inside an outer transaction.
+pub(crate) enum WriteTx<'c> {
+    Top(rusqlite::Transaction<'c>),
+    Nested(rusqlite::Savepoint<'c>),
+}
+
+/// Starts a write transaction on `conn` (see [`WriteTx`]).
+pub(crate) fn write_tx(conn: &mut Connection) -> Result<WriteTx<'_>> {
+    Ok(if conn.is_autocommit() {
+        WriteTx::Top(conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    } else {
+        WriteTx::Nested(conn.savepoint()?)
+    })
+}
+
+impl WriteTx<'_> {
+    /// Saves everything written in this transaction.
+    pub(crate) fn commit(self) -> Result<()> {
+        match self {
+            WriteTx::Top(t) => t.commit()?,
+            WriteTx::Nested(s) => s.commit()?,
+        }
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for WriteTx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        match self {
+            WriteTx::Top(t) => t,
+            WriteTx::Nested(s) => s,
+        }
+    }
+}
+
+fn journal_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push("-journal");
+    PathBuf::from(name)
+}
+
+/// A file path as the path part of an SQLite `file:` URI (percent-encoded where needed).
+fn uri_path(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for b in absolute.as_os_str().as_encoded_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(char::from(*b))
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Creates the store's folder (and its parents) readable by the owner only, as far as we make it.
+fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|e| CoreError::io(dir, e))
+}
+
+/// Makes the store file readable and writable by its owner only (0600); SQLite gives its
+/// journal the same permissions.
+fn make_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let meta = fs::metadata(path).map_err(|e| CoreError::io(path, e))?;
+        if meta.permissions().mode() & 0o077 != 0 {
+            fs::set_permissions(path, fs::Permissions::from_mode(0o600))
+                .map_err(|e| CoreError::io(path, e))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Stores made before passphrases were normalised were keyed with the passphrase exactly
+    /// as typed; they still open, and from then on open with any form of the same text.
+    #[test]
+    fn stores_keyed_before_normalisation_still_open_and_are_rekeyed() {
+        let decomposed = "cafe\u{301} harbour seventeen lanterns";
+        let composed = "caf\u{e9} harbour seventeen lanterns";
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let salt = key::random_salt().unwrap();
+        let old_key = key::derive_key(decomposed, &salt).unwrap();
+        {
+            let mut conn = create_keyed(&path, &old_key, &salt).unwrap();
+            conn.pragma_update(None, "application_id", APPLICATION_ID)
+                .unwrap();
+            schema::migrate(&mut conn).unwrap();
+        }
+        assert!(matches!(
+            Store::open(&path, composed, "test"),
+            Err(CoreError::WrongPassphrase)
+        ));
+        let mut store = Store::open(&path, decomposed, "test").unwrap();
+        store.create_case("kept").unwrap();
+        store.close().unwrap();
+        let store = Store::open(&path, composed, "test").unwrap();
+        assert_eq!(store.list_cases(&Default::default()).unwrap().len(), 1);
+    }
 
     /// A store left at every earlier schema version by an older Casefile opens and is brought
     /// up to date, keeping its rows.
@@ -364,7 +543,7 @@ mod tests {
             let salt = key::random_salt().unwrap();
             let key = key::derive_key(pass, &salt).unwrap();
             {
-                let conn = open_keyed(&path, &key, &salt, true).unwrap();
+                let conn = create_keyed(&path, &key, &salt).unwrap();
                 conn.pragma_update(None, "application_id", APPLICATION_ID)
                     .unwrap();
                 for (i, sql) in schema::MIGRATIONS[..made_with].iter().enumerate() {

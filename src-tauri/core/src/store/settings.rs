@@ -4,6 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{key::KDF_V1, Store};
 use crate::model::Settings;
+use crate::model::{Action, Entity};
 use crate::{audit, CoreError, Result};
 
 const AUTO_LOCK_KEY: &str = "auto_lock_minutes";
@@ -47,22 +48,24 @@ impl Store {
                 "Choose an automatic lock time between 1 and 240 minutes.",
             ));
         }
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         tx.execute(
             "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
             params![AUTO_LOCK_KEY, settings.auto_lock_minutes.to_string()],
         )?;
         audit::append(
             &tx,
-            &self.actor,
-            "update",
-            "settings",
-            None,
-            None,
-            &format!(
-                "Automatic lock set to {} minutes",
-                settings.auto_lock_minutes
-            ),
+            &audit::Change {
+                actor: &self.actor,
+                action: Action::Update,
+                entity: Entity::Settings,
+                entity_id: None,
+                case_id: None,
+                summary: &format!(
+                    "Automatic lock set to {} minutes",
+                    settings.auto_lock_minutes
+                ),
+            },
         )?;
         tx.commit()?;
         self.settings()

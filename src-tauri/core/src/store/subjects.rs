@@ -2,8 +2,10 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{now_utc, transfers::touch_case, Store};
+use super::{transfers::touch_case, Store};
+use crate::model::{Action, Entity};
 use crate::model::{CaseRef, Identifier, IdentifierInput, Subject, SubjectInput, SubjectKind};
+use crate::time::now_utc;
 use crate::validate::crypto::Network;
 use crate::validate::identifier::{self, IdentifierKind};
 use crate::validate::{self as v};
@@ -66,7 +68,7 @@ impl Store {
         self.get_case(case_id)?;
         let (name, description, notes) = clean_subject(input)?;
         let now = now_utc();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         tx.execute(
             "INSERT INTO subjects (case_id, kind, name, description, notes, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
@@ -75,16 +77,65 @@ impl Store {
         let id = tx.last_insert_rowid() as i32;
         audit::append(
             &tx,
-            &self.actor,
-            "create",
-            "subject",
-            Some(id.into()),
-            Some(case_id.into()),
-            &format!("Subject S-{id} added: {name} ({})", input.kind.label()),
+            &audit::Change {
+                actor: &self.actor,
+                action: Action::Create,
+                entity: Entity::Subject,
+                entity_id: Some(id.into()),
+                case_id: Some(case_id.into()),
+                summary: &format!("Subject S-{id} added: {name} ({})", input.kind.label()),
+            },
         )?;
         touch_case(&tx, case_id, &now)?;
         tx.commit()?;
         self.get_subject(id)
+    }
+
+    /// Adds a subject together with its identifiers, all in one transaction: every identifier
+    /// is checked first (warnings of all of them come back together), the same identifier
+    /// given twice is kept once, and a failure leaves nothing behind.
+    pub fn add_subject_with_identifiers(
+        &mut self,
+        case_id: i32,
+        input: &SubjectInput,
+        identifiers: &[IdentifierInput],
+    ) -> Result<Subject> {
+        let mut seen = std::collections::HashSet::new();
+        let mut unique = Vec::with_capacity(identifiers.len());
+        let mut warnings = Vec::new();
+        for (n, i) in identifiers.iter().enumerate() {
+            v::line("value", "The value", &i.value)?;
+            let normal = identifier::normalize(i.kind, &i.value, i.network).map_err(|e| {
+                CoreError::invalid(
+                    e.field().unwrap_or("value"),
+                    format!("Identifier {} (\"{}\"): {e}", n + 1, i.value.trim()),
+                )
+            })?;
+            if !seen.insert((i.kind, normal.match_key.clone())) {
+                continue;
+            }
+            if !i.accept_warnings {
+                warnings.extend(
+                    normal
+                        .warnings
+                        .iter()
+                        .map(|w| format!("{} {}: {w}", i.kind.label(), normal.display)),
+                );
+            }
+            unique.push(i);
+        }
+        if !warnings.is_empty() {
+            return Err(CoreError::NeedsConfirmation { warnings });
+        }
+        self.in_transaction(|store| {
+            let subject = store.add_subject(case_id, input)?;
+            for i in unique {
+                let mut i = i.clone();
+                i.subject_id = Some(subject.id);
+                store.add_identifier(case_id, &i)?;
+            }
+            store.get_subject(subject.id)
+        })
     }
 
     /// Changes a subject's kind, name, description or notes.
@@ -92,19 +143,21 @@ impl Store {
         let old = self.get_subject(id)?;
         let (name, description, notes) = clean_subject(input)?;
         let now = now_utc();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         tx.execute(
             "UPDATE subjects SET kind = ?2, name = ?3, description = ?4, notes = ?5, updated_at = ?6 WHERE id = ?1",
             params![id, input.kind.as_str(), name, description, notes, now],
         )?;
         audit::append(
             &tx,
-            &self.actor,
-            "update",
-            "subject",
-            Some(id.into()),
-            Some(old.case_id.into()),
-            &format!("Subject S-{id} changed: {name}"),
+            &audit::Change {
+                actor: &self.actor,
+                action: Action::Update,
+                entity: Entity::Subject,
+                entity_id: Some(id.into()),
+                case_id: Some(old.case_id.into()),
+                summary: &format!("Subject S-{id} changed: {name}"),
+            },
         )?;
         touch_case(&tx, old.case_id, &now)?;
         tx.commit()?;
@@ -121,7 +174,7 @@ impl Store {
         );
         self.soft_delete(
             "subjects",
-            "subject",
+            Entity::Subject,
             id,
             s.case_id,
             &summary,
@@ -188,6 +241,7 @@ impl Store {
 
     /// Checks an identifier without saving: `Err` for what must be fixed, else the warnings.
     pub fn check_identifier(&self, input: &IdentifierInput) -> Result<Vec<String>> {
+        v::line("value", "The value", &input.value)?;
         Ok(identifier::normalize(input.kind, &input.value, input.network)?.warnings)
     }
 
@@ -217,6 +271,9 @@ impl Store {
                 ));
             }
         }
+        let value = v::line("value", "The value", &input.value)?;
+        v::line("bank_name", "The bank name", &input.bank_name)?;
+        v::text("notes", "The notes", &input.notes)?;
         let n = identifier::normalize(input.kind, &input.value, input.network)?;
         if !n.warnings.is_empty() && !input.accept_warnings {
             return Err(CoreError::NeedsConfirmation {
@@ -229,9 +286,8 @@ impl Store {
                 "Only a crypto wallet can be marked as an exchange deposit address.",
             ));
         }
-        let value = v::line("value", "The value", &input.value)?;
         let now = now_utc();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let values = params![
             case_id,
             input.subject_id,
@@ -254,7 +310,7 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
                     values,
                 )?;
-                (tx.last_insert_rowid() as i32, "create")
+                (tx.last_insert_rowid() as i32, Action::Create)
             }
             Some(id) => {
                 tx.execute(
@@ -263,17 +319,19 @@ impl Store {
                         notes = ?11, updated_at = ?12 WHERE id = ?13",
                     rusqlite::params_from_iter(values.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
                 )?;
-                (id, "update")
+                (id, Action::Update)
             }
         };
         audit::append(
             &tx,
-            &self.actor,
-            action,
-            "identifier",
-            Some(id.into()),
-            Some(case_id.into()),
-            &format!("Identifier I-{id}: {} {}", input.kind.label(), n.display),
+            &audit::Change {
+                actor: &self.actor,
+                action,
+                entity: Entity::Identifier,
+                entity_id: Some(id.into()),
+                case_id: Some(case_id.into()),
+                summary: &format!("Identifier I-{id}: {} {}", input.kind.label(), n.display),
+            },
         )?;
         touch_case(&tx, case_id, &now)?;
         tx.commit()?;
@@ -322,7 +380,14 @@ impl Store {
             i.kind.label(),
             i.display
         );
-        self.soft_delete("identifiers", "identifier", id, i.case_id, &summary, &[])
+        self.soft_delete(
+            "identifiers",
+            Entity::Identifier,
+            id,
+            i.case_id,
+            &summary,
+            &[],
+        )
     }
 
     /// Other (not deleted) cases in which `match_key` appears, as an identifier or a beneficiary.

@@ -6,11 +6,13 @@ use std::str::FromStr;
 use rusqlite::{params, OptionalExtension, Row};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::{now_utc, Store};
+use super::Store;
+use crate::model::{Action, Entity};
 use crate::model::{
     Case, CurrencyTotal, Direction, LossSummary, Transfer, TransferInput, TransferMethod,
     TransferStatus,
 };
+use crate::time::now_utc;
 use crate::time::{parse_moment, Moment};
 use crate::validate::crypto::{self, Network};
 use crate::validate::{self, bank};
@@ -31,7 +33,19 @@ struct Clean {
     warnings: Vec<String>,
 }
 
-/// Parses an exact decimal typed by a person; `what` names it in messages.
+/// Most digits before the decimal point an amount or rate may have (a thousand trillion):
+/// far beyond any real loss, and small enough that totals of any number of transfers and their
+/// conversion by a rate stay exact.
+pub const MAX_WHOLE_DIGITS: usize = 15;
+/// Most digits after the decimal point (ether and most tokens have 18).
+pub const MAX_DECIMAL_DIGITS: usize = 18;
+
+/// Most digits in all (what the exact decimal type holds without rounding).
+pub const MAX_SIGNIFICANT_DIGITS: usize = 28;
+
+/// Parses an exact decimal typed by a person; `what` names it in messages. Only digits and one
+/// point are read — never an exponent (`1e3`), never a rounded value: a number with more digits
+/// than Casefile keeps exactly is refused, not shortened.
 pub(crate) fn parse_decimal(raw: &str, field: &'static str, what: &str) -> Result<Decimal> {
     let t: String = raw
         .trim()
@@ -45,9 +59,55 @@ pub(crate) fn parse_decimal(raw: &str, field: &'static str, what: &str) -> Resul
             format!("Write the {what} with a point for decimals and no thousands separators, for example 1500.50."),
         ));
     }
-    let d = Decimal::from_str(&t).map_err(|_| {
+    let unreadable = || {
         CoreError::invalid(field, format!("\"{}\" is not a number Casefile can read as the {what}. Use digits and a point, for example 250.75.", raw.trim()))
-    })?;
+    };
+    let (whole, fraction) = t.split_once('.').unwrap_or((&t, ""));
+    if whole.is_empty() && fraction.is_empty()
+        || !whole
+            .chars()
+            .chain(fraction.chars())
+            .all(|c| c.is_ascii_digit())
+    {
+        if t.starts_with('-') {
+            return Err(CoreError::invalid(
+                field,
+                format!("The {what} must be more than zero. For money that came back, choose the direction \"Received\" or \"Recovered\"."),
+            ));
+        }
+        return Err(unreadable());
+    }
+    let whole = whole.trim_start_matches('0');
+    let typed_fraction = fraction;
+    let fraction = fraction.trim_end_matches('0');
+    if whole.len() > MAX_WHOLE_DIGITS {
+        return Err(CoreError::invalid(
+            field,
+            format!("The {what} is too large: Casefile keeps up to {MAX_WHOLE_DIGITS} digits before the point. Check for extra digits."),
+        ));
+    }
+    if fraction.len() > MAX_DECIMAL_DIGITS {
+        return Err(CoreError::invalid(
+            field,
+            format!("The {what} has more than {MAX_DECIMAL_DIGITS} digits after the point, more than Casefile can keep exactly. Check it; Casefile never rounds an amount."),
+        ));
+    }
+    if whole.len() + fraction.len() > MAX_SIGNIFICANT_DIGITS {
+        return Err(CoreError::invalid(
+            field,
+            format!("The {what} has {} digits; Casefile keeps up to {MAX_SIGNIFICANT_DIGITS} digits in all exactly. Check it; Casefile never rounds an amount.", whole.len() + fraction.len()),
+        ));
+    }
+    // Trailing zeros as typed are kept (1500.00 stays 1500.00) as far as the type holds them.
+    let room = MAX_DECIMAL_DIGITS.min(MAX_SIGNIFICANT_DIGITS - whole.len());
+    let fraction = &typed_fraction[..typed_fraction.len().min(room).max(fraction.len())];
+    let exact = if fraction.is_empty() {
+        whole.to_string()
+    } else {
+        format!("{}.{fraction}", if whole.is_empty() { "0" } else { whole })
+    };
+    let d = Decimal::from_str_exact(if exact.is_empty() { "0" } else { &exact })
+        .map_err(|_| unreadable())?;
     if d <= Decimal::ZERO {
         return Err(CoreError::invalid(
             field,
@@ -58,6 +118,39 @@ pub(crate) fn parse_decimal(raw: &str, field: &'static str, what: &str) -> Resul
 }
 
 fn clean(input: &TransferInput, case: &Case) -> Result<Clean> {
+    // Lengths first: nothing below should ever spend time on a pasted book.
+    for (field, label, value) in [
+        (
+            "from_account",
+            "The account it was paid from",
+            &input.from_account,
+        ),
+        (
+            "beneficiary_name",
+            "The beneficiary name",
+            &input.beneficiary_name,
+        ),
+        (
+            "beneficiary_bank",
+            "The beneficiary bank",
+            &input.beneficiary_bank,
+        ),
+        ("reference", "The reference", &input.reference),
+        (
+            "beneficiary_account",
+            "The beneficiary account",
+            &input.beneficiary_account,
+        ),
+        ("beneficiary_bic", "The BIC", &input.beneficiary_bic),
+        (
+            "beneficiary_wallet",
+            "The beneficiary wallet",
+            &input.beneficiary_wallet,
+        ),
+    ] {
+        validate::line(field, label, value)?;
+    }
+    validate::text("notes", "The notes", &input.notes)?;
     let moment = parse_moment(&input.occurred_at, &case.details.time_zone, "occurred_at")?;
     let amount = parse_decimal(&input.amount, "amount", "amount")?;
     let code = input.currency.trim().to_ascii_uppercase();
@@ -144,27 +237,6 @@ fn clean(input: &TransferInput, case: &Case) -> Result<Clean> {
     if input.wallet_is_exchange_deposit && wallet.is_empty() {
         return Err(CoreError::invalid("wallet_is_exchange_deposit", "Enter the beneficiary wallet address before marking it as an exchange deposit address."));
     }
-    for (field, label, value) in [
-        (
-            "from_account",
-            "The account it was paid from",
-            &input.from_account,
-        ),
-        (
-            "beneficiary_name",
-            "The beneficiary name",
-            &input.beneficiary_name,
-        ),
-        (
-            "beneficiary_bank",
-            "The beneficiary bank",
-            &input.beneficiary_bank,
-        ),
-        ("reference", "The reference", &input.reference),
-    ] {
-        validate::line(field, label, value)?;
-    }
-    validate::text("notes", "The notes", &input.notes)?;
     Ok(Clean {
         moment,
         amount,
@@ -272,7 +344,7 @@ impl Store {
         }
         self.check_evidence_in_case(case_id, &input.evidence_ids)?;
         let now = now_utc();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let values = params![
             case_id,
             c.moment.utc,
@@ -308,7 +380,7 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)",
                     values,
                 )?;
-                (tx.last_insert_rowid() as i32, "create")
+                (tx.last_insert_rowid() as i32, Action::Create)
             }
             Some(id) => {
                 tx.execute(
@@ -322,7 +394,7 @@ impl Store {
                     rusqlite::params_from_iter(values.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
                 )?;
                 tx.execute("DELETE FROM transfer_evidence WHERE transfer_id = ?1", [id])?;
-                (id, "update")
+                (id, Action::Update)
             }
         };
         for ev in &input.evidence_ids {
@@ -337,12 +409,14 @@ impl Store {
         }
         audit::append(
             &tx,
-            &self.actor,
-            action,
-            "transfer",
-            Some(id.into()),
-            Some(case_id.into()),
-            &summary,
+            &audit::Change {
+                actor: &self.actor,
+                action,
+                entity: Entity::Transfer,
+                entity_id: Some(id.into()),
+                case_id: Some(case_id.into()),
+                summary: &summary,
+            },
         )?;
         touch_case(&tx, case_id, &now)?;
         tx.commit()?;
@@ -402,7 +476,7 @@ impl Store {
             t.amount,
             t.currency
         );
-        self.soft_delete("transfers", "transfer", id, t.case_id, &summary, &[])
+        self.soft_delete("transfers", Entity::Transfer, id, t.case_id, &summary, &[])
     }
 
     /// Totals out / in / recovered per currency and in the reporting currency, time span, count.
@@ -419,38 +493,54 @@ struct Sums {
     inward: Decimal,
     recovered: Decimal,
     count: u32,
+    /// A sum went beyond what can be computed exactly (only with stored values no form accepts).
+    overflow: bool,
 }
 
 impl Sums {
-    fn add(&mut self, direction: Direction, amount: Decimal) {
-        match direction {
-            Direction::Out => self.out += amount,
-            Direction::In => self.inward += amount,
-            Direction::Recovered => self.recovered += amount,
+    fn add(&mut self, direction: Direction, amount: Option<Decimal>) {
+        let slot = match direction {
+            Direction::Out => &mut self.out,
+            Direction::In => &mut self.inward,
+            Direction::Recovered => &mut self.recovered,
+        };
+        match amount.and_then(|a| slot.checked_add(a)) {
+            Some(sum) => *slot = sum,
+            None => self.overflow = true,
         }
         self.count += 1;
     }
 
     fn total(&self, currency: String, network: Option<Network>, round: bool) -> CurrencyTotal {
         let fmt = |d: Decimal| {
-            if round {
+            if self.overflow {
+                TOO_LARGE.to_string()
+            } else if round {
                 d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
                     .to_string()
             } else {
                 d.normalize().to_string()
             }
         };
+        let net = self
+            .out
+            .checked_sub(self.inward)
+            .and_then(|d| d.checked_sub(self.recovered));
         CurrencyTotal {
             currency,
             network,
             paid_out: fmt(self.out),
             received: fmt(self.inward),
             recovered: fmt(self.recovered),
-            net_loss: fmt(self.out - self.inward - self.recovered),
+            net_loss: net.map_or_else(|| TOO_LARGE.to_string(), fmt),
             transfers: self.count,
+            exact: !self.overflow && net.is_some(),
         }
     }
 }
+
+/// Shown instead of a total that is beyond what Casefile can compute exactly.
+pub const TOO_LARGE: &str = "too large to total exactly";
 
 /// A currency code with the network it was on (for crypto assets).
 type CurrencyKey = (String, Option<&'static str>);
@@ -472,7 +562,7 @@ pub fn summarize(transfers: &[Transfer], reporting: &str) -> LossSummary {
         per.entry((t.currency.clone(), t.network.map(Network::as_str)))
             .or_insert_with(|| (t.network, Sums::default()))
             .1
-            .add(t.direction, amount);
+            .add(t.direction, Some(amount));
         let rate = if t.currency == reporting {
             Some(Decimal::ONE)
         } else {
@@ -481,7 +571,7 @@ pub fn summarize(transfers: &[Transfer], reporting: &str) -> LossSummary {
                 .and_then(|r| Decimal::from_str(r).ok())
         };
         match rate {
-            Some(r) => reporting_sums.add(t.direction, amount * r),
+            Some(r) => reporting_sums.add(t.direction, amount.checked_mul(r)),
             None => without_rate += 1,
         }
     }

@@ -19,6 +19,9 @@ pub enum Network {
     Solana,
 }
 
+/// Longest text checked as an address or transaction hash (real ones have at most 90 characters).
+pub const MAX_ADDRESS_CHARS: usize = 128;
+
 /// How addresses on a network are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AddressFamily {
@@ -210,6 +213,17 @@ pub fn check_address(network: Network, address: &str) -> AddressCheck {
     let a = address.trim();
     let family = network.family();
     let mut warnings = Vec::new();
+    if a.chars().count() > MAX_ADDRESS_CHARS {
+        // No address is this long; decoding it would only cost time (base58 is quadratic).
+        warnings.push(format!(
+            "This is {} characters long; wallet addresses have at most about 90. Check that only the address was copied.",
+            a.chars().count()
+        ));
+        return AddressCheck {
+            normalized: a.to_string(),
+            warnings,
+        };
+    }
     if let Some(seen) = detect_family(a) {
         if seen != family {
             warnings.push(format!(
@@ -325,6 +339,12 @@ fn check_solana(a: &str) -> Option<String> {
 /// Checks a transaction hash (or id) for its network's shape. Returns a warning, if any.
 pub fn check_tx_hash(network: Network, hash: &str) -> Option<String> {
     let h = hash.trim();
+    if h.chars().count() > MAX_ADDRESS_CHARS {
+        return Some(format!(
+            "This is {} characters long; transaction hashes have at most about 90. Check that only the hash was copied.",
+            h.chars().count()
+        ));
+    }
     let hex64 = |s: &str| s.len() == 64 && s.chars().all(|c| c.is_ascii_hexdigit());
     let ok = match network.family() {
         AddressFamily::Bitcoin | AddressFamily::Tron => hex64(h),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, messageOf, unwrap } from './index';
+import { ApiError, messageOf, unwrap, warningsOf } from './index';
 
 describe('unwrap', () => {
   it('returns the data of an ok result', async () => {
@@ -10,7 +10,7 @@ describe('unwrap', () => {
     const failing = unwrap(
       Promise.resolve({
         status: 'error' as const,
-        error: { kind: 'wrong_passphrase', message: "That passphrase doesn't open this case file." },
+        error: { kind: 'wrong_passphrase' as const, message: "That passphrase doesn't open this case file.", field: null, warnings: [] },
       }),
     );
     await expect(failing).rejects.toBeInstanceOf(ApiError);
@@ -26,5 +26,14 @@ describe('unwrap', () => {
       expect(e.message).toContain('Nothing was changed');
     });
     expect.assertions(3);
+  });
+});
+
+describe('warningsOf', () => {
+  it('gives the warnings as the list core sent, even when one has several sentences', () => {
+    const warnings = ['Beneficiary wallet: the checksum does not match. Check every character.', 'BIC: 7 characters.'];
+    const e = new ApiError({ kind: 'needs_confirmation', message: 'Please check before saving: …', field: null, warnings });
+    expect(warningsOf(e)).toEqual(warnings);
+    expect(warningsOf(new ApiError({ kind: 'invalid', message: 'x', field: 'amount', warnings: [] }))).toBeNull();
   });
 });

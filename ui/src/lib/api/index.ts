@@ -1,16 +1,22 @@
 // Thin wrappers over the generated bindings: unwrap the Result shape into a value or a thrown
 // ApiError, so screens can use try/catch. No types are declared here by hand: every command's
 // signature comes from bindings.ts, which is generated from the Rust commands.
-import { commands, type AppError } from './bindings';
+import { commands, type AppError, type ErrorKind } from './bindings';
 
 export type * from './bindings';
 
 /** An error from a Casefile command, with a message meant for the person using the app. */
 export class ApiError extends Error {
-  readonly kind: string;
+  readonly kind: ErrorKind;
+  /** The input field a validation error is about, if any. */
+  readonly field: string | null;
+  /** For `needs_confirmation`: the warnings, one per entry. */
+  readonly warnings: string[];
   constructor(error: AppError) {
     super(error.message);
     this.kind = error.kind;
+    this.field = error.field;
+    this.warnings = error.warnings;
     this.name = 'ApiError';
   }
 }
@@ -26,6 +32,8 @@ export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
     throw new ApiError({
       kind: 'internal',
       message: `Casefile could not complete that action (${String(e)}). Nothing was changed. Try again, or restart Casefile.`,
+      field: null,
+      warnings: [],
     });
   }
   if (outcome.status === 'ok') return outcome.data;
@@ -42,7 +50,7 @@ export function messageOf(e: unknown): string {
 /** The warnings of a `needs_confirmation` refusal, or null for any other error. */
 export function warningsOf(e: unknown): string[] | null {
   if (!(e instanceof ApiError) || e.kind !== 'needs_confirmation') return null;
-  return e.message.replace(/^Please check before saving: /, '').split(/(?<=\.) (?=[A-Z])/);
+  return e.warnings;
 }
 
 type Commands = typeof commands;

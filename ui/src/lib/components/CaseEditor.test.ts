@@ -56,7 +56,7 @@ describe('CaseEditor', () => {
   });
 
   it('keeps the form as typed when core refuses, and shows why', async () => {
-    api.updateCase.mockRejectedValue(new ApiError({ kind: 'invalid', message: '"Europe/Nowhere" is not a time zone Casefile knows.' }));
+    api.updateCase.mockRejectedValue(new ApiError({ kind: 'invalid', message: '"Europe/Nowhere" is not a time zone Casefile knows.', field: null, warnings: [] }));
     render(CaseEditor, { caseId: 3, lists, onSaved: vi.fn() });
     const zone = await screen.findByLabelText('Time zone');
     const user = userEvent.setup();

@@ -42,7 +42,7 @@ describe('SubjectsPanel', () => {
 
   it('changes an identifier through core, confirming a warning when asked', async () => {
     api.updateIdentifier
-      .mockRejectedValueOnce(new ApiError({ kind: 'needs_confirmation', message: 'Please check before saving: This does not look like a number in use in that country.' }))
+      .mockRejectedValueOnce(new ApiError({ kind: 'needs_confirmation', message: 'Please check before saving: This does not look like a number in use in that country.', field: null, warnings: ['This does not look like a number in use in that country.'] }))
       .mockResolvedValueOnce({ ...phone, value: '+44 7911 123456' });
     const onChanged = vi.fn();
     render(SubjectsPanel, { caseId: 1, lists, onChanged });

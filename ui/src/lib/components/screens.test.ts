@@ -58,7 +58,7 @@ describe('WelcomeScreen', () => {
   });
 
   it('shows a refusal from core in plain words', async () => {
-    api.createStore.mockRejectedValue(new ApiError({ kind: 'weak_passphrase', message: 'This passphrase is too easy to guess.' }));
+    api.createStore.mockRejectedValue(new ApiError({ kind: 'weak_passphrase', message: 'This passphrase is too easy to guess.', field: null, warnings: [] }));
     render(WelcomeScreen, { storePath: status.store_path, onCreated: vi.fn() });
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Passphrase'), 'password');
@@ -71,7 +71,7 @@ describe('WelcomeScreen', () => {
 describe('UnlockScreen', () => {
   it('shows the wrong-passphrase message and then unlocks', async () => {
     api.unlock
-      .mockRejectedValueOnce(new ApiError({ kind: 'wrong_passphrase', message: "That passphrase doesn't open this case file." }))
+      .mockRejectedValueOnce(new ApiError({ kind: 'wrong_passphrase', message: "That passphrase doesn't open this case file.", field: null, warnings: [] }))
       .mockResolvedValueOnce(status);
     const onUnlocked = vi.fn();
     render(UnlockScreen, { storePath: status.store_path, notice: 'Casefile locked itself.', onUnlocked });
@@ -115,7 +115,7 @@ describe('CaseList', () => {
   it('creates a case and selects it; a refused title shows the reason', async () => {
     api.listCases.mockResolvedValue([]);
     api.createCase
-      .mockRejectedValueOnce(new ApiError({ kind: 'invalid', message: 'The case needs a title.' }))
+      .mockRejectedValueOnce(new ApiError({ kind: 'invalid', message: 'The case needs a title.', field: null, warnings: [] }))
       .mockResolvedValueOnce({ ...cases[0], id: 7 });
     const onSelect = vi.fn();
     render(CaseList, { selectedId: null, onSelect });
