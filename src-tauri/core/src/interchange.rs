@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::evidence::sha256_hex;
 use crate::model::*;
-use crate::time::Moment;
+use crate::time::{checked_moment, checked_utc, Moment};
 use crate::validate::crypto::Network;
 use crate::validate::identifier::IdentifierKind;
 use crate::{CoreError, Result, Store};
@@ -22,6 +22,7 @@ pub const VERSION: u32 = 1;
 
 /// A whole case.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CaseExport {
     pub format: String,
     pub version: u32,
@@ -35,12 +36,14 @@ pub struct CaseExport {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ExportedCase {
     pub details: CaseDetails,
     pub archived: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ExportedSubject {
     #[serde(rename = "ref")]
     pub reference: u32,
@@ -51,6 +54,7 @@ pub struct ExportedSubject {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ExportedIdentifier {
     #[serde(rename = "ref")]
     pub reference: u32,
@@ -64,6 +68,7 @@ pub struct ExportedIdentifier {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ExportedEvidence {
     #[serde(rename = "ref")]
     pub reference: u32,
@@ -79,6 +84,7 @@ pub struct ExportedEvidence {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ExportedTransfer {
     #[serde(rename = "ref")]
     pub reference: u32,
@@ -105,6 +111,7 @@ pub struct ExportedTransfer {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ExportedLink {
     pub kind: LinkKind,
     #[serde(rename = "ref")]
@@ -112,6 +119,7 @@ pub struct ExportedLink {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ExportedEvent {
     pub occurred_at: String,
     pub kind: EventKind,
@@ -244,9 +252,25 @@ impl Store {
         })
     }
 
+    /// Imports a case export file (its bytes as read) as a new case. The file's SHA-256 is
+    /// recorded with the import in the audit log, so the dossier's chain of custody names the
+    /// exact file the case came from.
+    pub fn import_case_file(&mut self, bytes: &[u8]) -> Result<Case> {
+        let export: CaseExport = crate::model::from_json_slice("case export", bytes)?;
+        self.import_case_from(&export, Some(&sha256_hex(bytes)))
+    }
+
     /// Imports a case export as a new case. Every evidence item's bytes are checked against its
     /// SHA-256 first; a changed file is refused and nothing is written.
     pub fn import_case(&mut self, export: &CaseExport) -> Result<Case> {
+        self.import_case_from(export, None)
+    }
+
+    fn import_case_from(
+        &mut self,
+        export: &CaseExport,
+        source_sha256: Option<&str>,
+    ) -> Result<Case> {
         if export.format != FORMAT {
             return Err(CoreError::Refused("This file is not a Casefile case export. Choose a file made with \"casefile case export\" or \"Export case\".".into()));
         }
@@ -256,6 +280,8 @@ impl Store {
                 export.version
             )));
         }
+        check_refs(export)?;
+        let exported_at = checked_utc(&export.exported_at, "exported_at")?;
         let b64 = base64::engine::general_purpose::STANDARD;
         let mut contents = Vec::with_capacity(export.evidence.len());
         for e in &export.evidence {
@@ -270,7 +296,28 @@ impl Store {
                     e.reference, e.file_name
                 )));
             }
-            contents.push(bytes);
+            let item = |err: CoreError| {
+                CoreError::Refused(format!(
+                    "Evidence item {} (\"{}\") in this file: {err} Nothing was imported.",
+                    e.reference, e.file_name
+                ))
+            };
+            let checked = ExportedEvidence {
+                captured: e
+                    .captured
+                    .as_ref()
+                    .map(|m| checked_moment(m, "captured"))
+                    .transpose()
+                    .map_err(item)?,
+                intake_at: checked_utc(&e.intake_at, "intake_at").map_err(item)?,
+                caption: crate::validate::text("caption", "The caption", &e.caption)
+                    .map_err(item)?,
+                file_name: crate::validate::line("file_name", "The file name", &e.file_name)
+                    .map_err(item)?,
+                content_base64: String::new(),
+                ..e.clone()
+            };
+            contents.push((checked, bytes));
         }
         self.in_transaction(|store| {
             let case = store.create_case(&export.case.details.title)?;
@@ -301,8 +348,14 @@ impl Store {
                 identifier_ids.insert(i.reference, made.id);
             }
             let mut evidence_ids = std::collections::HashMap::new();
-            for (e, bytes) in export.evidence.iter().zip(&contents) {
-                let id = store.import_evidence(case_id, e, bytes)?;
+            let mut by_hash = std::collections::HashMap::new();
+            for (e, bytes) in &contents {
+                // The same bytes twice in one file are one evidence item, as at intake.
+                let id = match by_hash.get(&e.sha256.to_ascii_lowercase()) {
+                    Some(id) => *id,
+                    None => store.import_evidence(case_id, e, bytes)?,
+                };
+                by_hash.insert(e.sha256.to_ascii_lowercase(), id);
                 evidence_ids.insert(e.reference, id);
             }
             let mut transfer_ids = std::collections::HashMap::new();
@@ -356,8 +409,8 @@ impl Store {
                 store.set_case_archived(case_id, true)?;
             }
             store.audit(Action::Import, Entity::Case, Some(case_id.into()), Some(case_id.into()), &format!(
-                    "Case imported from an export made {} ({} evidence items, hashes checked; {} transfers, {} events)",
-                    export.exported_at,
+                    "Case imported from an export made {exported_at}{} ({} evidence items, hashes checked; {} transfers, {} events)",
+                    source_sha256.map(|h| format!(", file SHA-256 {h}")).unwrap_or_default(),
                     export.evidence.len(),
                     export.transfers.len(),
                     export.events.len()
@@ -365,4 +418,72 @@ impl Store {
             store.get_case(case_id)
         })
     }
+}
+
+/// Refuses a file whose records name the same `ref` twice, or link to a `ref` that is not in it:
+/// a link must never be dropped or land on another record without a word.
+fn check_refs(export: &CaseExport) -> Result<()> {
+    use std::collections::HashSet;
+    fn unique(kind: &str, refs: impl Iterator<Item = u32>) -> Result<HashSet<u32>> {
+        let mut seen = HashSet::new();
+        for r in refs {
+            if !seen.insert(r) {
+                return Err(CoreError::Refused(format!(
+                    "This case export is damaged: two {kind} have the number (ref) {r}. Nothing was imported; ask for a fresh export."
+                )));
+            }
+        }
+        Ok(seen)
+    }
+    let subjects = unique("subjects", export.subjects.iter().map(|s| s.reference))?;
+    let identifiers = unique(
+        "identifiers",
+        export.identifiers.iter().map(|i| i.reference),
+    )?;
+    let evidence = unique(
+        "evidence items",
+        export.evidence.iter().map(|e| e.reference),
+    )?;
+    let transfers = unique("transfers", export.transfers.iter().map(|t| t.reference))?;
+    let dangling = |what: &str, kind: &str, r: u32| {
+        CoreError::Refused(format!(
+            "This case export is damaged: {what} links to {kind} {r}, which is not in the file. Nothing was imported; ask for a fresh export."
+        ))
+    };
+    for i in &export.identifiers {
+        if let Some(r) = i.subject_ref.filter(|r| !subjects.contains(r)) {
+            return Err(dangling(
+                &format!("identifier {}", i.reference),
+                "subject",
+                r,
+            ));
+        }
+    }
+    for t in &export.transfers {
+        if let Some(r) = t.evidence_refs.iter().find(|r| !evidence.contains(r)) {
+            return Err(dangling(
+                &format!("transfer {}", t.reference),
+                "evidence item",
+                *r,
+            ));
+        }
+    }
+    for (n, e) in export.events.iter().enumerate() {
+        for l in &e.links {
+            let (set, kind) = match l.kind {
+                LinkKind::Subject => (&subjects, "subject"),
+                LinkKind::Identifier => (&identifiers, "identifier"),
+                LinkKind::Transfer => (&transfers, "transfer"),
+                LinkKind::Evidence => (&evidence, "evidence item"),
+            };
+            if !set.contains(&l.reference) {
+                return Err(dangling(
+                    &format!("event {} (\"{}\")", n + 1, e.title),
+                    kind,
+                    l.reference,
+                ));
+            }
+        }
+    }
+    Ok(())
 }

@@ -153,6 +153,7 @@ fn fixture() -> Fixture {
         t.beneficiary_account = "DE89370400440532013000".into();
         t.beneficiary_bic = "COBADEFFXXX".into();
         t.reference = format!("CH-DEP-{:05}", 7100 + i);
+        t.notes = format!("Bank called me back about payment {i}; I said it was my own account.");
         t.evidence_ids = vec![evidence_ids[i as usize]];
         store.add_transfer(case, &t).unwrap();
         amounts.push(amount);
@@ -420,6 +421,13 @@ fn police_dossier_contains_everything_and_passes_the_tools() {
     let text = pdftotext(&pdf, None);
     for a in &f.amounts {
         assert!(text.contains(a.as_str()), "amount {a} missing");
+    }
+    // Everything recorded about a transfer is in the police dossier, its notes too.
+    for i in 0..8 {
+        assert!(
+            text.contains(&format!("Bank called me back about payment {i};")),
+            "notes of transfer {i} missing"
+        );
     }
     for w in &f.wallets {
         assert!(text.contains(w.as_str()), "wallet {w} missing or broken");

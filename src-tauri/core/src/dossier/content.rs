@@ -688,6 +688,9 @@ fn transfers(flow: &mut Flow<'_>, data: &Data) {
                     .into(),
                 ));
             }
+            if !t.notes.trim().is_empty() {
+                details.push((SMALL, format!("Notes: {}", t.notes.trim()).into()));
+            }
             for w in &t.warnings {
                 details.push((SMALL.color(Color::Red), format!("Warning: {w}").into()));
             }

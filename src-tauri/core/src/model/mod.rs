@@ -7,7 +7,9 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+mod json;
 mod records;
+pub use json::{from_json_slice, from_json_value};
 pub use records::*;
 
 /// Where a case stands.
@@ -81,6 +83,7 @@ pub struct Case {
 
 /// The editable details of a case (everything except id, archive flag and timestamps).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
 pub struct CaseDetails {
     pub title: String,
     pub status: Option<CaseStatus>,

@@ -136,6 +136,7 @@ stored_enum!(
 
 /// A transfer as entered in the form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
 pub struct TransferInput {
     /// `2026-03-14 09:30` (read in the case's time zone) or RFC 3339 with an offset.
     pub occurred_at: String,
@@ -257,6 +258,7 @@ pub struct LossSummary {
 
 /// A subject as entered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
 pub struct SubjectInput {
     pub kind: SubjectKind,
     pub name: String,
@@ -278,6 +280,7 @@ pub struct Subject {
 
 /// An identifier as entered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
 pub struct IdentifierInput {
     pub subject_id: Option<i32>,
     pub kind: IdentifierKind,
@@ -323,6 +326,7 @@ pub struct Identifier {
 
 /// A link from an event to another record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
 pub struct Link {
     pub kind: LinkKind,
     pub id: i32,
@@ -330,6 +334,7 @@ pub struct Link {
 
 /// A timeline event as entered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
 pub struct EventInput {
     pub occurred_at: String,
     pub kind: EventKind,
@@ -383,6 +388,7 @@ pub struct IntakeResult {
 
 /// What can be changed on an evidence item after intake.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
 pub struct EvidenceUpdate {
     pub caption: String,
     /// A corrected capture time (`2026-03-14 09:30` or RFC 3339); `None` leaves it as it is.
