@@ -15,6 +15,31 @@ pub mod passphrase;
 pub mod store;
 pub mod time;
 pub mod validate;
+pub mod verify;
 
 pub use error::{CoreError, ErrorKind, Result};
 pub use store::Store;
+
+#[cfg(test)]
+mod tests {
+    /// ARCHITECTURE.md's code map names every top-level module of this crate.
+    #[test]
+    fn architecture_names_every_module() {
+        let map = include_str!("../../../ARCHITECTURE.md");
+        let lib = include_str!("lib.rs");
+        let modules: Vec<&str> = lib
+            .lines()
+            .filter_map(|l| l.strip_prefix("pub mod "))
+            .map(|l| l.trim_end_matches(';'))
+            .collect();
+        assert!(modules.len() >= 10, "{modules:?}");
+        for m in modules {
+            let dir = format!("src/{m}/");
+            let file = format!("src/{m}.rs");
+            assert!(
+                map.contains(&dir) || map.contains(&file),
+                "ARCHITECTURE.md's code map does not mention {m} ({dir} or {file})"
+            );
+        }
+    }
+}
