@@ -7,8 +7,6 @@ pub mod fonts;
 pub mod layout;
 mod render;
 
-use std::io::Cursor;
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -118,15 +116,7 @@ pub(crate) fn printable_jpeg(
     printed_w_pt: f32,
     printed_h_pt: f32,
 ) -> Option<render::Jpeg> {
-    let mut reader = image::ImageReader::new(Cursor::new(original))
-        .with_guessed_format()
-        .ok()?;
-    let mut limits = image::Limits::default();
-    limits.max_alloc = Some(1024 * 1024 * 1024);
-    reader.limits(limits);
-    let img = std::panic::catch_unwind(move || reader.decode().ok())
-        .ok()
-        .flatten()?;
+    let img = crate::evidence::decode_untrusted(original).ok()?;
     let target_w = ((printed_w_pt / 72.0 * IMAGE_DPI).round() as u32).clamp(1, img.width());
     let target_h = ((printed_h_pt / 72.0 * IMAGE_DPI).round() as u32).clamp(1, img.height());
     let scaled = if target_w < img.width() {

@@ -111,33 +111,48 @@ struct Preview {
     height: u32,
 }
 
-fn make_preview(bytes: &[u8]) -> std::result::Result<Preview, String> {
-    let mut reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|_| "Casefile could not read this image".to_string())?;
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(60_000);
-    limits.max_image_height = Some(60_000);
-    limits.max_alloc = Some(1024 * 1024 * 1024);
-    reader.limits(limits);
-    let (w, h) = reader
+/// Decodes an untrusted image — the one place every caller (intake previews, the dossier)
+/// decodes evidence pictures: dimensions are read first and anything over [`MAX_PIXELS`] is
+/// refused before a pixel is decoded, allocations are capped at 1 GiB, and a decoder panic is
+/// caught. The error says why, in plain words.
+pub fn decode_untrusted(bytes: &[u8]) -> std::result::Result<image::DynamicImage, String> {
+    std::panic::catch_unwind(|| decode_within_limits(bytes)).unwrap_or_else(|_| {
+        Err(
+            "Casefile could not decode this image (it may be damaged or made to crash programs)"
+                .into(),
+        )
+    })
+}
+
+fn decode_within_limits(bytes: &[u8]) -> std::result::Result<image::DynamicImage, String> {
+    let reader = |max_side: Option<u32>| {
+        let mut reader = ImageReader::new(Cursor::new(bytes))
+            .with_guessed_format()
+            .map_err(|_| "Casefile could not read this image".to_string())?;
+        let mut limits = Limits::default();
+        limits.max_image_width = max_side;
+        limits.max_image_height = max_side;
+        limits.max_alloc = Some(1024 * 1024 * 1024);
+        reader.limits(limits);
+        Ok::<_, String>(reader)
+    };
+    let (w, h) = reader(Some(60_000))?
         .into_dimensions()
         .map_err(|_| "Casefile could not read this image (it may be damaged)".to_string())?;
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(format!(
-            "This image is {w}×{h} pixels, too large to preview safely"
+            "This image is {w}×{h} pixels, too large to decode safely"
         ));
     }
-    let mut reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|_| "Casefile could not read this image".to_string())?;
-    let mut limits = Limits::default();
-    limits.max_alloc = Some(1024 * 1024 * 1024);
-    reader.limits(limits);
-    let img = reader.decode().map_err(|_| {
+    reader(None)?.decode().map_err(|_| {
         "Casefile could not decode this image (it may be damaged or use an unusual format)"
             .to_string()
-    })?;
+    })
+}
+
+fn make_preview(bytes: &[u8]) -> std::result::Result<Preview, String> {
+    let img = decode_untrusted(bytes)?;
+    let (w, h) = (img.width(), img.height());
     let thumb = img.thumbnail(THUMB_MAX, THUMB_MAX).to_rgb8();
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82)
@@ -301,6 +316,34 @@ mod tests {
         let p = prepare("bomb.png", &small, None, "UTC").unwrap();
         assert!(p.thumbnail.is_none());
         assert!(!p.preview_note.is_empty());
+        // The dossier decodes through the same door, so it refuses the same picture.
+        assert!(decode_untrusted(&small).is_err());
+        assert!(crate::dossier::printable_jpeg(&small, 400.0, 400.0).is_none());
+        // 12 000 × 9 000 = 108 megapixels, with a correct header checksum: over the limit
+        // although each side is fine, and refused before decoding.
+        small[16..20].copy_from_slice(&12_000u32.to_be_bytes());
+        small[20..24].copy_from_slice(&9_000u32.to_be_bytes());
+        let crc = crc32(&small[12..29]);
+        small[29..33].copy_from_slice(&crc.to_be_bytes());
+        let err = decode_untrusted(&small).unwrap_err();
+        assert!(err.contains("too large"), "{err}");
+        assert!(crate::dossier::printable_jpeg(&small, 400.0, 400.0).is_none());
+    }
+
+    /// CRC-32 as PNG chunks use it.
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for b in bytes {
+            crc ^= u32::from(*b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
     }
 
     #[test]
