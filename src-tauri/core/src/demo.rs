@@ -10,9 +10,8 @@ use crate::validate::crypto::Network;
 use crate::validate::identifier::IdentifierKind;
 use crate::{Result, Store};
 
-/// A plain chat-like phone screenshot (540×1170 PNG) so the sample has evidence to show; tests
-/// use it as their sample picture too.
-pub fn sample_picture(seed: u8) -> Vec<u8> {
+/// A plain chat-like picture so the sample has evidence to show.
+fn sample_picture(seed: u8) -> Vec<u8> {
     let img = image::RgbImage::from_fn(540, 1170, |x, y| {
         if y < 60 {
             image::Rgb([18, 140, 126])

@@ -1,8 +1,6 @@
 //! Integration tests of the encrypted store: no plaintext on disk, wrong passphrase, damaged
 //! files, re-key, migrations, audit chain, case queries.
 
-#![allow(clippy::unwrap_used)]
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -11,7 +9,7 @@ use casefile_core::ErrorKind;
 use casefile_core::{CoreError, Store};
 use sha2::{Digest, Sha256};
 
-const PASS: &str = "violet harbour seventeen lanterns";
+use crate::support::PASS;
 const ACTOR: &str = "test";
 
 fn store_path(dir: &tempfile::TempDir) -> PathBuf {

@@ -2,9 +2,6 @@
 //! totals), subjects and identifiers (normalization, cross-case matches), events, evidence
 //! intake and the timeline.
 
-#![allow(clippy::unwrap_used)]
-
-use std::io::Cursor;
 use std::path::PathBuf;
 
 use casefile_core::model::*;
@@ -13,7 +10,7 @@ use casefile_core::validate::identifier::IdentifierKind;
 use casefile_core::ErrorKind;
 use casefile_core::{CoreError, Store};
 
-const PASS: &str = "violet harbour seventeen lanterns";
+use crate::support::*;
 const TRON_OK: &str = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t";
 const TRON_TYPO: &str = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj7t";
 const TX: &str = "a1075db55d416d3ca199f55b6084e2115b9345e16c5cf302fc80e9d5fbf5d48d";
@@ -76,62 +73,6 @@ impl T {
         self.0.accept_warnings = true;
         self
     }
-}
-
-fn png(w: u32, h: u32, seed: u8) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(w, h, |x, y| {
-        image::Rgb([seed, (x % 251) as u8, (y % 241) as u8])
-    });
-    let mut out = Vec::new();
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
-        .unwrap();
-    out
-}
-
-/// A JPEG with an EXIF block holding DateTimeOriginal and (optionally) OffsetTimeOriginal,
-/// laid out as cameras and phones write it.
-fn jpeg_with_exif(when: &str, offset: Option<&str>) -> Vec<u8> {
-    let mut tiff: Vec<u8> = b"II\x2a\x00\x08\x00\x00\x00".to_vec();
-    // IFD0: one entry pointing at the Exif IFD (offset 26).
-    tiff.extend(1u16.to_le_bytes());
-    tiff.extend(0x8769u16.to_le_bytes());
-    tiff.extend(4u16.to_le_bytes());
-    tiff.extend(1u32.to_le_bytes());
-    tiff.extend(26u32.to_le_bytes());
-    tiff.extend(0u32.to_le_bytes());
-    let entries: u16 = if offset.is_some() { 2 } else { 1 };
-    let data_start = 26 + 2 + 12 * u32::from(entries) + 4;
-    tiff.extend(entries.to_le_bytes());
-    tiff.extend(0x9003u16.to_le_bytes());
-    tiff.extend(2u16.to_le_bytes());
-    tiff.extend(20u32.to_le_bytes());
-    tiff.extend(data_start.to_le_bytes());
-    if offset.is_some() {
-        tiff.extend(0x9011u16.to_le_bytes());
-        tiff.extend(2u16.to_le_bytes());
-        tiff.extend(7u32.to_le_bytes());
-        tiff.extend((data_start + 20).to_le_bytes());
-    }
-    tiff.extend(0u32.to_le_bytes());
-    tiff.extend(when.as_bytes());
-    tiff.push(0);
-    if let Some(o) = offset {
-        tiff.extend(o.as_bytes());
-        tiff.push(0);
-    }
-    let mut app1 = b"Exif\0\0".to_vec();
-    app1.extend(&tiff);
-    let img = image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([x as u8 * 3, y as u8 * 5, 128]));
-    let mut jpeg = Vec::new();
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(&mut Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
-        .unwrap();
-    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
-    out.extend(((app1.len() + 2) as u16).to_be_bytes());
-    out.extend(app1);
-    out.extend(&jpeg[2..]);
-    out
 }
 
 #[test]

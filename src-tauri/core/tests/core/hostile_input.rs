@@ -2,8 +2,6 @@
 //! is either refused with a plain message or accepted — and nothing accepted may make a later
 //! summary, timeline, dossier or export fail.
 
-#![allow(clippy::unwrap_used)]
-
 use casefile_core::dossier::{DossierOptions, Variant};
 use casefile_core::interchange::CaseExport;
 use casefile_core::model::*;
@@ -11,7 +9,7 @@ use casefile_core::validate::crypto::{self, Network};
 use casefile_core::validate::identifier::IdentifierKind;
 use casefile_core::{ErrorKind, Store};
 
-const PASS: &str = "violet harbour seventeen lanterns";
+use crate::support::PASS;
 const TRON_OK: &str = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t";
 
 fn store() -> (tempfile::TempDir, Store, i32) {
@@ -292,7 +290,7 @@ fn exported(store: &Store, case: i32) -> CaseExport {
 }
 
 fn sample_case(store: &mut Store, case: i32) {
-    let png = casefile_core::demo::sample_picture(3);
+    let png = crate::support::screenshot(3);
     let v = store
         .add_evidence(case, "chat.png", &png, None, "The first message")
         .unwrap()

@@ -1,9 +1,6 @@
 //! The PDF dossier, checked with standard tools: qpdf --check, pdftotext, pdfinfo, pdftoppm.
 //! Artifacts (PDFs and page images) are kept in target/e2e-artifacts/.
 
-#![allow(clippy::unwrap_used)]
-
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -14,7 +11,7 @@ use casefile_core::validate::identifier::IdentifierKind;
 use casefile_core::Store;
 use chrono::{DateTime, Utc};
 
-const PASS: &str = "violet harbour seventeen lanterns";
+use crate::support::*;
 
 fn artifacts() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-artifacts");
@@ -38,23 +35,6 @@ fn tx(seed: u32) -> String {
             )
         })
         .collect()
-}
-
-fn screenshot(seed: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(540, 1170, |x, y| {
-        if y < 60 {
-            image::Rgb([18, 140, 126])
-        } else if y % 90 > 20 && y % 90 < 40 && x > 40 && x < 300 + (seed * 37 + y) % 200 {
-            image::Rgb([30, 30, 30])
-        } else {
-            image::Rgb([236, 229, 221])
-        }
-    });
-    let mut out = Vec::new();
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
-        .unwrap();
-    out
 }
 
 struct Fixture {

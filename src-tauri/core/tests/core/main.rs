@@ -1,0 +1,10 @@
+//! The core's integration tests, one binary: the encrypted store, the records in a case, the
+//! dossier, and hostile input. Shared builders are in `support`.
+
+#![allow(clippy::unwrap_used)]
+
+mod dossier;
+mod hostile_input;
+mod records;
+mod store;
+mod support;
