@@ -4,8 +4,6 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::time::Moment;
-use crate::validate::crypto::Network;
-use crate::validate::identifier::IdentifierKind;
 
 macro_rules! stored_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident => $s:literal, $label:literal;)+ }) => {
@@ -26,6 +24,38 @@ macro_rules! stored_enum {
         }
     };
 }
+
+stored_enum!(
+    /// A blockchain network that transfers and wallets can be on.
+    Network {
+        Bitcoin => "bitcoin", "Bitcoin";
+        Ethereum => "ethereum", "Ethereum";
+        Tron => "tron", "TRON";
+        Bsc => "bsc", "BNB Smart Chain";
+        Polygon => "polygon", "Polygon";
+        Arbitrum => "arbitrum", "Arbitrum";
+        Solana => "solana", "Solana";
+    }
+);
+
+stored_enum!(
+    /// What kind of identifier.
+    IdentifierKind {
+        Phone => "phone", "Phone number";
+        Whatsapp => "whatsapp", "WhatsApp";
+        Telegram => "telegram", "Telegram";
+        Signal => "signal", "Signal";
+        Wechat => "wechat", "WeChat ID";
+        Line => "line", "LINE ID";
+        Email => "email", "E-mail address";
+        SocialProfile => "social_profile", "Social media profile";
+        DatingProfile => "dating_profile", "Dating profile";
+        Website => "website", "Website or domain";
+        App => "app", "App name or store link";
+        CryptoWallet => "crypto_wallet", "Crypto wallet";
+        BankAccount => "bank_account", "Bank account";
+    }
+);
 
 stored_enum!(
     /// Which way the money went.

@@ -6,18 +6,7 @@ use serde::{Deserialize, Serialize};
 use sha3::{Digest, Keccak256};
 use specta::Type;
 
-/// A blockchain network that transfers and wallets can be on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum Network {
-    Bitcoin,
-    Ethereum,
-    Bsc,
-    Polygon,
-    Arbitrum,
-    Tron,
-    Solana,
-}
+pub use crate::model::Network;
 
 /// Longest text checked as an address or transaction hash (real ones have at most 90 characters).
 pub const MAX_ADDRESS_CHARS: usize = 128;
@@ -33,48 +22,6 @@ pub enum AddressFamily {
 }
 
 impl Network {
-    /// Every network, in the order forms list them.
-    pub const ALL: [Network; 7] = [
-        Network::Bitcoin,
-        Network::Ethereum,
-        Network::Tron,
-        Network::Bsc,
-        Network::Polygon,
-        Network::Arbitrum,
-        Network::Solana,
-    ];
-
-    /// Stored value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Network::Bitcoin => "bitcoin",
-            Network::Ethereum => "ethereum",
-            Network::Bsc => "bsc",
-            Network::Polygon => "polygon",
-            Network::Arbitrum => "arbitrum",
-            Network::Tron => "tron",
-            Network::Solana => "solana",
-        }
-    }
-
-    /// Parses a stored value.
-    pub fn parse(s: &str) -> Option<Network> {
-        Self::ALL.into_iter().find(|n| n.as_str() == s)
-    }
-
-    /// Name for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Network::Bitcoin => "Bitcoin",
-            Network::Ethereum => "Ethereum",
-            Network::Bsc => "BNB Smart Chain",
-            Network::Polygon => "Polygon",
-            Network::Arbitrum => "Arbitrum",
-            Network::Tron => "TRON",
-            Network::Solana => "Solana",
-        }
-    }
-
     /// The address format used on this network.
     pub fn family(self) -> AddressFamily {
         match self {

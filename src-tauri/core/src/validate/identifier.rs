@@ -2,93 +2,11 @@
 //! normalized into a match key so the same one entered twice — in this case or another — is
 //! recognized, with warnings where the value looks wrong.
 
-use serde::{Deserialize, Serialize};
-use specta::Type;
-
 use super::bank;
 use super::crypto::{self, Network};
 use crate::{CoreError, Result};
 
-/// What kind of identifier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum IdentifierKind {
-    Phone,
-    Email,
-    Whatsapp,
-    Telegram,
-    Wechat,
-    Line,
-    Signal,
-    SocialProfile,
-    DatingProfile,
-    Website,
-    App,
-    CryptoWallet,
-    BankAccount,
-}
-
-impl IdentifierKind {
-    /// Every kind, in the order forms list them.
-    pub const ALL: [IdentifierKind; 13] = [
-        IdentifierKind::Phone,
-        IdentifierKind::Whatsapp,
-        IdentifierKind::Telegram,
-        IdentifierKind::Signal,
-        IdentifierKind::Wechat,
-        IdentifierKind::Line,
-        IdentifierKind::Email,
-        IdentifierKind::SocialProfile,
-        IdentifierKind::DatingProfile,
-        IdentifierKind::Website,
-        IdentifierKind::App,
-        IdentifierKind::CryptoWallet,
-        IdentifierKind::BankAccount,
-    ];
-
-    /// Stored value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            IdentifierKind::Phone => "phone",
-            IdentifierKind::Email => "email",
-            IdentifierKind::Whatsapp => "whatsapp",
-            IdentifierKind::Telegram => "telegram",
-            IdentifierKind::Wechat => "wechat",
-            IdentifierKind::Line => "line",
-            IdentifierKind::Signal => "signal",
-            IdentifierKind::SocialProfile => "social_profile",
-            IdentifierKind::DatingProfile => "dating_profile",
-            IdentifierKind::Website => "website",
-            IdentifierKind::App => "app",
-            IdentifierKind::CryptoWallet => "crypto_wallet",
-            IdentifierKind::BankAccount => "bank_account",
-        }
-    }
-
-    /// Parses a stored value.
-    pub fn parse(s: &str) -> Option<IdentifierKind> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
-    /// Name for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            IdentifierKind::Phone => "Phone number",
-            IdentifierKind::Email => "E-mail address",
-            IdentifierKind::Whatsapp => "WhatsApp",
-            IdentifierKind::Telegram => "Telegram",
-            IdentifierKind::Wechat => "WeChat ID",
-            IdentifierKind::Line => "LINE ID",
-            IdentifierKind::Signal => "Signal",
-            IdentifierKind::SocialProfile => "Social media profile",
-            IdentifierKind::DatingProfile => "Dating profile",
-            IdentifierKind::Website => "Website or domain",
-            IdentifierKind::App => "App name or store link",
-            IdentifierKind::CryptoWallet => "Crypto wallet",
-            IdentifierKind::BankAccount => "Bank account",
-        }
-    }
-}
+pub use crate::model::IdentifierKind;
 
 /// A normalized identifier.
 #[derive(Debug, Clone, PartialEq, Eq)]
