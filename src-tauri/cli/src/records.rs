@@ -98,7 +98,7 @@ pub(crate) fn evidence(path: &Path, command: EvidenceCommand) -> Result<(), Fail
                             e.sha256
                         );
                     }
-                    Err(e) if e.kind() == "not_found" => return Err(e.into()),
+                    Err(e @ CoreError::NotFound { .. }) => return Err(e.into()),
                     Err(e) => failed.push(format!("{}: {}", file.display(), e)),
                 }
             }

@@ -100,14 +100,14 @@ pub fn reference_lists() -> ReferenceLists {
             .map(String::from)
             .collect(),
         crypto_assets: crypto::crypto_assets(),
-        networks: choices(&Network::ALL, Network::label),
+        networks: choices(Network::ALL, Network::label),
         time_zones: casefile_core::validate::time_zones(),
         statuses: CaseStatus::ALL.to_vec(),
         directions: choices(Direction::ALL, Direction::label),
         methods: choices(TransferMethod::ALL, TransferMethod::label),
         transfer_statuses: choices(TransferStatus::ALL, TransferStatus::label),
         subject_kinds: choices(SubjectKind::ALL, SubjectKind::label),
-        identifier_kinds: choices(&IdentifierKind::ALL, IdentifierKind::label),
+        identifier_kinds: choices(IdentifierKind::ALL, IdentifierKind::label),
         event_kinds: choices(EventKind::ALL, EventKind::label),
     }
 }
