@@ -97,10 +97,17 @@ export const commands = {
 };
 
 /* Types */
-/**  An error as the window receives it: a stable `kind` and a message for the person. */
+/**
+ *  An error as the window receives it: its kind (a closed union in TypeScript), a message for
+ *  the person, the form field it is about, and — for a confirmation request — the warnings as a list.
+ */
 export type AppError = {
-	kind: string,
+	kind: ErrorKind,
 	message: string,
+	/**  The input field a validation error is about. */
+	field: string | null,
+	/**  For `needs_confirmation`: each warning, one per entry. */
+	warnings: string[],
 };
 
 /**  What the window needs to decide which screen to show. */
@@ -230,6 +237,8 @@ export type CurrencyTotal = {
 	/**  paid_out − received − recovered. */
 	net_loss: string,
 	transfers: number,
+	/**  False when a total was beyond what can be computed exactly; the fields then say so in words. */
+	exact: boolean,
 };
 
 /**  Which way the money went. */
@@ -247,6 +256,16 @@ export type DossierOptions = {
 	/**  Sections to leave out of the police dossier. */
 	omit: Section[],
 };
+
+/**
+ *  What kind of failure an error is: a stable, closed list that crosses into the window (as a
+ *  TypeScript union) and that the CLI matches on. Never compare error messages.
+ */
+export type ErrorKind = "wrong_passphrase" | "not_a_case_file" | "store_missing" | "store_exists" | "newer_format" | "weak_passphrase" | "invalid" | "not_found" | "needs_confirmation" | "refused" | "io" | "database" | "key_derivation" | 
+/**  The store is locked (window only: after "Lock" or the idle timer). */
+"locked" | 
+/**  Something outside Casefile's own rules failed (a dialog, the opener, the IPC bridge). */
+"internal";
 
 /**  A stored event. */
 export type Event = {
