@@ -89,4 +89,20 @@ describe('TransfersPanel', () => {
     expect(screen.getByRole('cell', { name: 'Paid out' })).toBeInTheDocument();
     expect(screen.getByText(/2500.00 USDT \(TRON\)/)).toBeInTheDocument();
   });
+
+  it('says plainly when a total is too large to compute exactly, never showing a number for it', async () => {
+    const words = 'too large to total exactly';
+    api.lossSummary.mockResolvedValue(
+      summary(total({ paid_out: words, received: words, recovered: words, net_loss: words, exact: false }), [
+        total({ currency: 'USDT', network: 'tron', paid_out: words, received: words, recovered: words, net_loss: words, exact: false }),
+      ]),
+    );
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    const box = await screen.findByText(/Net loss in EUR: too large to total exactly/);
+    expect(box).toBeInTheDocument();
+    const text = document.getElementById('loss-summary')?.textContent ?? '';
+    expect(text).toMatch(/USDT on TRON:\s+too large to total exactly/);
+    expect(text).not.toMatch(/paid out too large/);
+    expect(text).not.toMatch(/Net loss: 0/);
+  });
 });
