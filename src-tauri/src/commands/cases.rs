@@ -1,8 +1,9 @@
 //! The case list and case details.
 
+use casefile_core::dossier::Section;
 use casefile_core::model::{
-    Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, Direction, EventKind, SubjectKind,
-    TransferMethod, TransferStatus,
+    CaptureTimeSource, Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, Direction,
+    EventKind, SubjectKind, TransferMethod, TransferStatus,
 };
 use casefile_core::validate::crypto::{self, CryptoAsset, Network};
 use casefile_core::validate::identifier::IdentifierKind;
@@ -74,23 +75,27 @@ fn choices<T: Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<Choice<T>> {
         .collect()
 }
 
-/// The choices offered in the forms.
+/// The choices offered in the forms, each with the label core gives it: the window shows these
+/// labels and never types its own.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct ReferenceLists {
     pub currencies: Vec<String>,
     pub crypto_assets: Vec<CryptoAsset>,
     pub networks: Vec<Choice<Network>>,
     pub time_zones: Vec<String>,
-    pub statuses: Vec<CaseStatus>,
+    pub statuses: Vec<Choice<CaseStatus>>,
     pub directions: Vec<Choice<Direction>>,
     pub methods: Vec<Choice<TransferMethod>>,
     pub transfer_statuses: Vec<Choice<TransferStatus>>,
     pub subject_kinds: Vec<Choice<SubjectKind>>,
     pub identifier_kinds: Vec<Choice<IdentifierKind>>,
     pub event_kinds: Vec<Choice<EventKind>>,
+    pub capture_time_sources: Vec<Choice<CaptureTimeSource>>,
+    /// Dossier sections that can be left out, titled as the dossier prints them.
+    pub sections: Vec<Choice<Section>>,
 }
 
-/// Currency codes, time zones and statuses for the case form.
+/// Currency codes, time zones and every labelled choice of the forms.
 #[tauri::command]
 #[specta::specta]
 pub fn reference_lists() -> ReferenceLists {
@@ -102,12 +107,37 @@ pub fn reference_lists() -> ReferenceLists {
         crypto_assets: crypto::crypto_assets(),
         networks: choices(Network::ALL, Network::label),
         time_zones: casefile_core::validate::time_zones(),
-        statuses: CaseStatus::ALL.to_vec(),
+        statuses: choices(&CaseStatus::ALL, CaseStatus::label),
         directions: choices(Direction::ALL, Direction::label),
         methods: choices(TransferMethod::ALL, TransferMethod::label),
         transfer_statuses: choices(TransferStatus::ALL, TransferStatus::label),
         subject_kinds: choices(SubjectKind::ALL, SubjectKind::label),
         identifier_kinds: choices(IdentifierKind::ALL, IdentifierKind::label),
         event_kinds: choices(EventKind::ALL, EventKind::label),
+        capture_time_sources: choices(CaptureTimeSource::ALL, CaptureTimeSource::label),
+        sections: choices(Section::ALL, Section::label),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_choice_carries_the_label_core_gives_it() {
+        let lists = reference_lists();
+        let json = serde_json::to_value(&lists).unwrap_or_default();
+        assert_eq!(
+            json["statuses"][2],
+            serde_json::json!({ "value": "in_recovery", "label": "Recovery in progress" })
+        );
+        let sections: Vec<Section> = lists.sections.iter().map(|c| c.value).collect();
+        assert_eq!(sections, Section::ALL);
+        assert!(lists.sections.iter().all(|c| c.label == c.value.label()));
+        assert_eq!(lists.statuses.len(), CaseStatus::ALL.len());
+        assert_eq!(
+            lists.capture_time_sources.len(),
+            CaptureTimeSource::ALL.len()
+        );
     }
 }

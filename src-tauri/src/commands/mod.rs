@@ -1,10 +1,14 @@
-//! Tauri commands, one module per screen area. Each parses its arguments, calls one core
-//! function and maps the error; no SQL and no business rule lives here.
+//! Tauri commands, one module per domain, named like core's `store/` modules. Each parses its
+//! arguments, calls one core function and maps the error; no SQL and no business rule lives here.
 
 pub mod cases;
 pub mod dossier;
-pub mod records;
+pub mod events;
+pub mod evidence;
 pub mod session;
+pub mod subjects;
+pub mod timeline;
+pub mod transfers;
 
 use casefile_core::ErrorKind;
 use serde::Serialize;

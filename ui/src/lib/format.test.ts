@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { itemCount, localDateTime, STATUS_LABELS } from './format';
+import { itemCount, labelOf, localDateTime } from './format';
+import { lists } from '../test/fixtures';
 
 describe('format', () => {
   it('counts items in plain words', () => {
@@ -14,7 +15,9 @@ describe('format', () => {
     expect(localDateTime('not a time')).toBe('not a time');
   });
 
-  it('has a label for every status', () => {
-    expect(Object.keys(STATUS_LABELS).sort()).toEqual(['closed', 'in_recovery', 'open', 'reported']);
+  it('takes labels from the reference lists core sends', () => {
+    expect(labelOf(lists.statuses, 'in_recovery')).toBe('Recovery in progress');
+    expect(labelOf(lists.sections, 'evidence')).toBe('Evidence');
+    expect(labelOf([{ value: 'open', label: 'Still collecting' }], 'open')).toBe('Still collecting');
   });
 });

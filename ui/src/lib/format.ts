@@ -1,12 +1,14 @@
 // Small display helpers.
-import type { CaseStatus } from './api';
+import type { Choice } from './api';
 
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  open: 'Gathering evidence',
-  reported: 'Reported',
-  in_recovery: 'Recovery in progress',
-  closed: 'Closed',
-};
+/**
+ * The label core gives a value of one of its lists (`lists.statuses`, `lists.methods`, …).
+ * Labels are never typed here: they come with the reference lists. A value missing from the
+ * list (never the case with lists from core) is shown as it is rather than as nothing.
+ */
+export function labelOf<T extends string>(choices: readonly Choice<T>[], value: T): string {
+  return choices.find((c) => c.value === value)?.label ?? value;
+}
 
 /** "3 items", "1 item", "No items yet". */
 export function itemCount(n: number): string {

@@ -1,4 +1,5 @@
-// Realistic values for component tests, typed by the generated bindings.
+// Realistic values for component tests, typed by the generated bindings. The labels are the
+// ones core sends (`reference_lists`); screens show these and never type their own.
 import type { ReferenceLists } from '../lib/api';
 
 export const lists: ReferenceLists = {
@@ -14,7 +15,12 @@ export const lists: ReferenceLists = {
     { value: 'tron', label: 'TRON' },
   ],
   time_zones: ['Asia/Hong_Kong', 'Europe/Berlin', 'UTC'],
-  statuses: ['open', 'reported', 'in_recovery', 'closed'],
+  statuses: [
+    { value: 'open', label: 'Gathering evidence' },
+    { value: 'reported', label: 'Reported' },
+    { value: 'in_recovery', label: 'Recovery in progress' },
+    { value: 'closed', label: 'Closed' },
+  ],
   directions: [
     { value: 'out', label: 'Paid out' },
     { value: 'in', label: 'Received' },
@@ -41,5 +47,18 @@ export const lists: ReferenceLists = {
     { value: 'first_contact', label: 'First contact' },
     { value: 'message', label: 'Message' },
     { value: 'note', label: 'Note' },
+  ],
+  capture_time_sources: [
+    { value: 'exif', label: "From the photo's EXIF data" },
+    { value: 'file_modified', label: "File's last-modified time (may be when it was copied, not taken)" },
+    { value: 'user', label: 'Entered by hand' },
+    { value: 'unknown', label: 'Unknown' },
+  ],
+  sections: [
+    { value: 'statement', label: "The victim's statement" },
+    { value: 'timeline', label: 'Timeline' },
+    { value: 'subjects', label: 'Scammers and their identifiers' },
+    { value: 'evidence', label: 'Evidence' },
+    { value: 'custody', label: 'Chain of custody' },
   ],
 };

@@ -149,12 +149,12 @@ pub struct Built {
 
 const SECTIONS: [&str; 7] = [
     "Summary",
-    "The victim's statement",
-    "Timeline",
+    Section::Statement.label(),
+    Section::Timeline.label(),
     "Transfers",
-    "Scammers and their identifiers",
-    "Evidence",
-    "Chain of custody",
+    Section::Subjects.label(),
+    Section::Evidence.label(),
+    Section::Custody.label(),
 ];
 
 fn kv(label: &str, value: impl Into<String>) -> (String, Cell, Style) {
@@ -294,15 +294,7 @@ fn cover(
         kv("Police report no.", or_none(&d.police_report_no)),
         kv("Bank claim no.", or_none(&d.bank_claim_no)),
         kv("Other complaint id", or_none(&d.complaint_id)),
-        kv(
-            "Case status",
-            or_none(match data.case.status {
-                CaseStatus::Open => "Gathering evidence",
-                CaseStatus::Reported => "Reported",
-                CaseStatus::InRecovery => "Recovery in progress",
-                CaseStatus::Closed => "Closed",
-            }),
-        ),
+        kv("Case status", or_none(data.case.status.label())),
         kv(
             "Generated",
             format!(
@@ -317,15 +309,9 @@ fn cover(
     flow.space(10.0);
     flow.paragraph("Contents", H2);
     let omitted = |title: &str| {
-        let section = match title {
-            "The victim's statement" => Some(Section::Statement),
-            "Timeline" => Some(Section::Timeline),
-            "Scammers and their identifiers" => Some(Section::Subjects),
-            "Evidence" => Some(Section::Evidence),
-            "Chain of custody" => Some(Section::Custody),
-            _ => None,
-        };
-        section.is_some_and(|s| options.omit.contains(&s))
+        Section::ALL
+            .iter()
+            .any(|s| s.label() == title && options.omit.contains(s))
     };
     for s in SECTIONS.iter().filter(|s| !omitted(s)) {
         flow.paragraph(&format!("•  {s}"), BODY);

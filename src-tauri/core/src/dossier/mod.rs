@@ -35,6 +35,28 @@ pub enum Section {
     Custody,
 }
 
+impl Section {
+    /// Every section that can be left out, in the order the dossier prints them.
+    pub const ALL: &'static [Section] = &[
+        Section::Statement,
+        Section::Timeline,
+        Section::Subjects,
+        Section::Evidence,
+        Section::Custody,
+    ];
+
+    /// The section's title, as printed in the dossier and offered in the export form.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Section::Statement => "The victim's statement",
+            Section::Timeline => "Timeline",
+            Section::Subjects => "Scammers and their identifiers",
+            Section::Evidence => "Evidence",
+            Section::Custody => "Chain of custody",
+        }
+    }
+}
+
 /// Choices for one export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct DossierOptions {

@@ -45,6 +45,16 @@ impl CaseStatus {
         }
     }
 
+    /// Name for people, in the app and in the dossier.
+    pub fn label(self) -> &'static str {
+        match self {
+            CaseStatus::Open => "Gathering evidence",
+            CaseStatus::Reported => "Reported",
+            CaseStatus::InRecovery => "Recovery in progress",
+            CaseStatus::Closed => "Closed",
+        }
+    }
+
     /// Parses the stored value; unknown values read as `Open` so an old row never breaks a list.
     pub fn from_db(s: &str) -> CaseStatus {
         Self::ALL

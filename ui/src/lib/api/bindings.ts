@@ -31,7 +31,7 @@ export const commands = {
 	updateCase: (id: number, details: CaseDetails) => typedError<Case, AppError>(__TAURI_INVOKE("update_case", { id, details })),
 	/**  Archives a case or brings it back. */
 	setCaseArchived: (id: number, archived: boolean) => typedError<Case, AppError>(__TAURI_INVOKE("set_case_archived", { id, archived })),
-	/**  Currency codes, time zones and statuses for the case form. */
+	/**  Currency codes, time zones and every labelled choice of the forms. */
 	referenceLists: () => __TAURI_INVOKE<ReferenceLists>("reference_lists"),
 	/**  Checks a transfer without saving: the warnings to show (an error for what must be fixed). */
 	checkTransfer: (caseId: number, input: TransferInput) => typedError<string[], AppError>(__TAURI_INVOKE("check_transfer", { caseId, input })),
@@ -418,19 +418,25 @@ export type PassphraseStrength = {
 	acceptable: boolean,
 };
 
-/**  The choices offered in the forms. */
+/**
+ *  The choices offered in the forms, each with the label core gives it: the window shows these
+ *  labels and never types its own.
+ */
 export type ReferenceLists = {
 	currencies: string[],
 	crypto_assets: CryptoAsset[],
 	networks: Choice<Network>[],
 	time_zones: string[],
-	statuses: CaseStatus[],
+	statuses: Choice<CaseStatus>[],
 	directions: Choice<Direction>[],
 	methods: Choice<TransferMethod>[],
 	transfer_statuses: Choice<TransferStatus>[],
 	subject_kinds: Choice<SubjectKind>[],
 	identifier_kinds: Choice<IdentifierKind>[],
 	event_kinds: Choice<EventKind>[],
+	capture_time_sources: Choice<CaptureTimeSource>[],
+	/**  Dossier sections that can be left out, titled as the dossier prints them. */
+	sections: Choice<Section>[],
 };
 
 /**  Where an export was written. */

@@ -19,6 +19,7 @@ vi.mock('@tauri-apps/api/core', async (importOriginal) => ({
 }));
 
 import DossierPanel from './DossierPanel.svelte';
+import { lists } from '../../test/fixtures';
 
 const theCase = {
   id: 7,
@@ -45,7 +46,7 @@ describe('DossierPanel', () => {
       channel.onmessage({ done: 3, total: 10 });
       return { pdf: '/home/me/dossier.pdf', csv: ['/home/me/dossier-transfers.csv', '/home/me/dossier-identifiers.csv'], pages: 42, size_bytes: 2_048_000 };
     });
-    render(DossierPanel, { theCase });
+    render(DossierPanel, { theCase, lists });
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Prepared by (printed on the dossier)'), 'Victim Support');
     await user.click(screen.getByLabelText('Timeline'));
@@ -65,7 +66,7 @@ describe('DossierPanel', () => {
 
   it('does nothing when the save dialog is cancelled, and asks for the institution of a bank letter', async () => {
     api.chooseDossierPath.mockResolvedValue(null);
-    render(DossierPanel, { theCase });
+    render(DossierPanel, { theCase, lists });
     const user = userEvent.setup();
     await user.click(screen.getByLabelText(/Letter to one bank or exchange/));
     await user.click(screen.getByRole('button', { name: 'Export dossier…' }));
@@ -77,6 +78,22 @@ describe('DossierPanel', () => {
     expect(api.exportDossier).not.toHaveBeenCalled();
   });
 
+  it('titles the sections with the labels core sends, and omits by value', async () => {
+    api.chooseDossierPath.mockResolvedValue('/home/me/dossier.pdf');
+    api.exportDossier.mockResolvedValue({ pdf: '/home/me/dossier.pdf', csv: [], pages: 3, size_bytes: 1024 });
+    const sections = [
+      { value: 'evidence' as const, label: 'Evidence (as titled by core)' },
+      { value: 'custody' as const, label: 'Chain of custody' },
+    ];
+    render(DossierPanel, { theCase, lists: { ...lists, sections } });
+    expect(screen.queryByLabelText('Timeline')).not.toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.click(screen.getByLabelText('Evidence (as titled by core)'));
+    await user.click(screen.getByRole('button', { name: 'Export dossier…' }));
+    await waitFor(() => expect(api.exportDossier).toHaveBeenCalled());
+    expect(api.exportDossier.mock.calls[0][1].omit).toEqual(['evidence']);
+  });
+
   it('shows what verify found', async () => {
     api.verifyCase.mockResolvedValue({
       ok: false,
@@ -84,7 +101,7 @@ describe('DossierPanel', () => {
       evidence_problems: ['V-2 "chat.png": its bytes no longer match the SHA-256 recorded when it was added.'],
       audit: { entries: 10, head_hash: 'ab', problem: null },
     });
-    render(DossierPanel, { theCase });
+    render(DossierPanel, { theCase, lists });
     await userEvent.setup().click(screen.getByRole('button', { name: 'Verify integrity' }));
     await waitFor(() => expect(screen.getByText(/Something does not match/)).toBeInTheDocument());
     expect(screen.getByText(/V-2 "chat.png"/)).toBeInTheDocument();

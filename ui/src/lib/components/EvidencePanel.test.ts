@@ -5,6 +5,7 @@ const api = vi.hoisted(() => ({ listEvidence: vi.fn(), addEvidence: vi.fn(), upd
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 
 import EvidencePanel from './EvidencePanel.svelte';
+import { lists } from '../../test/fixtures';
 
 const item = (id: number, name: string) => ({
   id,
@@ -33,7 +34,7 @@ afterEach(() => cleanup());
 describe('EvidencePanel', () => {
   it('adds files dropped onto it, in order, with their bytes and modified time', async () => {
     const onChanged = vi.fn();
-    render(EvidencePanel, { caseId: 1, onChanged });
+    render(EvidencePanel, { caseId: 1, lists, onChanged });
     const a = new File(['first'], 'Screenshot_1.png', { type: 'image/png', lastModified: 1_700_000_000_000 });
     const b = new File(['second'], 'Screenshot_2.png', { type: 'image/png', lastModified: 1_700_000_001_000 });
     await fireEvent.drop(screen.getByRole('region', { name: 'Drop files here' }), { dataTransfer: { files: [a, b] } });
@@ -46,7 +47,7 @@ describe('EvidencePanel', () => {
   });
 
   it('adds a pasted screenshot and names it when the clipboard gives no name', async () => {
-    render(EvidencePanel, { caseId: 1, onChanged: vi.fn() });
+    render(EvidencePanel, { caseId: 1, lists, onChanged: vi.fn() });
     const shot = new File(['pixels'], '', { type: 'image/png' });
     const paste = new Event('paste', { bubbles: true, cancelable: true }) as ClipboardEvent;
     Object.defineProperty(paste, 'clipboardData', { value: { files: [shot] } });
@@ -60,7 +61,7 @@ describe('EvidencePanel', () => {
       if (name === 'huge.mp4') throw new Error('"huge.mp4" is 312 MB; Casefile takes files up to 200 MB.');
       return { evidence: item(2, name), duplicate: false };
     });
-    render(EvidencePanel, { caseId: 1, onChanged: vi.fn() });
+    render(EvidencePanel, { caseId: 1, lists, onChanged: vi.fn() });
     const files = [new File(['x'], 'huge.mp4'), new File(['y'], 'ok.png')];
     await fireEvent.drop(screen.getByRole('region', { name: 'Drop files here' }), { dataTransfer: { files } });
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('huge.mp4: "huge.mp4" is 312 MB'));
@@ -70,9 +71,11 @@ describe('EvidencePanel', () => {
 
 describe('EvidencePanel opened from the timeline', () => {
   it('opens the viewer on the item asked for', async () => {
-    api.listEvidence.mockResolvedValue([item(4, 'first.png'), item(9, 'second.png')]);
-    render(EvidencePanel, { caseId: 1, onChanged: vi.fn(), focusId: 9 });
+    api.listEvidence.mockResolvedValue([item(4, 'first.png'), { ...item(9, 'second.png'), capture_time_source: 'file_modified' }]);
+    render(EvidencePanel, { caseId: 1, lists, onChanged: vi.fn(), focusId: 9 });
     await waitFor(() => expect(screen.getByRole('dialog')).toBeInTheDocument());
     expect(screen.getByRole('heading', { name: 'V-9 · second.png' })).toBeInTheDocument();
+    // Where the capture time came from, in core's words.
+    expect(screen.getByText("File's last-modified time (may be when it was copied, not taken)")).toBeInTheDocument();
   });
 });

@@ -21,6 +21,7 @@ import { ApiError } from '../api';
 import WelcomeScreen from './WelcomeScreen.svelte';
 import UnlockScreen from './UnlockScreen.svelte';
 import CaseList from './CaseList.svelte';
+import { lists } from '../../test/fixtures';
 
 const status = { store_path: '/home/me/.local/share/Casefile/casefile.db', store_exists: true, unlocked: true, settings: { auto_lock_minutes: 10 } };
 
@@ -100,7 +101,7 @@ describe('CaseList', () => {
       cases.filter((c) => c.title.toLowerCase().includes(f.query.toLowerCase())),
     );
     const onSelect = vi.fn();
-    render(CaseList, { selectedId: null, onSelect });
+    render(CaseList, { selectedId: null, lists, onSelect });
     await waitFor(() => expect(screen.getByText('Fake exchange BTC-GX Pro')).toBeInTheDocument());
     expect(screen.getByText(/Reported · 3 items/)).toBeInTheDocument();
     const user = userEvent.setup();
@@ -118,7 +119,7 @@ describe('CaseList', () => {
       .mockRejectedValueOnce(new ApiError({ kind: 'invalid', message: 'The case needs a title.', field: null, warnings: [] }))
       .mockResolvedValueOnce({ ...cases[0], id: 7 });
     const onSelect = vi.fn();
-    render(CaseList, { selectedId: null, onSelect });
+    render(CaseList, { selectedId: null, lists, onSelect });
     await waitFor(() => expect(screen.getByText(/No cases yet/)).toBeInTheDocument());
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Create case' }));
