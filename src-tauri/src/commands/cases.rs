@@ -3,7 +3,7 @@
 use casefile_core::dossier::Section;
 use casefile_core::model::{
     CaptureTimeSource, Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, Direction,
-    EventKind, SubjectKind, TransferMethod, TransferStatus,
+    EventKind, SubjectKind, TimelineKind, TransferMethod, TransferStatus,
 };
 use casefile_core::validate::crypto::{self, CryptoAsset, Network};
 use casefile_core::validate::identifier::IdentifierKind;
@@ -90,6 +90,8 @@ pub struct ReferenceLists {
     pub subject_kinds: Vec<Choice<SubjectKind>>,
     pub identifier_kinds: Vec<Choice<IdentifierKind>>,
     pub event_kinds: Vec<Choice<EventKind>>,
+    /// The timeline's "Show only…" choices (event kinds, transfer directions, evidence).
+    pub timeline_kinds: Vec<TimelineKind>,
     pub capture_time_sources: Vec<Choice<CaptureTimeSource>>,
     /// Dossier sections that can be left out, titled as the dossier prints them.
     pub sections: Vec<Choice<Section>>,
@@ -114,6 +116,7 @@ pub fn reference_lists() -> ReferenceLists {
         subject_kinds: choices(SubjectKind::ALL, SubjectKind::label),
         identifier_kinds: choices(IdentifierKind::ALL, IdentifierKind::label),
         event_kinds: choices(EventKind::ALL, EventKind::label),
+        timeline_kinds: TimelineKind::all(),
         capture_time_sources: choices(CaptureTimeSource::ALL, CaptureTimeSource::label),
         sections: choices(Section::ALL, Section::label),
     }

@@ -48,6 +48,13 @@ export const lists: ReferenceLists = {
     { value: 'message', label: 'Message' },
     { value: 'note', label: 'Note' },
   ],
+  timeline_kinds: [
+    { value: 'first_contact', label: 'First contact' },
+    { value: 'message', label: 'Message' },
+    { value: 'note', label: 'Note' },
+    { value: 'out', label: 'Transfer: paid out' },
+    { value: 'evidence', label: 'Evidence' },
+  ],
   capture_time_sources: [
     { value: 'exif', label: "From the photo's EXIF data" },
     { value: 'file_modified', label: "File's last-modified time (may be when it was copied, not taken)" },

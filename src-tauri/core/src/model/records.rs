@@ -425,13 +425,45 @@ pub struct EvidenceUpdate {
     pub captured_at: Option<String>,
 }
 
-/// What kind of record a timeline entry shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum TimelineSource {
-    Event,
-    Transfer,
-    Evidence,
+stored_enum!(
+    /// What kind of record a timeline entry shows.
+    TimelineSource {
+        Event => "event", "Event";
+        Transfer => "transfer", "Transfer";
+        Evidence => "evidence", "Evidence";
+    }
+);
+
+/// One choice of the timeline's "Show only…" filter: a value `TimelineQuery.kinds` takes and
+/// its label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TimelineKind {
+    pub value: String,
+    pub label: String,
+}
+
+impl TimelineKind {
+    /// Every kind the timeline can be filtered by: each event kind, each transfer direction,
+    /// and evidence.
+    pub fn all() -> Vec<TimelineKind> {
+        let event = EventKind::ALL.iter().map(|k| TimelineKind {
+            value: k.as_str().into(),
+            label: k.label().into(),
+        });
+        let transfer = Direction::ALL.iter().map(|d| TimelineKind {
+            value: d.as_str().into(),
+            label: format!(
+                "{}: {}",
+                TimelineSource::Transfer.label(),
+                d.label().to_lowercase()
+            ),
+        });
+        let evidence = std::iter::once(TimelineKind {
+            value: TimelineSource::Evidence.as_str().into(),
+            label: TimelineSource::Evidence.label().into(),
+        });
+        event.chain(transfer).chain(evidence).collect()
+    }
 }
 
 /// One line of the timeline.

@@ -115,18 +115,22 @@ impl Store {
                 "event" => (
                     TimelineSource::Event,
                     EventKind::parse(&kind)
-                        .map_or("Event", EventKind::label)
+                        .map_or(TimelineSource::Event.label(), EventKind::label)
                         .to_string(),
                     event_links.remove(&id).unwrap_or_default(),
                 ),
                 "transfer" => (
                     TimelineSource::Transfer,
                     Direction::parse(&kind)
-                        .map_or("Transfer", Direction::label)
+                        .map_or(TimelineSource::Transfer.label(), Direction::label)
                         .to_string(),
                     transfer_links.remove(&id).unwrap_or_default(),
                 ),
-                _ => (TimelineSource::Evidence, "Evidence".to_string(), Vec::new()),
+                _ => (
+                    TimelineSource::Evidence,
+                    TimelineSource::Evidence.label().to_string(),
+                    Vec::new(),
+                ),
             };
             let moment = crate::time::Moment::from_stored(&at, off);
             let (case_local, case_offset_minutes, day) = in_zone(&at, &zone);
