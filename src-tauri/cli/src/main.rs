@@ -277,8 +277,12 @@ fn main() -> ExitCode {
 }
 
 fn passphrase(confirm: bool) -> Result<String, Failure> {
-    if let Ok(p) = std::env::var(PASSPHRASE_ENV) {
-        return Ok(p);
+    if let Some(p) = std::env::var_os(PASSPHRASE_ENV) {
+        return p.into_string().map_err(|_| {
+            Failure(format!(
+                "{PASSPHRASE_ENV} is set but is not valid text (UTF-8), so it cannot be the passphrase. Set it again from a UTF-8 terminal or script, or unset it to be asked for the passphrase."
+            ))
+        });
     }
     if !std::io::stdin().is_terminal() {
         return Err(Failure(format!(

@@ -427,3 +427,59 @@ fn export_pdf_and_verify() {
         stdout(&verify)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn evidence_add_names_a_pipe_or_a_device_and_never_reads_it() {
+    let (dir, store) = store_with_case("USDT scam");
+    let fifo = dir.path().join("chat.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    for path in [fifo.as_path(), Path::new("/dev/zero")] {
+        // A read of the pipe would wait for ever and /dev/zero never ends: the command must
+        // come back with a message instead (the test would hang otherwise).
+        let add = casefile(
+            &store,
+            Some(PASS),
+            &["evidence", "add", "1", path.to_str().unwrap()],
+        );
+        assert!(!add.status.success());
+        let err = stderr(&add);
+        assert!(err.contains("not a regular file"), "{err}");
+        assert!(!err.contains("folder"), "{err}");
+        assert!(err.contains("Choose a file"), "{err}");
+    }
+    let folder = casefile(
+        &store,
+        Some(PASS),
+        &["evidence", "add", "1", dir.path().to_str().unwrap()],
+    );
+    assert!(
+        stderr(&folder).contains("is a folder"),
+        "{}",
+        stderr(&folder)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_passphrase_that_is_not_utf8_is_named_as_such() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let (_dir, store) = store_with_case("USDT scam");
+    let out = Command::new(env!("CARGO_BIN_EXE_casefile"))
+        .arg("--store")
+        .arg(&store)
+        .arg("cases")
+        .stdin(Stdio::null())
+        .env(
+            "CASEFILE_PASSPHRASE",
+            std::ffi::OsStr::from_bytes(b"quiet meadow \xff copper"),
+        )
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(!err.contains("No passphrase given"), "{err}");
+    assert!(err.contains("UTF-8"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
