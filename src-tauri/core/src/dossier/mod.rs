@@ -38,6 +38,28 @@ pub enum Section {
     Custody,
 }
 
+impl Section {
+    /// Every section that can be left out, in the dossier's order.
+    pub const ALL: [Section; 5] = [
+        Section::Statement,
+        Section::Timeline,
+        Section::Subjects,
+        Section::Evidence,
+        Section::Custody,
+    ];
+
+    /// The name used in options and on the command line; the same as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::Statement => "statement",
+            Section::Timeline => "timeline",
+            Section::Subjects => "subjects",
+            Section::Evidence => "evidence",
+            Section::Custody => "custody",
+        }
+    }
+}
+
 /// Choices for one export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct DossierOptions {

@@ -1,0 +1,202 @@
+//! `casefile cases`, `casefile case …` and `casefile demo`: the cases themselves, and moving a
+//! whole case in and out as JSON.
+
+use std::path::{Path, PathBuf};
+
+use casefile_core::interchange::CaseExport;
+use casefile_core::model::{Case, CaseFilter, CaseSummary};
+use clap::{Args, Subcommand};
+
+use crate::failure::Failure;
+use crate::output::print_json;
+use crate::session::open;
+
+#[derive(Args)]
+pub(crate) struct ListArgs {
+    /// Only cases whose title contains this text.
+    #[arg(long)]
+    search: Option<String>,
+    /// Include archived cases.
+    #[arg(long)]
+    all: bool,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum CaseCommand {
+    /// Create a case.
+    New {
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a case with all its details.
+    Show {
+        id: i32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a whole case, evidence included, as JSON (to stdout or --out FILE).
+    Export {
+        id: i32,
+        /// Must be given as --json: the interchange format is JSON.
+        #[arg(long)]
+        json: bool,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Import a case from a JSON export; every evidence hash is checked first.
+    Import { file: PathBuf },
+}
+
+/// `casefile cases`.
+pub(crate) fn list(path: &Path, args: ListArgs) -> Result<(), Failure> {
+    let store = open(path)?;
+    let cases = store.list_cases(&CaseFilter {
+        query: args.search.unwrap_or_default(),
+        include_archived: args.all,
+    })?;
+    if args.json {
+        print_json(&cases)
+    } else {
+        print_case_table(&cases);
+        Ok(())
+    }
+}
+
+/// `casefile case …`.
+pub(crate) fn run(path: &Path, command: CaseCommand) -> Result<(), Failure> {
+    match command {
+        CaseCommand::New { title, json } => {
+            let mut store = open(path)?;
+            let case = store.create_case(&title)?;
+            if json {
+                print_json(&case)?;
+            } else {
+                println!("Created case {}: {}", case.id, case.title);
+            }
+        }
+        CaseCommand::Show { id, json } => {
+            let store = open(path)?;
+            let case = store.get_case(id)?;
+            if json {
+                print_json(&case)?;
+            } else {
+                print_case(&case);
+            }
+        }
+        CaseCommand::Export { id, json, out } => export(path, id, json, out)?,
+        CaseCommand::Import { file } => import(path, &file)?,
+    }
+    Ok(())
+}
+
+fn export(path: &Path, id: i32, json: bool, out: Option<PathBuf>) -> Result<(), Failure> {
+    if !json {
+        return Err(Failure(
+            "Say --json: cases are exported as JSON (casefile case export ID --json > case.json)."
+                .into(),
+        ));
+    }
+    let store = open(path)?;
+    let export = store.export_case(id)?;
+    let text = serde_json::to_string_pretty(&export).map_err(|e| Failure(e.to_string()))?;
+    match out {
+        Some(file) => {
+            std::fs::write(&file, text + "\n")
+                .map_err(|e| Failure(format!("Could not write {}: {e}.", file.display())))?;
+            eprintln!("Exported case {id} to {}", file.display());
+        }
+        None => println!("{text}"),
+    }
+    Ok(())
+}
+
+fn import(path: &Path, file: &Path) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| Failure(format!("Could not read {}: {e}.", file.display())))?;
+    let export: CaseExport = serde_json::from_str(&text).map_err(|e| {
+        Failure(format!(
+            "{} is not a Casefile case export, or it is damaged ({e}). Nothing was imported.",
+            file.display()
+        ))
+    })?;
+    let mut store = open(path)?;
+    let case = store.import_case(&export)?;
+    println!(
+        "Imported as case {}: {} ({} evidence items, every SHA-256 checked)",
+        case.id,
+        case.title,
+        export.evidence.len()
+    );
+    Ok(())
+}
+
+/// `casefile demo`.
+pub(crate) fn demo(path: &Path) -> Result<(), Failure> {
+    let mut store = open(path)?;
+    let case = casefile_core::demo::add_demo_case(&mut store)?;
+    println!("Added the sample case {}: {}", case.id, case.title);
+    Ok(())
+}
+
+fn print_case_table(cases: &[CaseSummary]) {
+    if cases.is_empty() {
+        println!("No cases.");
+        return;
+    }
+    println!(
+        "{:>5}  {:<12}  {:>5}  {:<20}  TITLE",
+        "ID", "STATUS", "ITEMS", "CHANGED (UTC)"
+    );
+    for c in cases {
+        let archived = if c.archived { " (archived)" } else { "" };
+        println!(
+            "{:>5}  {:<12}  {:>5}  {:<20}  {}{}",
+            c.id,
+            c.status.as_str(),
+            c.item_count,
+            c.updated_at,
+            c.title,
+            archived
+        );
+    }
+}
+
+fn print_case(case: &Case) {
+    let d = &case.details;
+    let rows = [
+        ("Case", format!("{} — {}", case.id, case.title)),
+        ("Status", case.status.as_str().to_string()),
+        (
+            "Archived",
+            if case.archived { "yes" } else { "no" }.to_string(),
+        ),
+        ("Police report", d.police_report_no.clone()),
+        ("Bank claim", d.bank_claim_no.clone()),
+        ("Complaint id", d.complaint_id.clone()),
+        ("Victim", d.victim_name.clone()),
+        ("Contact", d.victim_contact.clone()),
+        ("Address", d.victim_address.clone()),
+        (
+            "Date of birth",
+            d.victim_date_of_birth.clone().unwrap_or_default(),
+        ),
+        ("Currency", d.reporting_currency.clone()),
+        ("Time zone", d.time_zone.clone()),
+        ("Created", case.created_at.clone()),
+        ("Changed", case.updated_at.clone()),
+    ];
+    for (label, value) in rows {
+        println!("{label:<14} {value}");
+    }
+    if !d.statement.is_empty() {
+        println!("\nStatement:\n{}", d.statement);
+    }
+    if !d.notes.is_empty() {
+        println!("\nNotes:\n{}", d.notes);
+    }
+}

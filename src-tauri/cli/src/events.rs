@@ -1,0 +1,43 @@
+//! `casefile event …`: timeline events (messages, calls, first contact, notes).
+
+use std::path::Path;
+
+use casefile_core::model::EventInput;
+use clap::Subcommand;
+use serde_json::json;
+
+use crate::failure::Failure;
+use crate::input::with_defaults;
+use crate::session::open;
+
+#[derive(Subcommand)]
+pub(crate) enum EventCommand {
+    /// Add an event described as JSON: {"occurred_at":"2026-03-14 09:30","kind":"message","title":"…"}
+    Add {
+        case: i32,
+        #[arg(long)]
+        json: String,
+    },
+}
+
+/// `casefile event …`.
+pub(crate) fn run(path: &Path, command: EventCommand) -> Result<(), Failure> {
+    match command {
+        EventCommand::Add { case, json } => add(path, case, &json),
+    }
+}
+
+fn add(path: &Path, case: i32, json: &str) -> Result<(), Failure> {
+    let input: EventInput = with_defaults(
+        "event",
+        json,
+        json!({ "kind": "note", "description": "", "links": [] }),
+    )?;
+    let mut store = open(path)?;
+    let e = store.add_event(case, &input)?;
+    println!(
+        "Added event E-{}: {} at {}",
+        e.id, e.title, e.occurred.recorded
+    );
+    Ok(())
+}

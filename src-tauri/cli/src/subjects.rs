@@ -1,0 +1,121 @@
+//! `casefile subject …`: scammers, fake platforms and intermediaries, with their identifiers.
+
+use std::path::Path;
+
+use casefile_core::model::{IdentifierInput, SubjectInput};
+use casefile_core::CoreError;
+use clap::Subcommand;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::failure::{confirm_hint, Failure};
+use crate::input::with_defaults;
+use crate::output::print_json;
+use crate::session::open;
+
+#[derive(Subcommand)]
+pub(crate) enum SubjectCommand {
+    /// Add a subject described as JSON, with its identifiers:
+    /// {"kind":"persona","name":"Anna","identifiers":[{"kind":"whatsapp","value":"+852 5123 4567"}]}
+    Add {
+        case: i32,
+        #[arg(long)]
+        json: String,
+        #[arg(long)]
+        accept_warnings: bool,
+    },
+    /// List a case's subjects and identifiers.
+    List {
+        case: i32,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `casefile subject …`.
+pub(crate) fn run(path: &Path, command: SubjectCommand) -> Result<(), Failure> {
+    match command {
+        SubjectCommand::Add {
+            case,
+            json,
+            accept_warnings,
+        } => add(path, case, &json, accept_warnings),
+        SubjectCommand::List { case, json } => list(path, case, json),
+    }
+}
+
+#[derive(Deserialize)]
+struct SubjectJson {
+    #[serde(flatten)]
+    subject: SubjectInput,
+    #[serde(default)]
+    identifiers: Vec<Value>,
+}
+
+fn identifier_defaults() -> Value {
+    json!({ "subject_id": null, "network": null, "bank_name": "", "is_exchange_deposit": false, "notes": "", "accept_warnings": false })
+}
+
+fn add(path: &Path, case: i32, json: &str, accept_warnings: bool) -> Result<(), Failure> {
+    let parsed: SubjectJson = with_defaults(
+        "subject",
+        json,
+        json!({ "kind": "persona", "description": "", "notes": "", "identifiers": [] }),
+    )?;
+    let mut inputs = Vec::new();
+    for i in &parsed.identifiers {
+        let mut input: IdentifierInput =
+            with_defaults("identifier", &i.to_string(), identifier_defaults())?;
+        input.accept_warnings |= accept_warnings;
+        inputs.push(input);
+    }
+    let mut store = open(path)?;
+    // Check every identifier first, so a subject is never saved with half its identifiers.
+    for input in &inputs {
+        let warnings = store.check_identifier(input)?;
+        if !warnings.is_empty() && !input.accept_warnings {
+            return Err(confirm_hint(CoreError::NeedsConfirmation { warnings }));
+        }
+    }
+    let s = store.add_subject(case, &parsed.subject)?;
+    println!("Added subject S-{}: {} ({})", s.id, s.name, s.kind.label());
+    for mut input in inputs {
+        input.subject_id = Some(s.id);
+        let i = store.add_identifier(case, &input).map_err(confirm_hint)?;
+        println!("  I-{} {}: {}", i.id, i.kind.label(), i.display);
+        for c in &i.other_cases {
+            println!("    also in case {}: {}", c.id, c.title);
+        }
+    }
+    Ok(())
+}
+
+fn list(path: &Path, case: i32, json: bool) -> Result<(), Failure> {
+    let store = open(path)?;
+    let list = store.list_subjects(case)?;
+    if json {
+        return print_json(&list);
+    }
+    if list.is_empty() {
+        println!("No subjects in this case yet.");
+    }
+    for s in list {
+        println!("S-{} {} ({})", s.id, s.name, s.kind.label());
+        for i in s.identifiers {
+            let also = if i.other_cases.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "  — also in {}",
+                    i.other_cases
+                        .iter()
+                        .map(|c| format!("case {}", c.id))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            println!("  I-{} {}: {}{}", i.id, i.kind.label(), i.display, also);
+        }
+    }
+    Ok(())
+}
