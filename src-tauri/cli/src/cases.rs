@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use casefile_core::files;
 use casefile_core::interchange::CaseExport;
 use casefile_core::model::{Case, CaseFilter, CaseSummary};
 use clap::{Args, Subcommand};
@@ -106,8 +107,13 @@ fn export(path: &Path, id: i32, json: bool, out: Option<PathBuf>) -> Result<(), 
     let text = serde_json::to_string_pretty(&export).map_err(|e| Failure(e.to_string()))?;
     match out {
         Some(file) => {
-            std::fs::write(&file, text + "\n")
-                .map_err(|e| Failure(format!("Could not write {}: {e}.", file.display())))?;
+            let folder = file
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            // Leftovers of a killed export are only clutter; never a reason to stop.
+            let _ = files::remove_stale_partials(folder);
+            files::write_atomically(&file, (text + "\n").as_bytes())?;
             eprintln!("Exported case {id} to {}", file.display());
         }
         None => println!("{text}"),

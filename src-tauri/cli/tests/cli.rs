@@ -364,6 +364,13 @@ fn export_pdf_and_verify() {
     );
 
     let out = dir.path().join("dossier.pdf");
+    // Left by an export that was killed: removed by the next one. Other files stay.
+    std::fs::write(
+        dir.path()
+            .join(".dossier.pdf.casefile-partial-00000000deadbeef"),
+        b"%PDF-1.7 half",
+    )
+    .unwrap();
     let export = casefile(
         &store,
         Some(PASS),
@@ -376,6 +383,8 @@ fn export_pdf_and_verify() {
             "--csv",
             "--prepared-by",
             "Caseworker",
+            "--omit",
+            "custody",
         ],
     );
     assert!(export.status.success(), "{}", stderr(&export));
@@ -384,7 +393,9 @@ fn export_pdf_and_verify() {
     let csv = std::fs::read_to_string(dir.path().join("dossier-transfers.csv")).unwrap();
     assert!(csv.contains("DE89370400440532013000"));
     assert!(dir.path().join("dossier-identifiers.csv").exists());
-    assert!(!dir.path().join("dossier.pdf.partial").exists());
+    assert_eq!(partials_in(dir.path()), Vec::<String>::new());
+    #[cfg(unix)]
+    assert_eq!(mode(&out), 0o600);
 
     let letter = dir.path().join("letter.pdf");
     let no_name = casefile(
@@ -482,4 +493,73 @@ fn a_passphrase_that_is_not_utf8_is_named_as_such() {
     assert!(!err.contains("No passphrase given"), "{err}");
     assert!(err.contains("UTF-8"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// Files in `dir` whose names say they are unfinished writes.
+fn partials_in(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("partial"))
+        .collect()
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn case_export_replaces_an_older_file_whole_and_owner_only() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let (dir, store) = store_with_case("USDT scam");
+    let out = dir.path().join("case.json");
+    std::fs::write(&out, vec![b'x'; 3_000_000]).unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let stale = dir
+        .path()
+        .join(".case.json.casefile-partial-0123456789abcdef");
+    std::fs::write(&stale, b"{\"half\": ").unwrap();
+
+    let export = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "case",
+            "export",
+            "1",
+            "--json",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(export.status.success(), "{}", stderr(&export));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(v["case"]["details"]["title"], "USDT scam");
+    assert_eq!(mode(&out), 0o600, "{:o}", mode(&out));
+    assert_eq!(partials_in(dir.path()), Vec::<String>::new());
+
+    // A folder that does not exist: a plain error, and nothing is left behind.
+    let nowhere = dir.path().join("missing").join("case.json");
+    let failed = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "case",
+            "export",
+            "1",
+            "--json",
+            "--out",
+            nowhere.to_str().unwrap(),
+        ],
+    );
+    assert!(!failed.status.success());
+    assert!(
+        stderr(&failed).contains("could not read or write"),
+        "{}",
+        stderr(&failed)
+    );
+    assert_eq!(stderr(&failed).lines().count(), 1);
 }
