@@ -9,7 +9,7 @@ use casefile_core::model::{Case, CaseFilter, CaseSummary};
 use clap::{Args, Subcommand};
 
 use crate::failure::Failure;
-use crate::output::print_json;
+use crate::output::{note, outln, print_json};
 use crate::session::open;
 
 #[derive(Args)]
@@ -63,8 +63,7 @@ pub(crate) fn list(path: &Path, args: ListArgs) -> Result<(), Failure> {
     if args.json {
         print_json(&cases)
     } else {
-        print_case_table(&cases);
-        Ok(())
+        print_case_table(&cases)
     }
 }
 
@@ -77,7 +76,7 @@ pub(crate) fn run(path: &Path, command: CaseCommand) -> Result<(), Failure> {
             if json {
                 print_json(&case)?;
             } else {
-                println!("Created case {}: {}", case.id, case.title);
+                outln!("Created case {}: {}", case.id, case.title)?;
             }
         }
         CaseCommand::Show { id, json } => {
@@ -86,7 +85,7 @@ pub(crate) fn run(path: &Path, command: CaseCommand) -> Result<(), Failure> {
             if json {
                 print_json(&case)?;
             } else {
-                print_case(&case);
+                print_case(&case)?;
             }
         }
         CaseCommand::Export { id, json, out } => export(path, id, json, out)?,
@@ -97,14 +96,15 @@ pub(crate) fn run(path: &Path, command: CaseCommand) -> Result<(), Failure> {
 
 fn export(path: &Path, id: i32, json: bool, out: Option<PathBuf>) -> Result<(), Failure> {
     if !json {
-        return Err(Failure(
+        return Err(Failure::Message(
             "Say --json: cases are exported as JSON (casefile case export ID --json > case.json)."
                 .into(),
         ));
     }
     let store = open(path)?;
     let export = store.export_case(id)?;
-    let text = serde_json::to_string_pretty(&export).map_err(|e| Failure(e.to_string()))?;
+    let text =
+        serde_json::to_string_pretty(&export).map_err(|e| Failure::Message(e.to_string()))?;
     match out {
         Some(file) => {
             let folder = file
@@ -114,30 +114,30 @@ fn export(path: &Path, id: i32, json: bool, out: Option<PathBuf>) -> Result<(), 
             // Leftovers of a killed export are only clutter; never a reason to stop.
             let _ = files::remove_stale_partials(folder);
             files::write_atomically(&file, (text + "\n").as_bytes())?;
-            eprintln!("Exported case {id} to {}", file.display());
+            note(format_args!("Exported case {id} to {}", file.display()));
         }
-        None => println!("{text}"),
+        None => outln!("{text}")?,
     }
     Ok(())
 }
 
 fn import(path: &Path, file: &Path) -> Result<(), Failure> {
     let text = std::fs::read_to_string(file)
-        .map_err(|e| Failure(format!("Could not read {}: {e}.", file.display())))?;
+        .map_err(|e| Failure::Message(format!("Could not read {}: {e}.", file.display())))?;
     let export: CaseExport = serde_json::from_str(&text).map_err(|e| {
-        Failure(format!(
+        Failure::Message(format!(
             "{} is not a Casefile case export, or it is damaged ({e}). Nothing was imported.",
             file.display()
         ))
     })?;
     let mut store = open(path)?;
     let case = store.import_case(&export)?;
-    println!(
+    outln!(
         "Imported as case {}: {} ({} evidence items, every SHA-256 checked)",
         case.id,
         case.title,
         export.evidence.len()
-    );
+    )?;
     Ok(())
 }
 
@@ -145,22 +145,24 @@ fn import(path: &Path, file: &Path) -> Result<(), Failure> {
 pub(crate) fn demo(path: &Path) -> Result<(), Failure> {
     let mut store = open(path)?;
     let case = casefile_core::demo::add_demo_case(&mut store)?;
-    println!("Added the sample case {}: {}", case.id, case.title);
+    outln!("Added the sample case {}: {}", case.id, case.title)?;
     Ok(())
 }
 
-fn print_case_table(cases: &[CaseSummary]) {
+fn print_case_table(cases: &[CaseSummary]) -> Result<(), Failure> {
     if cases.is_empty() {
-        println!("No cases.");
-        return;
+        return outln!("No cases.");
     }
-    println!(
+    outln!(
         "{:>5}  {:<12}  {:>5}  {:<20}  TITLE",
-        "ID", "STATUS", "ITEMS", "CHANGED (UTC)"
-    );
+        "ID",
+        "STATUS",
+        "ITEMS",
+        "CHANGED (UTC)"
+    )?;
     for c in cases {
         let archived = if c.archived { " (archived)" } else { "" };
-        println!(
+        outln!(
             "{:>5}  {:<12}  {:>5}  {:<20}  {}{}",
             c.id,
             c.status.as_str(),
@@ -168,11 +170,12 @@ fn print_case_table(cases: &[CaseSummary]) {
             c.updated_at,
             c.title,
             archived
-        );
+        )?;
     }
+    Ok(())
 }
 
-fn print_case(case: &Case) {
+fn print_case(case: &Case) -> Result<(), Failure> {
     let d = &case.details;
     let rows = [
         ("Case", format!("{} — {}", case.id, case.title)),
@@ -197,12 +200,13 @@ fn print_case(case: &Case) {
         ("Changed", case.updated_at.clone()),
     ];
     for (label, value) in rows {
-        println!("{label:<14} {value}");
+        outln!("{label:<14} {value}")?;
     }
     if !d.statement.is_empty() {
-        println!("\nStatement:\n{}", d.statement);
+        outln!("\nStatement:\n{}", d.statement)?;
     }
     if !d.notes.is_empty() {
-        println!("\nNotes:\n{}", d.notes);
+        outln!("\nNotes:\n{}", d.notes)?;
     }
+    Ok(())
 }

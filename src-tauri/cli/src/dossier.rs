@@ -8,6 +8,7 @@ use clap::builder::PossibleValue;
 use clap::{Subcommand, ValueEnum};
 
 use crate::failure::Failure;
+use crate::output::outln;
 use crate::session::open;
 
 #[derive(Subcommand)]
@@ -78,7 +79,7 @@ pub(crate) fn run(path: &Path, command: ExportCommand) -> Result<(), Failure> {
         (VariantArg::Police, _) => Variant::Police,
         (VariantArg::Bank, Some(institution)) => Variant::Bank { institution },
         (VariantArg::Bank, None) => {
-            return Err(Failure("Say which bank or exchange the letter is for: --institution \"Name as in the transfers\".".into()))
+            return Err(Failure::Message("Say which bank or exchange the letter is for: --institution \"Name as in the transfers\".".into()))
         }
     };
     let store = open(path)?;
@@ -91,14 +92,14 @@ pub(crate) fn run(path: &Path, command: ExportCommand) -> Result<(), Failure> {
     };
     let files = store.export_dossier(case, &options, chrono::Utc::now())?;
     let saved = casefile_core::dossier::save(&files, &out)?;
-    println!(
+    outln!(
         "Wrote {} ({} pages, {} KB)",
         saved.pdf,
         saved.pages,
         saved.size_bytes.div_ceil(1024)
-    );
+    )?;
     for csv in &saved.csv {
-        println!("Wrote {csv}");
+        outln!("Wrote {csv}")?;
     }
     Ok(())
 }

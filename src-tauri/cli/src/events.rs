@@ -8,6 +8,7 @@ use serde_json::json;
 
 use crate::failure::Failure;
 use crate::input::with_defaults;
+use crate::output::outln;
 use crate::session::open;
 
 #[derive(Subcommand)]
@@ -35,9 +36,11 @@ fn add(path: &Path, case: i32, json: &str) -> Result<(), Failure> {
     )?;
     let mut store = open(path)?;
     let e = store.add_event(case, &input)?;
-    println!(
+    outln!(
         "Added event E-{}: {} at {}",
-        e.id, e.title, e.occurred.recorded
-    );
+        e.id,
+        e.title,
+        e.occurred.recorded
+    )?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use casefile_core::CoreError;
 use clap::Subcommand;
 
 use crate::failure::Failure;
-use crate::output::print_json;
+use crate::output::{outln, print_json};
 use crate::session::open;
 
 #[derive(Subcommand)]
@@ -44,21 +44,21 @@ fn add(path: &Path, case: i32, files: &[PathBuf], caption: &str) -> Result<(), F
     let mut failed = Vec::new();
     for file in files {
         match store.add_evidence_file(case, file, caption) {
-            Ok(r) if r.duplicate => println!(
+            Ok(r) if r.duplicate => outln!(
                 "Already in the case as V-{}: {} (same SHA-256)",
                 r.evidence.id,
                 file.display()
-            ),
+            )?,
             Ok(r) => {
                 let e = r.evidence;
-                println!(
+                outln!(
                     "Added V-{}: {} ({}, {}, SHA-256 {})",
                     e.id,
                     e.file_name,
                     e.media_type,
                     kib(e.size_bytes),
                     e.sha256
-                );
+                )?;
             }
             // No such case: every other file would fail the same way.
             Err(e @ CoreError::NotFound { .. }) => return Err(e.into()),
@@ -66,7 +66,7 @@ fn add(path: &Path, case: i32, files: &[PathBuf], caption: &str) -> Result<(), F
         }
     }
     if !failed.is_empty() {
-        return Err(Failure(format!(
+        return Err(Failure::Message(format!(
             "{} of {} files were not added. {}",
             failed.len(),
             files.len(),
@@ -83,14 +83,14 @@ fn list(path: &Path, case: i32, json: bool) -> Result<(), Failure> {
         return print_json(&list);
     }
     if list.is_empty() {
-        println!("No evidence in this case yet.");
+        outln!("No evidence in this case yet.")?;
     }
     for e in list {
         let when = e
             .captured
             .map(|m| m.recorded)
             .unwrap_or_else(|| "capture time unknown".into());
-        println!(
+        outln!(
             "V-{:<4} {:<28} {:<24} {:>9}  {}  {}",
             e.id,
             when,
@@ -98,7 +98,7 @@ fn list(path: &Path, case: i32, json: bool) -> Result<(), Failure> {
             kib(e.size_bytes),
             e.sha256,
             e.file_name
-        );
+        )?;
     }
     Ok(())
 }

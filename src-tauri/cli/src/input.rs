@@ -13,16 +13,18 @@ pub(crate) fn with_defaults<T: for<'de> Deserialize<'de>>(
     defaults: Value,
 ) -> Result<T, Failure> {
     let given: Value = serde_json::from_str(text)
-        .map_err(|e| Failure(format!("The {what} is not valid JSON ({e}). Put it in single quotes: --json '{{\"amount\": \"100\"}}'.")))?;
+        .map_err(|e| Failure::Message(format!("The {what} is not valid JSON ({e}). Put it in single quotes: --json '{{\"amount\": \"100\"}}'.")))?;
     let Value::Object(given) = given else {
-        return Err(Failure(format!(
+        return Err(Failure::Message(format!(
             "The {what} must be a JSON object, like {{\"amount\": \"100\"}}."
         )));
     };
     let Value::Object(mut merged) = defaults else {
-        return Err(Failure("internal: defaults must be an object".into()));
+        return Err(Failure::Message(
+            "internal: defaults must be an object".into(),
+        ));
     };
     merged.extend(given);
     serde_json::from_value(Value::Object(merged))
-        .map_err(|e| Failure(format!("The {what} has a field Casefile cannot use: {e}.")))
+        .map_err(|e| Failure::Message(format!("The {what} has a field Casefile cannot use: {e}.")))
 }

@@ -93,8 +93,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure(message)) => {
-            eprintln!("casefile: {}", message.replace('\n', " "));
+        // The reader of the output stopped reading (`| head`): that is its choice, not an error.
+        Err(Failure::OutputClosed) => ExitCode::SUCCESS,
+        Err(Failure::Message(message)) => {
+            output::note(format_args!("casefile: {}", message.replace('\n', " ")));
             ExitCode::FAILURE
         }
     }

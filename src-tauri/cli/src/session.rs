@@ -6,6 +6,7 @@ use std::path::Path;
 use casefile_core::{store, CoreError, Store};
 
 use crate::failure::Failure;
+use crate::output::outln;
 
 /// Who the audit log names for changes made here.
 const ACTOR: &str = "casefile-cli";
@@ -20,7 +21,7 @@ pub(crate) fn init(path: &Path) -> Result<(), Failure> {
         .into());
     }
     Store::create(path, &new_passphrase()?, ACTOR)?.close()?;
-    println!("Created an empty encrypted case file at {}", path.display());
+    outln!("Created an empty encrypted case file at {}", path.display())?;
     Ok(())
 }
 
@@ -52,7 +53,7 @@ fn new_passphrase() -> Result<String, Failure> {
     let first = ask("Passphrase: ")?;
     let again = ask("Type it again: ")?;
     if again != first {
-        return Err(Failure(
+        return Err(Failure::Message(
             "The two passphrases are not the same. Nothing was created; try again.".into(),
         ));
     }
@@ -64,7 +65,7 @@ fn passphrase_from_env() -> Result<Option<String>, Failure> {
         return Ok(None);
     };
     p.into_string().map(Some).map_err(|_| {
-        Failure(format!(
+        Failure::Message(format!(
             "{PASSPHRASE_ENV} is set but is not valid text (UTF-8), so it cannot be the passphrase. Set it again from a UTF-8 terminal or script, or unset it to be asked for the passphrase."
         ))
     })
@@ -72,10 +73,10 @@ fn passphrase_from_env() -> Result<Option<String>, Failure> {
 
 fn ask(prompt: &str) -> Result<String, Failure> {
     if !std::io::stdin().is_terminal() {
-        return Err(Failure(format!(
+        return Err(Failure::Message(format!(
             "No passphrase given. Set {PASSPHRASE_ENV}, or run casefile in a terminal to be asked for it."
         )));
     }
     rpassword::prompt_password(prompt)
-        .map_err(|e| Failure(format!("Could not read the passphrase: {e}.")))
+        .map_err(|e| Failure::Message(format!("Could not read the passphrase: {e}.")))
 }

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use crate::failure::{confirm_hint, Failure};
 use crate::input::with_defaults;
-use crate::output::print_json;
+use crate::output::{outln, print_json};
 use crate::session::open;
 
 #[derive(Subcommand)]
@@ -78,13 +78,13 @@ fn add(path: &Path, case: i32, json: &str, accept_warnings: bool) -> Result<(), 
         }
     }
     let s = store.add_subject(case, &parsed.subject)?;
-    println!("Added subject S-{}: {} ({})", s.id, s.name, s.kind.label());
+    outln!("Added subject S-{}: {} ({})", s.id, s.name, s.kind.label())?;
     for mut input in inputs {
         input.subject_id = Some(s.id);
         let i = store.add_identifier(case, &input).map_err(confirm_hint)?;
-        println!("  I-{} {}: {}", i.id, i.kind.label(), i.display);
+        outln!("  I-{} {}: {}", i.id, i.kind.label(), i.display)?;
         for c in &i.other_cases {
-            println!("    also in case {}: {}", c.id, c.title);
+            outln!("    also in case {}: {}", c.id, c.title)?;
         }
     }
     Ok(())
@@ -97,10 +97,10 @@ fn list(path: &Path, case: i32, json: bool) -> Result<(), Failure> {
         return print_json(&list);
     }
     if list.is_empty() {
-        println!("No subjects in this case yet.");
+        outln!("No subjects in this case yet.")?;
     }
     for s in list {
-        println!("S-{} {} ({})", s.id, s.name, s.kind.label());
+        outln!("S-{} {} ({})", s.id, s.name, s.kind.label())?;
         for i in s.identifiers {
             let also = if i.other_cases.is_empty() {
                 String::new()
@@ -114,7 +114,7 @@ fn list(path: &Path, case: i32, json: bool) -> Result<(), Failure> {
                         .join(", ")
                 )
             };
-            println!("  I-{} {}: {}{}", i.id, i.kind.label(), i.display, also);
+            outln!("  I-{} {}: {}{}", i.id, i.kind.label(), i.display, also)?;
         }
     }
     Ok(())

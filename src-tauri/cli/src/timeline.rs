@@ -6,7 +6,7 @@ use casefile_core::model::TimelineQuery;
 use clap::Args;
 
 use crate::failure::Failure;
-use crate::output::print_json;
+use crate::output::{outln, print_json};
 use crate::session::open;
 
 #[derive(Args)]
@@ -49,13 +49,13 @@ pub(crate) fn show(path: &Path, args: TimelineArgs) -> Result<(), Failure> {
         return print_json(&entries);
     }
     if entries.is_empty() {
-        println!("Nothing on the timeline yet.");
+        outln!("Nothing on the timeline yet.")?;
     }
     let mut day = String::new();
     for e in entries {
         if e.day != day {
             day = e.day.clone();
-            println!("\n{day} ({tz})");
+            outln!("\n{day} ({tz})")?;
         }
         let utc =
             if e.recorded_offset_minutes != e.case_offset_minutes || e.case_offset_minutes != 0 {
@@ -63,15 +63,15 @@ pub(crate) fn show(path: &Path, args: TimelineArgs) -> Result<(), Failure> {
             } else {
                 String::new()
             };
-        println!(
+        outln!(
             "  {}  {:<30} {}{}",
             e.case_local.get(11..).unwrap_or(&e.case_local),
             e.kind_label,
             e.title,
             utc
-        );
+        )?;
         if !e.detail.trim().is_empty() {
-            println!("         {}", e.detail.trim());
+            outln!("         {}", e.detail.trim())?;
         }
     }
     Ok(())

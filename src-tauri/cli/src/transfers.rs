@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::failure::{confirm_hint, Failure};
 use crate::input::with_defaults;
-use crate::output::print_json;
+use crate::output::{outln, print_json};
 use crate::session::open;
 
 #[derive(Subcommand)]
@@ -65,16 +65,16 @@ fn add(path: &Path, case: i32, json: &str, accept_warnings: bool) -> Result<(), 
     input.accept_warnings |= accept_warnings;
     let mut store = open(path)?;
     let t = store.add_transfer(case, &input).map_err(confirm_hint)?;
-    println!(
+    outln!(
         "Added transfer T-{}: {} {} {} on {}",
         t.id,
         t.direction.label(),
         t.amount,
         t.currency,
         t.occurred.recorded
-    );
+    )?;
     for w in &t.warnings {
-        println!("  warning kept with the record: {w}");
+        outln!("  warning kept with the record: {w}")?;
     }
     Ok(())
 }
@@ -86,7 +86,7 @@ fn list(path: &Path, case: i32, json: bool) -> Result<(), Failure> {
         return print_json(&list);
     }
     if list.is_empty() {
-        println!("No transfers in this case yet.");
+        outln!("No transfers in this case yet.")?;
     }
     for t in list {
         let to = [
@@ -99,7 +99,7 @@ fn list(path: &Path, case: i32, json: bool) -> Result<(), Failure> {
         .collect::<Vec<_>>()
         .join(" ");
         let flag = if t.warnings.is_empty() { "" } else { "  (!)" };
-        println!(
+        outln!(
             "T-{:<4} {}  {:<9} {:>16} {:<5} {}{}",
             t.id,
             t.occurred.recorded,
@@ -108,7 +108,7 @@ fn list(path: &Path, case: i32, json: bool) -> Result<(), Failure> {
             t.currency,
             to,
             flag
-        );
+        )?;
     }
     Ok(())
 }
@@ -120,27 +120,36 @@ pub(crate) fn summary(path: &Path, args: SummaryArgs) -> Result<(), Failure> {
     if args.json {
         return print_json(&s);
     }
-    println!("{} transfers", s.transfers);
+    outln!("{} transfers", s.transfers)?;
     for c in &s.per_currency {
         let net = c
             .network
             .map(|n| format!(" ({})", n.label()))
             .unwrap_or_default();
-        println!(
+        outln!(
             "{}{}: paid out {}, received {}, recovered {}, net loss {}",
-            c.currency, net, c.paid_out, c.received, c.recovered, c.net_loss
-        );
+            c.currency,
+            net,
+            c.paid_out,
+            c.received,
+            c.recovered,
+            c.net_loss
+        )?;
     }
     let r = &s.in_reporting_currency;
-    println!(
+    outln!(
         "In {}: net loss {} (paid out {}, received {}, recovered {})",
-        s.reporting_currency, r.net_loss, r.paid_out, r.received, r.recovered
-    );
+        s.reporting_currency,
+        r.net_loss,
+        r.paid_out,
+        r.received,
+        r.recovered
+    )?;
     if s.transfers_without_rate > 0 {
-        println!(
+        outln!(
             "{} transfer(s) in other currencies have no exchange rate and are not in that total.",
             s.transfers_without_rate
-        );
+        )?;
     }
     Ok(())
 }

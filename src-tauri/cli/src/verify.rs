@@ -6,7 +6,7 @@ use std::path::Path;
 use clap::Args;
 
 use crate::failure::Failure;
-use crate::output::print_json;
+use crate::output::{outln, print_json};
 use crate::session::open;
 
 #[derive(Args)]
@@ -25,10 +25,10 @@ pub(crate) fn case(path: &Path, args: VerifyArgs) -> Result<(), Failure> {
     }
     if report.ok {
         if !args.json {
-            println!(
+            outln!(
                 "OK: {} evidence item(s) match their SHA-256; the audit log's {} entries are intact (head {}).",
                 report.evidence_checked, report.audit.entries, report.audit.head_hash
-            );
+            )?;
         }
         return Ok(());
     }
@@ -36,7 +36,10 @@ pub(crate) fn case(path: &Path, args: VerifyArgs) -> Result<(), Failure> {
     if let Some(p) = &report.audit.problem {
         problems.push(format!("Audit log: {}", p.reason));
     }
-    Err(Failure(format!("NOT intact. {}", problems.join(" "))))
+    Err(Failure::Message(format!(
+        "NOT intact. {}",
+        problems.join(" ")
+    )))
 }
 
 /// `casefile verify-log`: the audit log's hash chain of the whole store.
@@ -45,13 +48,14 @@ pub(crate) fn log(path: &Path) -> Result<(), Failure> {
     let report = store.verify_audit_chain()?;
     match report.problem {
         None => {
-            println!(
+            outln!(
                 "OK: the audit log's {} entries are intact. Head of the chain: {}",
-                report.entries, report.head_hash
-            );
+                report.entries,
+                report.head_hash
+            )?;
             Ok(())
         }
-        Some(p) => Err(Failure(format!(
+        Some(p) => Err(Failure::Message(format!(
             "The audit log is NOT intact: {} ({} entries before it verified).",
             p.reason, report.entries
         ))),

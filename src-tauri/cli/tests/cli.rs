@@ -563,3 +563,64 @@ fn case_export_replaces_an_older_file_whole_and_owner_only() {
     );
     assert_eq!(stderr(&failed).lines().count(), 1);
 }
+
+/// Case 2: a copy of case 1 with `events` events, made by import (one unlock, not thousands).
+fn import_with_many_events(store: &Path, dir: &Path, events: usize) {
+    let event = r#"{"occurred_at":"2026-03-01 20:00","kind":"message","title":"Anna wrote again","description":"Good morning, dear. The platform shows a profit of 12%."}"#;
+    assert!(
+        casefile(store, Some(PASS), &["event", "add", "1", "--json", event])
+            .status
+            .success()
+    );
+    let export = casefile(store, Some(PASS), &["case", "export", "1", "--json"]);
+    assert!(export.status.success(), "{}", stderr(&export));
+    let mut v: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    let one = v["events"][0].clone();
+    v["events"] = serde_json::Value::Array(vec![one; events]);
+    let file = dir.join("many.json");
+    std::fs::write(&file, v.to_string()).unwrap();
+    let imported = casefile(
+        store,
+        Some(PASS),
+        &["case", "import", file.to_str().unwrap()],
+    );
+    assert!(imported.status.success(), "{}", stderr(&imported));
+}
+
+/// Runs casefile with stdout to a pipe whose reader stops after a few bytes, like `| head -c 100`.
+fn closed_early(store: &Path, args: &[&str]) -> Output {
+    use std::io::Read as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casefile"))
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .env("CASEFILE_PASSPHRASE", PASS)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 100];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    let (dir, store) = store_with_case("USDT scam");
+    import_with_many_events(&store, dir.path(), 3000);
+    for args in [
+        &["timeline", "2"][..],
+        &["timeline", "2", "--json"],
+        &["case", "export", "2", "--json"],
+    ] {
+        let out = closed_early(&store, args);
+        let err = stderr(&out);
+        assert_ne!(out.status.code(), Some(101), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+        assert!(out.status.success(), "{args:?}: {:?} {err}", out.status);
+    }
+}
