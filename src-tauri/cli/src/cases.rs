@@ -9,7 +9,7 @@ use casefile_core::model::{Case, CaseFilter, CaseSummary};
 use clap::{Args, Subcommand};
 
 use crate::failure::Failure;
-use crate::output::{note, outln, print_json};
+use crate::output::{note, outln, print_json, shown};
 use crate::session::open;
 
 #[derive(Args)]
@@ -76,7 +76,7 @@ pub(crate) fn run(path: &Path, command: CaseCommand) -> Result<(), Failure> {
             if json {
                 print_json(&case)?;
             } else {
-                outln!("Created case {}: {}", case.id, case.title)?;
+                outln!("Created case {}: {}", case.id, shown(&case.title))?;
             }
         }
         CaseCommand::Show { id, json } => {
@@ -114,7 +114,10 @@ fn export(path: &Path, id: i32, json: bool, out: Option<PathBuf>) -> Result<(), 
             // Leftovers of a killed export are only clutter; never a reason to stop.
             let _ = files::remove_stale_partials(folder);
             files::write_atomically(&file, (text + "\n").as_bytes())?;
-            note(format_args!("Exported case {id} to {}", file.display()));
+            note(format_args!(
+                "Exported case {id} to {}",
+                shown(&file.display().to_string())
+            ));
         }
         None => outln!("{text}")?,
     }
@@ -135,7 +138,7 @@ fn import(path: &Path, file: &Path) -> Result<(), Failure> {
     outln!(
         "Imported as case {}: {} ({} evidence items, every SHA-256 checked)",
         case.id,
-        case.title,
+        shown(&case.title),
         export.evidence.len()
     )?;
     Ok(())
@@ -145,7 +148,7 @@ fn import(path: &Path, file: &Path) -> Result<(), Failure> {
 pub(crate) fn demo(path: &Path) -> Result<(), Failure> {
     let mut store = open(path)?;
     let case = casefile_core::demo::add_demo_case(&mut store)?;
-    outln!("Added the sample case {}: {}", case.id, case.title)?;
+    outln!("Added the sample case {}: {}", case.id, shown(&case.title))?;
     Ok(())
 }
 
@@ -168,7 +171,7 @@ fn print_case_table(cases: &[CaseSummary]) -> Result<(), Failure> {
             c.status.as_str(),
             c.item_count,
             c.updated_at,
-            c.title,
+            shown(&c.title),
             archived
         )?;
     }
@@ -200,7 +203,7 @@ fn print_case(case: &Case) -> Result<(), Failure> {
         ("Changed", case.updated_at.clone()),
     ];
     for (label, value) in rows {
-        outln!("{label:<14} {value}")?;
+        outln!("{label:<14} {}", shown(&value))?;
     }
     if !d.statement.is_empty() {
         outln!("\nStatement:\n{}", d.statement)?;

@@ -8,7 +8,7 @@ use clap::builder::PossibleValue;
 use clap::{Subcommand, ValueEnum};
 
 use crate::failure::Failure;
-use crate::output::outln;
+use crate::output::{outln, shown};
 use crate::session::open;
 
 #[derive(Subcommand)]
@@ -94,12 +94,12 @@ pub(crate) fn run(path: &Path, command: ExportCommand) -> Result<(), Failure> {
     let saved = casefile_core::dossier::save(&files, &out)?;
     outln!(
         "Wrote {} ({} pages, {} KB)",
-        saved.pdf,
+        shown(&saved.pdf),
         saved.pages,
         saved.size_bytes.div_ceil(1024)
     )?;
     for csv in &saved.csv {
-        outln!("Wrote {csv}")?;
+        outln!("Wrote {}", shown(csv))?;
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use crate::failure::Failure;
 use crate::input::with_defaults;
-use crate::output::outln;
+use crate::output::{outln, shown};
 use crate::session::open;
 
 #[derive(Subcommand)]
@@ -39,8 +39,8 @@ fn add(path: &Path, case: i32, json: &str) -> Result<(), Failure> {
     outln!(
         "Added event E-{}: {} at {}",
         e.id,
-        e.title,
-        e.occurred.recorded
+        shown(&e.title),
+        shown(&e.occurred.recorded)
     )?;
     Ok(())
 }

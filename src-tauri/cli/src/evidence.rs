@@ -6,7 +6,7 @@ use casefile_core::CoreError;
 use clap::Subcommand;
 
 use crate::failure::Failure;
-use crate::output::{outln, print_json};
+use crate::output::{outln, print_json, shown};
 use crate::session::open;
 
 #[derive(Subcommand)]
@@ -47,14 +47,14 @@ fn add(path: &Path, case: i32, files: &[PathBuf], caption: &str) -> Result<(), F
             Ok(r) if r.duplicate => outln!(
                 "Already in the case as V-{}: {} (same SHA-256)",
                 r.evidence.id,
-                file.display()
+                shown(&file.display().to_string())
             )?,
             Ok(r) => {
                 let e = r.evidence;
                 outln!(
                     "Added V-{}: {} ({}, {}, SHA-256 {})",
                     e.id,
-                    e.file_name,
+                    shown(&e.file_name),
                     e.media_type,
                     kib(e.size_bytes),
                     e.sha256
@@ -93,11 +93,11 @@ fn list(path: &Path, case: i32, json: bool) -> Result<(), Failure> {
         outln!(
             "V-{:<4} {:<28} {:<24} {:>9}  {}  {}",
             e.id,
-            when,
+            shown(&when),
             e.media_type,
             kib(e.size_bytes),
             e.sha256,
-            e.file_name
+            shown(&e.file_name)
         )?;
     }
     Ok(())

@@ -6,7 +6,7 @@ use std::path::Path;
 use casefile_core::{store, CoreError, Store};
 
 use crate::failure::Failure;
-use crate::output::outln;
+use crate::output::{outln, shown};
 
 /// Who the audit log names for changes made here.
 const ACTOR: &str = "casefile-cli";
@@ -21,7 +21,10 @@ pub(crate) fn init(path: &Path) -> Result<(), Failure> {
         .into());
     }
     Store::create(path, &new_passphrase()?, ACTOR)?.close()?;
-    outln!("Created an empty encrypted case file at {}", path.display())?;
+    outln!(
+        "Created an empty encrypted case file at {}",
+        shown(&path.display().to_string())
+    )?;
     Ok(())
 }
 

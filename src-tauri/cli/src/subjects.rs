@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use crate::failure::{confirm_hint, Failure};
 use crate::input::with_defaults;
-use crate::output::{outln, print_json};
+use crate::output::{outln, print_json, shown};
 use crate::session::open;
 
 #[derive(Subcommand)]
@@ -78,13 +78,18 @@ fn add(path: &Path, case: i32, json: &str, accept_warnings: bool) -> Result<(), 
         }
     }
     let s = store.add_subject(case, &parsed.subject)?;
-    outln!("Added subject S-{}: {} ({})", s.id, s.name, s.kind.label())?;
+    outln!(
+        "Added subject S-{}: {} ({})",
+        s.id,
+        shown(&s.name),
+        s.kind.label()
+    )?;
     for mut input in inputs {
         input.subject_id = Some(s.id);
         let i = store.add_identifier(case, &input).map_err(confirm_hint)?;
-        outln!("  I-{} {}: {}", i.id, i.kind.label(), i.display)?;
+        outln!("  I-{} {}: {}", i.id, i.kind.label(), shown(&i.display))?;
         for c in &i.other_cases {
-            outln!("    also in case {}: {}", c.id, c.title)?;
+            outln!("    also in case {}: {}", c.id, shown(&c.title))?;
         }
     }
     Ok(())
@@ -100,7 +105,7 @@ fn list(path: &Path, case: i32, json: bool) -> Result<(), Failure> {
         outln!("No subjects in this case yet.")?;
     }
     for s in list {
-        outln!("S-{} {} ({})", s.id, s.name, s.kind.label())?;
+        outln!("S-{} {} ({})", s.id, shown(&s.name), s.kind.label())?;
         for i in s.identifiers {
             let also = if i.other_cases.is_empty() {
                 String::new()
@@ -114,7 +119,13 @@ fn list(path: &Path, case: i32, json: bool) -> Result<(), Failure> {
                         .join(", ")
                 )
             };
-            outln!("  I-{} {}: {}{}", i.id, i.kind.label(), i.display, also)?;
+            outln!(
+                "  I-{} {}: {}{}",
+                i.id,
+                i.kind.label(),
+                shown(&i.display),
+                also
+            )?;
         }
     }
     Ok(())

@@ -6,7 +6,7 @@ use casefile_core::model::TimelineQuery;
 use clap::Args;
 
 use crate::failure::Failure;
-use crate::output::{outln, print_json};
+use crate::output::{outln, print_json, shown};
 use crate::session::open;
 
 #[derive(Args)]
@@ -59,7 +59,7 @@ pub(crate) fn show(path: &Path, args: TimelineArgs) -> Result<(), Failure> {
         }
         let utc =
             if e.recorded_offset_minutes != e.case_offset_minutes || e.case_offset_minutes != 0 {
-                format!("  [UTC {}; recorded {}]", &e.at_utc, e.recorded)
+                format!("  [UTC {}; recorded {}]", &e.at_utc, shown(&e.recorded))
             } else {
                 String::new()
             };
@@ -67,7 +67,7 @@ pub(crate) fn show(path: &Path, args: TimelineArgs) -> Result<(), Failure> {
             "  {}  {:<30} {}{}",
             e.case_local.get(11..).unwrap_or(&e.case_local),
             e.kind_label,
-            e.title,
+            shown(&e.title),
             utc
         )?;
         if !e.detail.trim().is_empty() {

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::failure::{confirm_hint, Failure};
 use crate::input::with_defaults;
-use crate::output::{outln, print_json};
+use crate::output::{outln, print_json, shown};
 use crate::session::open;
 
 #[derive(Subcommand)]
@@ -71,10 +71,10 @@ fn add(path: &Path, case: i32, json: &str, accept_warnings: bool) -> Result<(), 
         t.direction.label(),
         t.amount,
         t.currency,
-        t.occurred.recorded
+        shown(&t.occurred.recorded)
     )?;
     for w in &t.warnings {
-        outln!("  warning kept with the record: {w}")?;
+        outln!("  warning kept with the record: {}", shown(w))?;
     }
     Ok(())
 }
@@ -102,11 +102,11 @@ fn list(path: &Path, case: i32, json: bool) -> Result<(), Failure> {
         outln!(
             "T-{:<4} {}  {:<9} {:>16} {:<5} {}{}",
             t.id,
-            t.occurred.recorded,
+            shown(&t.occurred.recorded),
             t.direction.as_str(),
             t.amount,
             t.currency,
-            to,
+            shown(&to),
             flag
         )?;
     }

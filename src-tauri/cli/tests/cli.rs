@@ -624,3 +624,76 @@ fn a_reader_that_stops_early_ends_the_command_quietly() {
         assert!(out.status.success(), "{args:?}: {:?} {err}", out.status);
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn control_and_direction_characters_are_shown_escaped_and_kept_in_json() {
+    let (dir, store) = store_with_case("Refund \u{202e}gnp.exe");
+    let shot = dir.path().join("invoice\u{202e}gnp.exe");
+    std::fs::write(&shot, png(7)).unwrap();
+    let add = casefile(
+        &store,
+        Some(PASS),
+        &["evidence", "add", "1", shot.to_str().unwrap()],
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    let subject = r#"{"kind":"persona","name":"Anna\u001b[2J\u0000\u0085\u2066x\nOK: intact"}"#;
+    let s = casefile(
+        &store,
+        Some(PASS),
+        &["subject", "add", "1", "--json", subject],
+    );
+    assert!(s.status.success(), "{}", stderr(&s));
+
+    let raw = ['\u{1b}', '\0', '\u{85}', '\u{202e}', '\u{2066}'];
+    let human = [
+        casefile(&store, Some(PASS), &["cases"]),
+        casefile(&store, Some(PASS), &["case", "show", "1"]),
+        casefile(&store, Some(PASS), &["evidence", "list", "1"]),
+        casefile(&store, Some(PASS), &["subject", "list", "1"]),
+        casefile(&store, Some(PASS), &["timeline", "1"]),
+        add,
+        s,
+    ];
+    for out in &human {
+        let text = stdout(out);
+        assert!(!text.contains(raw), "raw character in {text:?}");
+    }
+    assert!(
+        stdout(&human[0]).contains("Refund \\u{202e}gnp.exe"),
+        "{}",
+        stdout(&human[0])
+    );
+    assert!(
+        stdout(&human[2]).contains("invoice\\u{202e}gnp.exe"),
+        "{}",
+        stdout(&human[2])
+    );
+    assert!(
+        stdout(&human[3]).contains("S-1 Anna\\u{1b}[2J\\u{0}\\u{85}\\u{2066}x\\u{a}OK: intact ("),
+        "{}",
+        stdout(&human[3])
+    );
+
+    // JSON keeps the original characters.
+    let json = casefile(&store, Some(PASS), &["subject", "list", "1", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        v[0]["name"],
+        "Anna\u{1b}[2J\u{0}\u{85}\u{2066}x\nOK: intact"
+    );
+    let json = casefile(&store, Some(PASS), &["evidence", "list", "1", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v[0]["file_name"], "invoice\u{202e}gnp.exe");
+
+    // Error messages too: they name the file.
+    let missing = dir.path().join("\u{1b}[2Jgone.png");
+    let e = casefile(
+        &store,
+        Some(PASS),
+        &["evidence", "add", "1", missing.to_str().unwrap()],
+    );
+    assert!(!e.status.success());
+    assert!(!stderr(&e).contains('\u{1b}'), "{:?}", stderr(&e));
+    assert!(stderr(&e).contains("\\u{1b}[2Jgone.png"), "{}", stderr(&e));
+}
