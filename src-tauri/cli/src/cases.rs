@@ -9,13 +9,14 @@ use casefile_core::model::{Case, CaseFilter, CaseSummary};
 use clap::{Args, Subcommand};
 
 use crate::failure::Failure;
+use crate::input::{optional_text_arg, text_arg};
 use crate::output::{note, outln, print_json, shown};
 use crate::session::open;
 
 #[derive(Args)]
 pub(crate) struct ListArgs {
-    /// Only cases whose title contains this text.
-    #[arg(long)]
+    /// Only cases whose title contains this text (or @FILE, or - for standard input).
+    #[arg(long, value_name = "TEXT")]
     search: Option<String>,
     /// Include archived cases.
     #[arg(long)]
@@ -29,7 +30,8 @@ pub(crate) struct ListArgs {
 pub(crate) enum CaseCommand {
     /// Create a case.
     New {
-        #[arg(long)]
+        /// The title (or @FILE to read it from a file, - from standard input; @@ for a leading @).
+        #[arg(long, value_name = "TEXT")]
         title: String,
         #[arg(long)]
         json: bool,
@@ -55,9 +57,10 @@ pub(crate) enum CaseCommand {
 
 /// `casefile cases`.
 pub(crate) fn list(path: &Path, args: ListArgs) -> Result<(), Failure> {
+    let search = optional_text_arg("--search", args.search)?;
     let store = open(path)?;
     let cases = store.list_cases(&CaseFilter {
-        query: args.search.unwrap_or_default(),
+        query: search.unwrap_or_default(),
         include_archived: args.all,
     })?;
     if args.json {
@@ -71,6 +74,7 @@ pub(crate) fn list(path: &Path, args: ListArgs) -> Result<(), Failure> {
 pub(crate) fn run(path: &Path, command: CaseCommand) -> Result<(), Failure> {
     match command {
         CaseCommand::New { title, json } => {
+            let title = text_arg("--title", &title)?;
             let mut store = open(path)?;
             let case = store.create_case(&title)?;
             if json {

@@ -8,6 +8,7 @@ use clap::builder::PossibleValue;
 use clap::{Subcommand, ValueEnum};
 
 use crate::failure::Failure;
+use crate::input::{optional_text_arg, text_arg};
 use crate::output::{outln, shown};
 use crate::session::open;
 
@@ -20,11 +21,12 @@ pub(crate) enum ExportCommand {
         out: PathBuf,
         #[arg(long, value_enum, default_value = "police")]
         variant: VariantArg,
-        /// For --variant bank: the bank or exchange, as written in the transfers.
-        #[arg(long)]
+        /// For --variant bank: the bank or exchange, as written in the transfers (or @FILE, or -
+        /// for standard input).
+        #[arg(long, value_name = "TEXT")]
         institution: Option<String>,
-        /// Who prepared the dossier (printed on it).
-        #[arg(long, default_value = "")]
+        /// Who prepared the dossier, printed on it (or @FILE, or - for standard input).
+        #[arg(long, default_value = "", value_name = "TEXT")]
         prepared_by: String,
         /// Also write <name>-transfers.csv and <name>-identifiers.csv beside the PDF.
         #[arg(long)]
@@ -75,6 +77,8 @@ pub(crate) fn run(path: &Path, command: ExportCommand) -> Result<(), Failure> {
         without_images,
         omit,
     } = command;
+    let institution = optional_text_arg("--institution", institution)?;
+    let prepared_by = text_arg("--prepared-by", &prepared_by)?;
     let variant = match (variant, institution) {
         (VariantArg::Police, _) => Variant::Police,
         (VariantArg::Bank, Some(institution)) => Variant::Bank { institution },

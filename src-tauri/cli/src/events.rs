@@ -7,7 +7,7 @@ use clap::Subcommand;
 use serde_json::json;
 
 use crate::failure::Failure;
-use crate::input::with_defaults;
+use crate::input::{json_arg, with_defaults};
 use crate::output::{outln, shown};
 use crate::session::open;
 
@@ -16,7 +16,9 @@ pub(crate) enum EventCommand {
     /// Add an event described as JSON: {"occurred_at":"2026-03-14 09:30","kind":"message","title":"…"}
     Add {
         case: i32,
-        #[arg(long)]
+        /// The record as JSON, or @FILE to read it from a file, or - from standard input
+        /// (keeps case data out of the process list, and has no size limit of arguments).
+        #[arg(long, value_name = "JSON|@FILE|-")]
         json: String,
     },
 }
@@ -24,7 +26,7 @@ pub(crate) enum EventCommand {
 /// `casefile event …`.
 pub(crate) fn run(path: &Path, command: EventCommand) -> Result<(), Failure> {
     match command {
-        EventCommand::Add { case, json } => add(path, case, &json),
+        EventCommand::Add { case, json } => add(path, case, &json_arg(&json)?),
     }
 }
 

@@ -6,6 +6,7 @@ use casefile_core::CoreError;
 use clap::Subcommand;
 
 use crate::failure::Failure;
+use crate::input::text_arg;
 use crate::output::{outln, print_json, shown};
 use crate::session::open;
 
@@ -16,7 +17,8 @@ pub(crate) enum EvidenceCommand {
         case: i32,
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        #[arg(long, default_value = "")]
+        /// What the files show (or @FILE to read it from a file, - from standard input).
+        #[arg(long, default_value = "", value_name = "TEXT")]
         caption: String,
     },
     /// List a case's evidence.
@@ -34,7 +36,7 @@ pub(crate) fn run(path: &Path, command: EvidenceCommand) -> Result<(), Failure> 
             case,
             files,
             caption,
-        } => add(path, case, &files, &caption),
+        } => add(path, case, &files, &text_arg("--caption", &caption)?),
         EvidenceCommand::List { case, json } => list(path, case, json),
     }
 }

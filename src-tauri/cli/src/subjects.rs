@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::failure::{confirm_hint, Failure};
-use crate::input::with_defaults;
+use crate::input::{json_arg, with_defaults};
 use crate::output::{outln, print_json, shown};
 use crate::session::open;
 
@@ -19,7 +19,9 @@ pub(crate) enum SubjectCommand {
     /// {"kind":"persona","name":"Anna","identifiers":[{"kind":"whatsapp","value":"+852 5123 4567"}]}
     Add {
         case: i32,
-        #[arg(long)]
+        /// The record as JSON, or @FILE to read it from a file, or - from standard input
+        /// (keeps case data out of the process list, and has no size limit of arguments).
+        #[arg(long, value_name = "JSON|@FILE|-")]
         json: String,
         #[arg(long)]
         accept_warnings: bool,
@@ -39,7 +41,7 @@ pub(crate) fn run(path: &Path, command: SubjectCommand) -> Result<(), Failure> {
             case,
             json,
             accept_warnings,
-        } => add(path, case, &json, accept_warnings),
+        } => add(path, case, &json_arg(&json)?, accept_warnings),
         SubjectCommand::List { case, json } => list(path, case, json),
     }
 }

@@ -6,6 +6,7 @@ use casefile_core::model::TimelineQuery;
 use clap::Args;
 
 use crate::failure::Failure;
+use crate::input::optional_text_arg;
 use crate::output::{outln, print_json, shown};
 use crate::session::open;
 
@@ -15,8 +16,8 @@ pub(crate) struct TimelineArgs {
     /// Only these kinds (e.g. out, first_contact, evidence); repeat for several.
     #[arg(long = "kind")]
     kinds: Vec<String>,
-    /// Only entries containing this text.
-    #[arg(long)]
+    /// Only entries containing this text (or @FILE, or - for standard input).
+    #[arg(long, value_name = "TEXT")]
     search: Option<String>,
     #[arg(long)]
     json: bool,
@@ -27,11 +28,12 @@ const PAGE: u32 = 1000;
 
 /// `casefile timeline`.
 pub(crate) fn show(path: &Path, args: TimelineArgs) -> Result<(), Failure> {
+    let search = optional_text_arg("--search", args.search)?;
     let store = open(path)?;
     let tz = store.get_case(args.case)?.details.time_zone;
     let mut query = TimelineQuery {
         kinds: args.kinds,
-        text: args.search.unwrap_or_default(),
+        text: search.unwrap_or_default(),
         offset: 0,
         limit: PAGE,
     };

@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 use serde_json::Value;
 
 use crate::failure::{confirm_hint, Failure};
-use crate::input::with_defaults;
+use crate::input::{json_arg, with_defaults};
 use crate::output::{outln, print_json, shown};
 use crate::session::open;
 
@@ -16,7 +16,9 @@ pub(crate) enum TransferCommand {
     /// Add a transfer described as JSON (fields as in `transfer list --json`; most are optional).
     Add {
         case: i32,
-        #[arg(long)]
+        /// The record as JSON, or @FILE to read it from a file, or - from standard input
+        /// (keeps case data out of the process list, and has no size limit of arguments).
+        #[arg(long, value_name = "JSON|@FILE|-")]
         json: String,
         /// Save even if some values look wrong (the warnings are kept with the transfer).
         #[arg(long)]
@@ -44,7 +46,7 @@ pub(crate) fn run(path: &Path, command: TransferCommand) -> Result<(), Failure> 
             case,
             json,
             accept_warnings,
-        } => add(path, case, &json, accept_warnings),
+        } => add(path, case, &json_arg(&json)?, accept_warnings),
         TransferCommand::List { case, json } => list(path, case, json),
     }
 }

@@ -697,3 +697,198 @@ fn control_and_direction_characters_are_shown_escaped_and_kept_in_json() {
     assert!(!stderr(&e).contains('\u{1b}'), "{:?}", stderr(&e));
     assert!(stderr(&e).contains("\\u{1b}[2Jgone.png"), "{}", stderr(&e));
 }
+
+/// Runs casefile with `input` on its standard input.
+fn casefile_with_stdin(store: &Path, args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casefile"))
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .env("CASEFILE_PASSPHRASE", PASS)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    out
+}
+
+#[test]
+fn records_and_texts_come_from_a_file_or_stdin_not_only_the_command_line() {
+    let (dir, store) = store_with_case("USDT scam");
+    // Over 200 KB: more than one argument may hold (128 KB on Linux), under the 1 MB notes limit.
+    let notes = "Chat log pasted by the victim. ".repeat(8_000);
+    let transfer = serde_json::json!({
+        "occurred_at": "2026-03-14 09:30", "amount": "2500", "currency": "EUR",
+        "beneficiary_name": "CoinHarbor Payments", "notes": notes,
+    })
+    .to_string();
+    assert!(transfer.len() > 200_000);
+    let file = dir.path().join("transfer.json");
+    std::fs::write(&file, &transfer).unwrap();
+
+    let from_file = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "transfer",
+            "add",
+            "1",
+            "--json",
+            &format!("@{}", file.display()),
+        ],
+    );
+    assert!(from_file.status.success(), "{}", stderr(&from_file));
+    let from_stdin = casefile_with_stdin(
+        &store,
+        &["transfer", "add", "1", "--json", "-"],
+        transfer.as_bytes(),
+    );
+    assert!(from_stdin.status.success(), "{}", stderr(&from_stdin));
+    let list = casefile(&store, Some(PASS), &["transfer", "list", "1", "--json"]);
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert!(list.as_array().unwrap().iter().all(|t| t["notes"] == notes));
+
+    let subject = dir.path().join("subject.json");
+    std::fs::write(
+        &subject,
+        r#"{"name":"Anna","identifiers":[{"kind":"email","value":"anna@example.com"}]}"#,
+    )
+    .unwrap();
+    let s = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "subject",
+            "add",
+            "1",
+            "--json",
+            &format!("@{}", subject.display()),
+        ],
+    );
+    assert!(s.status.success(), "{}", stderr(&s));
+    let e = casefile_with_stdin(
+        &store,
+        &["event", "add", "1", "--json", "-"],
+        br#"{"occurred_at":"2026-03-01 20:00","title":"Anna wrote"}"#,
+    );
+    assert!(e.status.success(), "{}", stderr(&e));
+
+    // Free text: @file (one final line break dropped), - for stdin, @@ for a leading @.
+    let title = dir.path().join("title.txt");
+    std::fs::write(&title, "Romance scam – Анна\n").unwrap();
+    let new = casefile(
+        &store,
+        Some(PASS),
+        &["case", "new", "--title", &format!("@{}", title.display())],
+    );
+    assert!(
+        stdout(&new).starts_with("Created case 2: Romance scam – Анна\n"),
+        "{} {}",
+        stdout(&new),
+        stderr(&new)
+    );
+    let handle = casefile(
+        &store,
+        Some(PASS),
+        &["case", "new", "--title", "@@anna_trading"],
+    );
+    assert!(
+        stdout(&handle).starts_with("Created case 3: @anna_trading\n"),
+        "{} {}",
+        stdout(&handle),
+        stderr(&handle)
+    );
+    let search = casefile_with_stdin(&store, &["cases", "--search", "-"], "Анна\n".as_bytes());
+    assert!(
+        stdout(&search).contains("Romance scam"),
+        "{}",
+        stderr(&search)
+    );
+    assert!(
+        !stdout(&search).contains("USDT scam"),
+        "{}",
+        stdout(&search)
+    );
+    let tl = casefile_with_stdin(&store, &["timeline", "1", "--search", "-"], b"Anna");
+    assert!(stdout(&tl).contains("Anna wrote"), "{}", stderr(&tl));
+    assert!(!stdout(&tl).contains("2500"), "{}", stdout(&tl));
+
+    let shot = dir.path().join("Screenshot_1.png");
+    std::fs::write(&shot, png(3)).unwrap();
+    let caption = dir.path().join("caption.txt");
+    std::fs::write(&caption, "Anna's \"profit\" screen").unwrap();
+    let add = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "evidence",
+            "add",
+            "1",
+            shot.to_str().unwrap(),
+            "--caption",
+            &format!("@{}", caption.display()),
+        ],
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    let ev = casefile(&store, Some(PASS), &["evidence", "list", "1", "--json"]);
+    let ev: serde_json::Value = serde_json::from_slice(&ev.stdout).unwrap();
+    assert_eq!(ev[0]["caption"], "Anna's \"profit\" screen");
+
+    let pdf = dir.path().join("dossier.pdf");
+    let export = casefile_with_stdin(
+        &store,
+        &[
+            "export",
+            "pdf",
+            "1",
+            "--out",
+            pdf.to_str().unwrap(),
+            "--prepared-by",
+            "-",
+        ],
+        b"Victim Support Service\n",
+    );
+    assert!(export.status.success(), "{}", stderr(&export));
+
+    // A missing file is named, with how to write a leading @.
+    let missing = casefile(
+        &store,
+        Some(PASS),
+        &["case", "new", "--title", "@anna_scam"],
+    );
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("@@"), "{}", stderr(&missing));
+    assert_eq!(stderr(&missing).lines().count(), 1);
+    // Two options cannot both read the one standard input.
+    let twice = casefile_with_stdin(
+        &store,
+        &[
+            "export",
+            "pdf",
+            "1",
+            "--out",
+            pdf.to_str().unwrap(),
+            "--variant",
+            "bank",
+            "--institution",
+            "-",
+            "--prepared-by",
+            "-",
+        ],
+        b"CoinHarbor",
+    );
+    assert!(!twice.status.success());
+    assert!(
+        stderr(&twice).contains("standard input"),
+        "{}",
+        stderr(&twice)
+    );
+}
