@@ -107,10 +107,10 @@ fn export(path: &Path, id: i32, json: bool, out: Option<PathBuf>) -> Result<(), 
     }
     let store = open(path)?;
     let export = store.export_case(id)?;
-    let text =
-        serde_json::to_string_pretty(&export).map_err(|e| Failure::Message(e.to_string()))?;
     match out {
         Some(file) => {
+            let text = serde_json::to_string_pretty(&export)
+                .map_err(|e| Failure::Message(e.to_string()))?;
             let folder = file
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
@@ -123,7 +123,8 @@ fn export(path: &Path, id: i32, json: bool, out: Option<PathBuf>) -> Result<(), 
                 shown(&file.display().to_string())
             ));
         }
-        None => outln!("{text}")?,
+        // JSON as stored: not through `shown`, which is for people reading a terminal.
+        None => print_json(&export)?,
     }
     Ok(())
 }

@@ -686,6 +686,10 @@ fn control_and_direction_characters_are_shown_escaped_and_kept_in_json() {
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v[0]["file_name"], "invoice\u{202e}gnp.exe");
 
+    let export = casefile(&store, Some(PASS), &["case", "export", "1", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    assert_eq!(v["case"]["details"]["title"], "Refund \u{202e}gnp.exe");
+
     // Error messages too: they name the file.
     let missing = dir.path().join("\u{1b}[2Jgone.png");
     let e = casefile(
