@@ -364,6 +364,13 @@ fn export_pdf_and_verify() {
     );
 
     let out = dir.path().join("dossier.pdf");
+    // Left by an export that was killed: removed by the next one. Other files stay.
+    std::fs::write(
+        dir.path()
+            .join(".dossier.pdf.casefile-partial-00000000deadbeef"),
+        b"%PDF-1.7 half",
+    )
+    .unwrap();
     let export = casefile(
         &store,
         Some(PASS),
@@ -376,6 +383,8 @@ fn export_pdf_and_verify() {
             "--csv",
             "--prepared-by",
             "Caseworker",
+            "--omit",
+            "custody",
         ],
     );
     assert!(export.status.success(), "{}", stderr(&export));
@@ -384,7 +393,9 @@ fn export_pdf_and_verify() {
     let csv = std::fs::read_to_string(dir.path().join("dossier-transfers.csv")).unwrap();
     assert!(csv.contains("DE89370400440532013000"));
     assert!(dir.path().join("dossier-identifiers.csv").exists());
-    assert!(!dir.path().join("dossier.pdf.partial").exists());
+    assert_eq!(partials_in(dir.path()), Vec::<String>::new());
+    #[cfg(unix)]
+    assert_eq!(mode(&out), 0o600);
 
     let letter = dir.path().join("letter.pdf");
     let no_name = casefile(
@@ -425,5 +436,521 @@ fn export_pdf_and_verify() {
         stdout(&verify).starts_with("OK: 1 evidence item(s) match their SHA-256"),
         "{}",
         stdout(&verify)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn evidence_add_names_a_pipe_or_a_device_and_never_reads_it() {
+    let (dir, store) = store_with_case("USDT scam");
+    let fifo = dir.path().join("chat.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    for path in [fifo.as_path(), Path::new("/dev/zero")] {
+        // A read of the pipe would wait for ever and /dev/zero never ends: the command must
+        // come back with a message instead (the test would hang otherwise).
+        let add = casefile(
+            &store,
+            Some(PASS),
+            &["evidence", "add", "1", path.to_str().unwrap()],
+        );
+        assert!(!add.status.success());
+        let err = stderr(&add);
+        assert!(err.contains("not a regular file"), "{err}");
+        assert!(!err.contains("folder"), "{err}");
+        assert!(err.contains("Choose a file"), "{err}");
+    }
+    let folder = casefile(
+        &store,
+        Some(PASS),
+        &["evidence", "add", "1", dir.path().to_str().unwrap()],
+    );
+    assert!(
+        stderr(&folder).contains("is a folder"),
+        "{}",
+        stderr(&folder)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_passphrase_that_is_not_utf8_is_named_as_such() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let (_dir, store) = store_with_case("USDT scam");
+    let out = Command::new(env!("CARGO_BIN_EXE_casefile"))
+        .arg("--store")
+        .arg(&store)
+        .arg("cases")
+        .stdin(Stdio::null())
+        .env(
+            "CASEFILE_PASSPHRASE",
+            std::ffi::OsStr::from_bytes(b"quiet meadow \xff copper"),
+        )
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(!err.contains("No passphrase given"), "{err}");
+    assert!(err.contains("UTF-8"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// Files in `dir` whose names say they are unfinished writes.
+fn partials_in(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("partial"))
+        .collect()
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn case_export_replaces_an_older_file_whole_and_owner_only() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let (dir, store) = store_with_case("USDT scam");
+    let out = dir.path().join("case.json");
+    std::fs::write(&out, vec![b'x'; 3_000_000]).unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let stale = dir
+        .path()
+        .join(".case.json.casefile-partial-0123456789abcdef");
+    std::fs::write(&stale, b"{\"half\": ").unwrap();
+
+    let export = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "case",
+            "export",
+            "1",
+            "--json",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(export.status.success(), "{}", stderr(&export));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(v["case"]["details"]["title"], "USDT scam");
+    assert_eq!(mode(&out), 0o600, "{:o}", mode(&out));
+    assert_eq!(partials_in(dir.path()), Vec::<String>::new());
+
+    // A folder that does not exist: a plain error, and nothing is left behind.
+    let nowhere = dir.path().join("missing").join("case.json");
+    let failed = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "case",
+            "export",
+            "1",
+            "--json",
+            "--out",
+            nowhere.to_str().unwrap(),
+        ],
+    );
+    assert!(!failed.status.success());
+    assert!(
+        stderr(&failed).contains("could not find") && !stderr(&failed).contains("disk"),
+        "{}",
+        stderr(&failed)
+    );
+    assert_eq!(stderr(&failed).lines().count(), 1);
+}
+
+/// Case 2: a copy of case 1 with `events` events, made by import (one unlock, not thousands).
+fn import_with_many_events(store: &Path, dir: &Path, events: usize) {
+    let event = r#"{"occurred_at":"2026-03-01 20:00","kind":"message","title":"Anna wrote again","description":"Good morning, dear. The platform shows a profit of 12%."}"#;
+    assert!(
+        casefile(store, Some(PASS), &["event", "add", "1", "--json", event])
+            .status
+            .success()
+    );
+    let export = casefile(store, Some(PASS), &["case", "export", "1", "--json"]);
+    assert!(export.status.success(), "{}", stderr(&export));
+    let mut v: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    let one = v["events"][0].clone();
+    v["events"] = serde_json::Value::Array(vec![one; events]);
+    let file = dir.join("many.json");
+    std::fs::write(&file, v.to_string()).unwrap();
+    let imported = casefile(
+        store,
+        Some(PASS),
+        &["case", "import", file.to_str().unwrap()],
+    );
+    assert!(imported.status.success(), "{}", stderr(&imported));
+}
+
+/// Runs casefile with stdout to a pipe whose reader stops after a few bytes, like `| head -c 100`.
+fn closed_early(store: &Path, args: &[&str]) -> Output {
+    use std::io::Read as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casefile"))
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .env("CASEFILE_PASSPHRASE", PASS)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 100];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    let (dir, store) = store_with_case("USDT scam");
+    import_with_many_events(&store, dir.path(), 3000);
+    for args in [
+        &["timeline", "2"][..],
+        &["timeline", "2", "--json"],
+        &["case", "export", "2", "--json"],
+    ] {
+        let out = closed_early(&store, args);
+        let err = stderr(&out);
+        assert_ne!(out.status.code(), Some(101), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+        assert!(out.status.success(), "{args:?}: {:?} {err}", out.status);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn control_and_direction_characters_are_shown_escaped_and_kept_in_json() {
+    let (dir, store) = store_with_case("Refund \u{202e}gnp.exe");
+    let shot = dir.path().join("invoice\u{202e}gnp.exe");
+    std::fs::write(&shot, png(7)).unwrap();
+    let add = casefile(
+        &store,
+        Some(PASS),
+        &["evidence", "add", "1", shot.to_str().unwrap()],
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    let subject = r#"{"kind":"persona","name":"Anna\u001b[2J\u0000\u0085\u2066x\nOK: intact"}"#;
+    let s = casefile(
+        &store,
+        Some(PASS),
+        &["subject", "add", "1", "--json", subject],
+    );
+    assert!(s.status.success(), "{}", stderr(&s));
+
+    let raw = ['\u{1b}', '\0', '\u{85}', '\u{202e}', '\u{2066}'];
+    let human = [
+        casefile(&store, Some(PASS), &["cases"]),
+        casefile(&store, Some(PASS), &["case", "show", "1"]),
+        casefile(&store, Some(PASS), &["evidence", "list", "1"]),
+        casefile(&store, Some(PASS), &["subject", "list", "1"]),
+        casefile(&store, Some(PASS), &["timeline", "1"]),
+        add,
+        s,
+    ];
+    for out in &human {
+        let text = stdout(out);
+        assert!(!text.contains(raw), "raw character in {text:?}");
+    }
+    assert!(
+        stdout(&human[0]).contains("Refund \\u{202e}gnp.exe"),
+        "{}",
+        stdout(&human[0])
+    );
+    assert!(
+        stdout(&human[2]).contains("invoice\\u{202e}gnp.exe"),
+        "{}",
+        stdout(&human[2])
+    );
+    assert!(
+        stdout(&human[3]).contains("S-1 Anna\\u{1b}[2J\\u{0}\\u{85}\\u{2066}x\\u{a}OK: intact ("),
+        "{}",
+        stdout(&human[3])
+    );
+
+    // JSON keeps the original characters.
+    let json = casefile(&store, Some(PASS), &["subject", "list", "1", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        v[0]["name"],
+        "Anna\u{1b}[2J\u{0}\u{85}\u{2066}x\nOK: intact"
+    );
+    let json = casefile(&store, Some(PASS), &["evidence", "list", "1", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v[0]["file_name"], "invoice\u{202e}gnp.exe");
+
+    let export = casefile(&store, Some(PASS), &["case", "export", "1", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    assert_eq!(v["case"]["details"]["title"], "Refund \u{202e}gnp.exe");
+
+    // Error messages too: they name the file.
+    let missing = dir.path().join("\u{1b}[2Jgone.png");
+    let e = casefile(
+        &store,
+        Some(PASS),
+        &["evidence", "add", "1", missing.to_str().unwrap()],
+    );
+    assert!(!e.status.success());
+    assert!(!stderr(&e).contains('\u{1b}'), "{:?}", stderr(&e));
+    assert!(stderr(&e).contains("\\u{1b}[2Jgone.png"), "{}", stderr(&e));
+}
+
+/// Runs casefile with `input` on its standard input.
+fn casefile_with_stdin(store: &Path, args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casefile"))
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .env("CASEFILE_PASSPHRASE", PASS)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    out
+}
+
+#[test]
+fn records_and_texts_come_from_a_file_or_stdin_not_only_the_command_line() {
+    let (dir, store) = store_with_case("USDT scam");
+    // Over 200 KB: more than one argument may hold (128 KB on Linux), under the 1 MB notes limit.
+    let notes = "Chat log pasted by the victim. ".repeat(8_000);
+    let transfer = serde_json::json!({
+        "occurred_at": "2026-03-14 09:30", "amount": "2500", "currency": "EUR",
+        "beneficiary_name": "CoinHarbor Payments", "notes": notes,
+    })
+    .to_string();
+    assert!(transfer.len() > 200_000);
+    let file = dir.path().join("transfer.json");
+    std::fs::write(&file, &transfer).unwrap();
+
+    let from_file = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "transfer",
+            "add",
+            "1",
+            "--json",
+            &format!("@{}", file.display()),
+        ],
+    );
+    assert!(from_file.status.success(), "{}", stderr(&from_file));
+    let from_stdin = casefile_with_stdin(
+        &store,
+        &["transfer", "add", "1", "--json", "-"],
+        transfer.as_bytes(),
+    );
+    assert!(from_stdin.status.success(), "{}", stderr(&from_stdin));
+    let list = casefile(&store, Some(PASS), &["transfer", "list", "1", "--json"]);
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert!(list.as_array().unwrap().iter().all(|t| t["notes"] == notes));
+
+    let subject = dir.path().join("subject.json");
+    std::fs::write(
+        &subject,
+        r#"{"name":"Anna","identifiers":[{"kind":"email","value":"anna@example.com"}]}"#,
+    )
+    .unwrap();
+    let s = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "subject",
+            "add",
+            "1",
+            "--json",
+            &format!("@{}", subject.display()),
+        ],
+    );
+    assert!(s.status.success(), "{}", stderr(&s));
+    let e = casefile_with_stdin(
+        &store,
+        &["event", "add", "1", "--json", "-"],
+        br#"{"occurred_at":"2026-03-01 20:00","title":"Anna wrote"}"#,
+    );
+    assert!(e.status.success(), "{}", stderr(&e));
+
+    // Free text: @file (one final line break dropped), - for stdin, @@ for a leading @.
+    let title = dir.path().join("title.txt");
+    std::fs::write(&title, "Romance scam – Анна\n").unwrap();
+    let new = casefile(
+        &store,
+        Some(PASS),
+        &["case", "new", "--title", &format!("@{}", title.display())],
+    );
+    assert!(
+        stdout(&new).starts_with("Created case 2: Romance scam – Анна\n"),
+        "{} {}",
+        stdout(&new),
+        stderr(&new)
+    );
+    let handle = casefile(
+        &store,
+        Some(PASS),
+        &["case", "new", "--title", "@@anna_trading"],
+    );
+    assert!(
+        stdout(&handle).starts_with("Created case 3: @anna_trading\n"),
+        "{} {}",
+        stdout(&handle),
+        stderr(&handle)
+    );
+    let search = casefile_with_stdin(&store, &["cases", "--search", "-"], "Анна\n".as_bytes());
+    assert!(
+        stdout(&search).contains("Romance scam"),
+        "{}",
+        stderr(&search)
+    );
+    assert!(
+        !stdout(&search).contains("USDT scam"),
+        "{}",
+        stdout(&search)
+    );
+    let tl = casefile_with_stdin(&store, &["timeline", "1", "--search", "-"], b"Anna");
+    assert!(stdout(&tl).contains("Anna wrote"), "{}", stderr(&tl));
+    assert!(!stdout(&tl).contains("2500"), "{}", stdout(&tl));
+
+    let shot = dir.path().join("Screenshot_1.png");
+    std::fs::write(&shot, png(3)).unwrap();
+    let caption = dir.path().join("caption.txt");
+    std::fs::write(&caption, "Anna's \"profit\" screen").unwrap();
+    let add = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "evidence",
+            "add",
+            "1",
+            shot.to_str().unwrap(),
+            "--caption",
+            &format!("@{}", caption.display()),
+        ],
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    let ev = casefile(&store, Some(PASS), &["evidence", "list", "1", "--json"]);
+    let ev: serde_json::Value = serde_json::from_slice(&ev.stdout).unwrap();
+    assert_eq!(ev[0]["caption"], "Anna's \"profit\" screen");
+
+    let pdf = dir.path().join("dossier.pdf");
+    let export = casefile_with_stdin(
+        &store,
+        &[
+            "export",
+            "pdf",
+            "1",
+            "--out",
+            pdf.to_str().unwrap(),
+            "--prepared-by",
+            "-",
+        ],
+        b"Victim Support Service\n",
+    );
+    assert!(export.status.success(), "{}", stderr(&export));
+
+    // A missing file is named, with how to write a leading @.
+    let missing = casefile(
+        &store,
+        Some(PASS),
+        &["case", "new", "--title", "@anna_scam"],
+    );
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("@@"), "{}", stderr(&missing));
+    assert_eq!(stderr(&missing).lines().count(), 1);
+    // Two options cannot both read the one standard input.
+    let twice = casefile_with_stdin(
+        &store,
+        &[
+            "export",
+            "pdf",
+            "1",
+            "--out",
+            pdf.to_str().unwrap(),
+            "--variant",
+            "bank",
+            "--institution",
+            "-",
+            "--prepared-by",
+            "-",
+        ],
+        b"CoinHarbor",
+    );
+    assert!(!twice.status.success());
+    assert!(
+        stderr(&twice).contains("standard input"),
+        "{}",
+        stderr(&twice)
+    );
+}
+
+#[test]
+fn misspelled_fields_are_refused_and_a_subject_is_saved_whole() {
+    let (_dir, store) = store_with_case("Typos");
+    let typo = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "transfer",
+            "add",
+            "1",
+            "--json",
+            r#"{"occurred_at":"2026-03-14 09:30","amount":"100","currency":"EUR","benficiary_name":"Li Wei"}"#,
+        ],
+    );
+    assert!(!typo.status.success());
+    assert!(
+        stderr(&typo).contains("\"benficiary_name\"")
+            && stderr(&typo).contains("Did you mean \"beneficiary_name\"?"),
+        "{}",
+        stderr(&typo)
+    );
+    let list = casefile(&store, Some(PASS), &["transfer", "list", "1", "--json"]);
+    assert_eq!(stdout(&list).trim(), "[]", "nothing saved");
+
+    // 1,000 identifiers, the last one unusable: nothing of the subject is saved.
+    let mut ids: Vec<String> = (0..999)
+        .map(|i| format!(r#"{{"kind":"email","value":"anna{i}@example.com"}}"#))
+        .collect();
+    ids.push(format!(
+        r#"{{"kind":"email","value":"{}"}}"#,
+        "x".repeat(600)
+    ));
+    let subject = format!(r#"{{"name":"Anna","identifiers":[{}]}}"#, ids.join(","));
+    let failed = casefile_with_stdin(
+        &store,
+        &["subject", "add", "1", "--json", "-"],
+        subject.as_bytes(),
+    );
+    assert!(!failed.status.success());
+    let list = casefile(&store, Some(PASS), &["subject", "list", "1", "--json"]);
+    assert_eq!(stdout(&list).trim(), "[]", "no half-saved subject");
+
+    // The same number twice is kept once.
+    let twice = r#"{"name":"Anna","identifiers":[{"kind":"phone","value":"+852 5123 4567"},{"kind":"phone","value":"+85251234567"}]}"#;
+    let added = casefile(
+        &store,
+        Some(PASS),
+        &["subject", "add", "1", "--json", twice],
+    );
+    assert!(added.status.success(), "{}", stderr(&added));
+    assert_eq!(
+        stdout(&added).matches("  I-").count(),
+        1,
+        "{}",
+        stdout(&added)
     );
 }

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod dossier;
 pub mod error;
 pub mod evidence;
+pub mod files;
 pub mod interchange;
 pub mod model;
 pub mod passphrase;

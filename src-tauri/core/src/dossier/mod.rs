@@ -55,6 +55,17 @@ impl Section {
             Section::Custody => "Chain of custody",
         }
     }
+
+    /// The name used in options and on the command line; the same as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::Statement => "statement",
+            Section::Timeline => "timeline",
+            Section::Subjects => "subjects",
+            Section::Evidence => "evidence",
+            Section::Custody => "custody",
+        }
+    }
 }
 
 /// Choices for one export.
@@ -81,39 +92,37 @@ pub struct SavedDossier {
 }
 
 /// Writes the files of an export: the PDF at `pdf_path`, the CSVs beside it as
-/// `<name>-transfers.csv` and `<name>-identifiers.csv`. Each is written under a temporary name
-/// and renamed, so a failed write never leaves half a file.
+/// `<name>-transfers.csv` and `<name>-identifiers.csv`, crash-safe and owner-only
+/// (`files::write_all_atomically`): killed or failing, it leaves the older files untouched.
 pub fn save(files: &DossierFiles, pdf_path: &std::path::Path) -> Result<SavedDossier> {
-    fn write_whole(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-        let mut partial = path.as_os_str().to_owned();
-        partial.push(".partial");
-        let partial = std::path::PathBuf::from(partial);
-        std::fs::write(&partial, bytes)
-            .and_then(|_| std::fs::rename(&partial, path))
-            .map_err(|e| {
-                let _ = std::fs::remove_file(&partial);
-                crate::CoreError::Io {
-                    path: path.to_path_buf(),
-                    source: e,
-                }
-            })
-    }
-    write_whole(pdf_path, &files.pdf)?;
+    let folder = pdf_path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    // Leftovers of a killed export are only clutter; a folder we may not list can still be
+    // written to, so a failure here does not stop the export.
+    let _ = crate::files::remove_stale_partials(folder);
     let stem = pdf_path.with_extension("");
-    let mut csv = Vec::new();
+    let mut csv_paths = Vec::new();
+    let mut writes: Vec<(std::path::PathBuf, &[u8])> = vec![(pdf_path.to_path_buf(), &files.pdf)];
     for (suffix, bytes) in [
         ("transfers", &files.transfers_csv),
         ("identifiers", &files.identifiers_csv),
     ] {
         if let Some(bytes) = bytes {
-            let file = std::path::PathBuf::from(format!("{}-{suffix}.csv", stem.display()));
-            write_whole(&file, bytes)?;
-            csv.push(file.display().to_string());
+            let mut name = stem.as_os_str().to_owned();
+            name.push(format!("-{suffix}.csv"));
+            let file = std::path::PathBuf::from(name);
+            csv_paths.push(file.display().to_string());
+            writes.push((file, bytes));
         }
     }
+    let writes: Vec<(&std::path::Path, &[u8])> =
+        writes.iter().map(|(p, b)| (p.as_path(), *b)).collect();
+    crate::files::write_all_atomically(&writes)?;
     Ok(SavedDossier {
         pdf: pdf_path.display().to_string(),
-        csv,
+        csv: csv_paths,
         pages: files.pages,
         size_bytes: u32::try_from(files.pdf.len()).unwrap_or(u32::MAX),
     })

@@ -53,6 +53,44 @@ fn clean_file_name(name: &str) -> String {
     }
 }
 
+/// Refuses what is not a plain file, saying what it is instead.
+fn refuse_unless_regular_file(path: &Path, meta: &std::fs::Metadata) -> Result<()> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    if kind.is_dir() {
+        return Err(CoreError::Refused(format!(
+            "\"{}\" is a folder, not a file. Choose the files inside it.",
+            path.display()
+        )));
+    }
+    Err(CoreError::Refused(format!(
+        "\"{}\" is not a regular file but {}, so Casefile does not read it. Choose a file instead (a screenshot, a photo, a PDF or a chat export).",
+        path.display(),
+        special_file_kind(&kind)
+    )))
+}
+
+#[cfg(unix)]
+fn special_file_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt as _;
+    if kind.is_fifo() {
+        "a pipe"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "a device, a pipe or a socket"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_file_kind(_kind: &std::fs::FileType) -> &'static str {
+    "a device, a pipe or a socket"
+}
+
 impl Store {
     /// Takes in one file's bytes as evidence. The same bytes already in the case are recognized
     /// by their SHA-256 and not stored twice.
@@ -83,7 +121,8 @@ impl Store {
         })
     }
 
-    /// Takes in a file from disk (size checked before it is read).
+    /// Takes in a file from disk (size checked before it is read). Only regular files are
+    /// read: a folder, a device or a pipe is refused before it is opened.
     pub fn add_evidence_file(
         &mut self,
         case_id: i32,
@@ -95,14 +134,20 @@ impl Store {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let meta = std::fs::metadata(path).map_err(|e| CoreError::io(path, e))?;
-        if !meta.is_file() {
-            return Err(CoreError::Refused(format!(
-                "\"{}\" is a folder, not a file. Choose the files inside it.",
-                path.display()
-            )));
-        }
+        refuse_unless_regular_file(path, &meta)?;
         evidence::check_size(&name, meta.len())?;
-        let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
+        let file = std::fs::File::open(path).map_err(|e| CoreError::io(path, e))?;
+        // The name may point to something else by now; what counts is what was opened.
+        let meta = file.metadata().map_err(|e| CoreError::io(path, e))?;
+        refuse_unless_regular_file(path, &meta)?;
+        evidence::check_size(&name, meta.len())?;
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        // One byte over the limit is enough to refuse a file that grew while being read.
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(&file, evidence::MAX_FILE_BYTES + 1),
+            &mut bytes,
+        )
+        .map_err(|e| CoreError::io(path, e))?;
         let modified = meta.modified().ok().map(DateTime::<Utc>::from);
         self.add_evidence(case_id, &name, &bytes, modified, caption)
     }
