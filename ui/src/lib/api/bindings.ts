@@ -434,6 +434,8 @@ export type ReferenceLists = {
 	subject_kinds: Choice<SubjectKind>[],
 	identifier_kinds: Choice<IdentifierKind>[],
 	event_kinds: Choice<EventKind>[],
+	/**  The timeline's "Show only…" choices (event kinds, transfer directions, evidence). */
+	timeline_kinds: TimelineKind[],
 	capture_time_sources: Choice<CaptureTimeSource>[],
 	/**  Dossier sections that can be left out, titled as the dossier prints them. */
 	sections: Choice<Section>[],
@@ -500,6 +502,15 @@ export type TimelineEntry = {
 	/**  Day in the case's time zone, for grouping: `2026-03-14`. */
 	day: string,
 	links: Link[],
+};
+
+/**
+ *  One choice of the timeline's "Show only…" filter: a value `TimelineQuery.kinds` takes and
+ *  its label.
+ */
+export type TimelineKind = {
+	value: string,
+	label: string,
 };
 
 /**  One page of the timeline. */
