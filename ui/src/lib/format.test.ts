@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemCount, labelOf, localDateTime } from './format';
+import { itemCount, labelOf, localDateTime, visible } from './format';
 import { lists } from '../test/fixtures';
 
 describe('format', () => {
@@ -19,5 +19,13 @@ describe('format', () => {
     expect(labelOf(lists.statuses, 'in_recovery')).toBe('Recovery in progress');
     expect(labelOf(lists.sections, 'evidence')).toBe('Evidence');
     expect(labelOf([{ value: 'open', label: 'Still collecting' }], 'open')).toBe('Still collecting');
+  });
+});
+
+describe('visible', () => {
+  it('shows control and direction-reversing characters as escapes and leaves other text alone', () => {
+    expect(visible('invoice\u202egnp.exe')).toBe('invoice\\u{202e}gnp.exe');
+    expect(visible('a\u0000b\u001bc')).toBe('a\\u{0}b\\u{1b}c');
+    expect(visible('Anna 娜娜 – Привет.png')).toBe('Anna 娜娜 – Привет.png');
   });
 });

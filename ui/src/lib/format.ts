@@ -29,3 +29,16 @@ export function localDateTime(utc: string, locale?: string, timeZone?: string): 
     timeZone,
   }).format(d);
 }
+
+/**
+ * Text from a file or another person, made safe to show: control characters and the invisible
+ * characters that reverse text direction are shown as escapes (`\u{202e}`), so a file named
+ * `invoice\u{202e}gnp.exe` is never displayed as `invoiceexe.png`. The stored value is unchanged.
+ */
+export function visible(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
+  );
+}
