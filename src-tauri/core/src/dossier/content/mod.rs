@@ -1,0 +1,295 @@
+//! What the dossier says, section by section, laid out into pages. One file per section, in
+//! the order the dossier prints them: cover, summary, statement, timeline, transfers, subjects,
+//! evidence, custody; and the bank letter.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+
+use super::fonts::Fonts;
+use super::render::{Frame, Meta};
+use super::{DossierOptions, Section, Variant};
+use crate::dossier::layout::{
+    Cell, Color, Column, Flow, Page, Row, Style, BODY, H1, H2, LABEL, MONO, SMALL,
+};
+use crate::model::*;
+use crate::time::in_zone;
+use crate::validate::identifier::IdentifierKind;
+use crate::{CoreError, Result, Store};
+
+mod cover;
+mod custody;
+mod evidence;
+mod letter;
+mod statement;
+mod subjects;
+mod summary;
+mod timeline;
+mod transfers;
+
+use cover::cover;
+use custody::custody;
+use evidence::evidence;
+use letter::letter;
+use statement::statement;
+use subjects::subjects;
+use summary::summary;
+use timeline::timeline;
+use transfers::transfers;
+
+/// Block-explorer links for transfers.
+pub struct Lists;
+
+impl Lists {
+    /// The explorer page of a transfer's transaction hash, for crypto transfers with a hash.
+    pub fn explorer_tx(&self, t: &Transfer) -> Option<String> {
+        let net = t.network?;
+        (!t.reference.trim().is_empty() && t.method == TransferMethod::CryptoTransfer)
+            .then(|| net.explorer_tx_url(t.reference.trim()))
+    }
+}
+
+/// Everything read from the store for one dossier.
+pub struct Data {
+    pub case: Case,
+    pub transfers: Vec<Transfer>,
+    pub subjects: Vec<Subject>,
+    pub loose_identifiers: Vec<Identifier>,
+    pub evidence: Vec<Evidence>,
+    pub timeline: Vec<TimelineEntry>,
+    pub summary: LossSummary,
+    pub audit: Vec<AuditEntry>,
+    pub audit_report: AuditReport,
+    pub generated_at: DateTime<Utc>,
+    pub lists: Lists,
+}
+
+impl Data {
+    pub fn gather(
+        store: &Store,
+        case_id: i32,
+        options: &DossierOptions,
+        generated_at: DateTime<Utc>,
+    ) -> Result<Data> {
+        let case = store.get_case(case_id)?;
+        let mut transfers = store.list_transfers(case_id)?;
+        let mut evidence = store.list_evidence(case_id)?;
+        if let Variant::Bank { institution } = &options.variant {
+            let name = institution.trim().to_lowercase();
+            if name.is_empty() {
+                return Err(CoreError::invalid(
+                    "institution",
+                    "Type the name of the bank or exchange the letter is for.",
+                ));
+            }
+            transfers.retain(|t| {
+                [
+                    &t.beneficiary_bank,
+                    &t.from_account,
+                    &t.beneficiary_name,
+                    &t.notes,
+                    &t.reference,
+                ]
+                .iter()
+                .any(|f| f.to_lowercase().contains(&name))
+            });
+            if transfers.is_empty() {
+                return Err(CoreError::invalid(
+                    "institution",
+                    format!("No transfer in this case names \"{}\" as its bank, account or beneficiary. Check the spelling as it is written in the transfers, or make the police dossier instead.", institution.trim()),
+                ));
+            }
+            let linked: BTreeSet<i32> = transfers
+                .iter()
+                .flat_map(|t| t.evidence_ids.iter().copied())
+                .collect();
+            evidence.retain(|e| linked.contains(&e.id));
+        }
+        let summary = crate::store::summarize(&transfers, &case.details.reporting_currency);
+        let mut timeline = Vec::new();
+        let mut query = TimelineQuery {
+            kinds: vec![],
+            text: String::new(),
+            offset: 0,
+            limit: 1000,
+        };
+        loop {
+            let page = store.timeline(case_id, &query)?;
+            let n = page.entries.len() as u32;
+            timeline.extend(page.entries);
+            query.offset += n;
+            if n == 0 || query.offset >= page.total {
+                break;
+            }
+        }
+        let subjects = store.list_subjects(case_id)?;
+        let loose_identifiers = store
+            .list_identifiers(case_id)?
+            .into_iter()
+            .filter(|i| i.subject_id.is_none())
+            .collect();
+        Ok(Data {
+            audit: store.audit_log(Some(case_id))?,
+            audit_report: store.verify_audit_chain()?,
+            case,
+            transfers,
+            subjects,
+            loose_identifiers,
+            evidence,
+            timeline,
+            summary,
+            generated_at,
+            lists: Lists,
+        })
+    }
+
+    fn zone(&self) -> &str {
+        &self.case.details.time_zone
+    }
+
+    /// A UTC time in the case's zone with its offset: "2026-03-14 09:30 (UTC+08:00)".
+    fn local(&self, utc: &str) -> String {
+        let (local, offset, _) = in_zone(utc, self.zone());
+        format!("{local} (UTC{})", offset_label(offset))
+    }
+}
+
+fn offset_label(minutes: i32) -> String {
+    let sign = if minutes < 0 { '-' } else { '+' };
+    let m = minutes.abs();
+    format!("{sign}{:02}:{:02}", m / 60, m % 60)
+}
+
+/// The laid-out dossier, before drawing.
+pub struct Built {
+    pub pages: Vec<Page>,
+    /// (evidence id, printed width, printed height) of each image, by image index.
+    pub images: Vec<(i32, f32, f32)>,
+    pub frame: Frame,
+    pub meta: Meta,
+}
+
+const SECTIONS: [&str; 7] = [
+    "Summary",
+    Section::Statement.label(),
+    Section::Timeline.label(),
+    "Transfers",
+    Section::Subjects.label(),
+    Section::Evidence.label(),
+    Section::Custody.label(),
+];
+
+fn kv(label: &str, value: impl Into<String>) -> (String, Cell, Style) {
+    (label.to_string(), Cell::from(value.into()), BODY)
+}
+
+fn kv_mono(label: &str, value: impl Into<String>) -> (String, Cell, Style) {
+    (label.to_string(), Cell::from(value.into()), MONO)
+}
+
+fn or_none(s: &str) -> String {
+    if s.trim().is_empty() {
+        "—".into()
+    } else {
+        s.trim().to_string()
+    }
+}
+
+/// Lays the whole dossier out. The page count printed on the cover needs the layout itself, so
+/// the layout runs twice; it is deterministic, so the second run has the same pages.
+pub fn build(
+    fonts: &Fonts,
+    data: &Data,
+    options: &DossierOptions,
+    csv_hashes: Option<&(String, String)>,
+) -> Built {
+    let first = lay_out(fonts, data, options, csv_hashes, None);
+    let missing = missing_chars(fonts, &first.0);
+    let (pages, images) = lay_out(
+        fonts,
+        data,
+        options,
+        csv_hashes,
+        Some((first.0.len(), missing)),
+    );
+    let d = &data.case.details;
+    let reference = [
+        ("Police ref.", &d.police_report_no),
+        ("Bank claim", &d.bank_claim_no),
+        ("Complaint", &d.complaint_id),
+    ]
+    .iter()
+    .find(|(_, v)| !v.trim().is_empty())
+    .map(|(l, v)| format!("{l} {}", v.trim()))
+    .unwrap_or_else(|| format!("Casefile case {}", data.case.id));
+    let kind = match &options.variant {
+        Variant::Police => "Fraud case dossier".to_string(),
+        Variant::Bank { institution } => format!("Letter to {}", institution.trim()),
+    };
+    Built {
+        pages,
+        images,
+        frame: Frame {
+            header_left: format!("{kind} · {}", data.case.title),
+            header_right: reference,
+            footer_left: format!("Generated {} by Casefile · Confidential: personal data", data.local(&data.generated_at.to_rfc3339())),
+        },
+        meta: Meta {
+            title: format!("{kind}: {}", data.case.title),
+            author: if options.prepared_by.trim().is_empty() { "Casefile".into() } else { options.prepared_by.trim().to_string() },
+            subject: "Online fraud: transfers, identifiers of the suspects, evidence with SHA-256, chain of custody".into(),
+            created_unix: data.generated_at.timestamp(),
+        },
+    }
+}
+
+fn missing_chars(fonts: &Fonts, pages: &[Page]) -> BTreeSet<char> {
+    let mut missing = BTreeSet::new();
+    for item in pages.iter().flat_map(|p| p.items.iter()) {
+        if let crate::dossier::layout::Item::Text { style, text, .. } = item {
+            fonts.runs(style.face, text, &mut missing);
+        }
+    }
+    missing
+}
+
+type Pass = (Vec<Page>, Vec<(i32, f32, f32)>);
+
+fn lay_out(
+    fonts: &Fonts,
+    data: &Data,
+    options: &DossierOptions,
+    csv_hashes: Option<&(String, String)>,
+    total: Option<(usize, BTreeSet<char>)>,
+) -> Pass {
+    let mut flow = Flow::new(fonts);
+    let mut images = Vec::new();
+    match &options.variant {
+        Variant::Police => {
+            let has = |s: Section| !options.omit.contains(&s);
+            cover(&mut flow, data, options, total.as_ref());
+            summary(&mut flow, data);
+            if has(Section::Statement) {
+                statement(&mut flow, data);
+            }
+            if has(Section::Timeline) {
+                timeline(&mut flow, data);
+            }
+            flow.section(SECTIONS[3]);
+            transfers(&mut flow, data);
+            if has(Section::Subjects) {
+                subjects(&mut flow, data);
+            }
+            if has(Section::Evidence) {
+                evidence(&mut flow, data, options, &mut images);
+            }
+            if has(Section::Custody) {
+                custody(&mut flow, data, csv_hashes);
+            }
+        }
+        Variant::Bank { institution } => {
+            letter(&mut flow, data, options, institution.trim(), csv_hashes);
+        }
+    }
+    (flow.pages, images)
+}
