@@ -104,12 +104,13 @@ impl Store {
             conn.close().map_err(|(_, e)| CoreError::Database(e))?;
             Ok(())
         })();
-        let built = built.and_then(|()| make_private(&partial));
+        let built = built
+            .and_then(|()| make_private(&partial))
+            .and_then(|()| put_in_place(&partial, path));
         if let Err(e) = built {
             let _ = fs::remove_file(&partial);
             return Err(e);
         }
-        fs::rename(&partial, path).map_err(|e| CoreError::io(path, e))?;
         Store::open_with_key(path, salt, key, actor)
     }
 
@@ -303,6 +304,29 @@ fn partial_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".creating");
     path.with_file_name(name)
+}
+
+/// Moves a finished new store into place: flushed to disk first, never over a store that
+/// appeared at `path` meanwhile (a hard link fails if the name is taken; file systems without
+/// hard links, such as FAT on a USB stick, fall back to a rename), and the folder flushed after.
+fn put_in_place(partial: &Path, path: &Path) -> Result<()> {
+    fs::File::open(partial)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| CoreError::io(partial, e))?;
+    match fs::hard_link(partial, path) {
+        Ok(()) => remove_if_exists(partial)?,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(CoreError::StoreExists {
+                path: path.to_path_buf(),
+            })
+        }
+        Err(_) => fs::rename(partial, path).map_err(|e| CoreError::io(path, e))?,
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // Flushing a folder is not possible everywhere; the store itself is already on disk.
+        let _ = fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    Ok(())
 }
 
 fn remove_if_exists(path: &Path) -> Result<()> {
@@ -504,6 +528,23 @@ fn make_private(path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A store that appeared at the path while a new one was being built is never replaced.
+    #[test]
+    fn a_new_store_never_replaces_one_that_appeared_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("casefile.db");
+        let partial = partial_path(&path);
+        fs::write(&partial, b"new store").unwrap();
+        fs::write(&path, b"someone else's store").unwrap();
+        let err = put_in_place(&partial, &path).unwrap_err();
+        assert!(matches!(err, CoreError::StoreExists { .. }), "{err:?}");
+        assert_eq!(fs::read(&path).unwrap(), b"someone else's store");
+        fs::remove_file(&path).unwrap();
+        put_in_place(&partial, &path).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new store");
+        assert!(!partial.exists());
+    }
 
     /// Stores made before passphrases were normalised were keyed with the passphrase exactly
     /// as typed; they still open, and from then on open with any form of the same text.
