@@ -155,6 +155,15 @@ fn clean(input: &TransferInput, case: &Case) -> Result<Clean> {
     let amount = parse_decimal(&input.amount, "amount", "amount")?;
     let code = input.currency.trim().to_ascii_uppercase();
     let mut warnings = Vec::new();
+    let in_future = moment
+        .to_datetime()
+        .is_some_and(|t| t > chrono::Utc::now() + chrono::Duration::days(1));
+    if in_future {
+        warnings.push(format!(
+            "Date: {} is in the future. Check the year and the day.",
+            moment.recorded
+        ));
+    }
     let network = if crypto::is_crypto_code(&code) {
         let net = input.network.ok_or_else(|| {
             CoreError::invalid("network", format!("Choose the network {code} was sent on (for USDT it is usually TRON, TRC-20, or Ethereum, ERC-20)."))

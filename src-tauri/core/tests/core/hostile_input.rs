@@ -148,6 +148,16 @@ fn dates_outside_1900_to_2100_and_signed_years_are_refused() {
             .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Invalid, "{at}");
     }
+    // A year that is possible but in the future is a question, not a refusal.
+    let future = TransferInput::new("2099-03-14 09:30", "10", "EUR");
+    let err = store.add_transfer(case, &future).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NeedsConfirmation);
+    assert!(err.warnings()[0].contains("in the future"), "{err}");
+    let confirmed = TransferInput {
+        accept_warnings: true,
+        ..future
+    };
+    assert!(store.add_transfer(case, &confirmed).is_ok());
 }
 
 /// A long run of random values at the edges of what is accepted; afterwards the case still
