@@ -310,8 +310,7 @@ impl Store {
                     .transpose()
                     .map_err(item)?,
                 intake_at: checked_utc(&e.intake_at, "intake_at").map_err(item)?,
-                caption: crate::validate::text("caption", "The caption", &e.caption)
-                    .map_err(item)?,
+                caption: crate::validate::caption(&e.caption).map_err(item)?,
                 file_name: crate::validate::line("file_name", "The file name", &e.file_name)
                     .map_err(item)?,
                 content_base64: String::new(),

@@ -104,7 +104,7 @@ impl Store {
     ) -> Result<IntakeResult> {
         let case = self.get_case(case_id)?;
         let file_name = clean_file_name(file_name);
-        let caption = v::text("caption", "The caption", caption)?;
+        let caption = v::caption(caption)?;
         evidence::check_size(&file_name, bytes.len() as u64)?;
         let sha = evidence::sha256_hex(bytes);
         if let Some(existing) = self.find_evidence_by_hash(case_id, &sha)? {
@@ -280,7 +280,7 @@ impl Store {
     pub fn update_evidence(&mut self, id: i32, update: &EvidenceUpdate) -> Result<Evidence> {
         let e = self.get_evidence(id)?;
         let case = self.get_case(e.case_id)?;
-        let caption = v::text("caption", "The caption", &update.caption)?;
+        let caption = v::caption(&update.caption)?;
         let captured = match update
             .captured_at
             .as_deref()

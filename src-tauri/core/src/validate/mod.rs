@@ -10,6 +10,9 @@ use crate::{CoreError, Result};
 pub const MAX_TITLE_CHARS: usize = 200;
 /// Longest free text (statement, notes) accepted: about 300 printed pages.
 pub const MAX_TEXT_CHARS: usize = 1_000_000;
+/// Longest caption of an evidence item: a few paragraphs (longer text belongs in an event or
+/// the statement); it is printed under every picture of the dossier.
+pub const MAX_CAPTION_CHARS: usize = 10_000;
 /// Longest single-line field (reference numbers, names, contact) accepted.
 pub const MAX_LINE_CHARS: usize = 500;
 
@@ -63,6 +66,17 @@ pub fn text(field: &'static str, label: &str, raw: &str) -> Result<String> {
         return Err(CoreError::invalid(
             field,
             format!("{label} is too long for one field. Split it, or attach it as a document."),
+        ));
+    }
+    Ok(raw.to_string())
+}
+
+/// An evidence item's caption: kept as typed, bounded.
+pub fn caption(raw: &str) -> Result<String> {
+    if raw.chars().count() > MAX_CAPTION_CHARS {
+        return Err(CoreError::invalid(
+            "caption",
+            format!("The caption is too long. Keep it under {MAX_CAPTION_CHARS} characters; put a longer account in an event or the statement."),
         ));
     }
     Ok(raw.to_string())

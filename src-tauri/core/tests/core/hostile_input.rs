@@ -379,6 +379,9 @@ fn imports_are_checked_like_the_forms() {
     let mut e = good.clone();
     e.evidence[0].caption = "x".repeat(10 * 1024 * 1024);
     refused(&mut store, &e, "too long");
+    let mut e = good.clone();
+    e.evidence[0].caption = "x".repeat(10_001);
+    refused(&mut store, &e, "caption is too long");
 
     let mut e = good.clone();
     e.transfers[0].amount = "79228162514264337593543950335".into();
