@@ -109,7 +109,7 @@ pub fn reference_lists() -> ReferenceLists {
         crypto_assets: crypto::crypto_assets(),
         networks: choices(Network::ALL, Network::label),
         time_zones: casefile_core::validate::time_zones(),
-        statuses: choices(&CaseStatus::ALL, CaseStatus::label),
+        statuses: choices(CaseStatus::ALL, CaseStatus::label),
         directions: choices(Direction::ALL, Direction::label),
         methods: choices(TransferMethod::ALL, TransferMethod::label),
         transfer_statuses: choices(TransferStatus::ALL, TransferStatus::label),

@@ -7,60 +7,48 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+/// An enum stored as text, with its stored values, its labels for people and the list of all
+/// values in the order forms show them — one place for each, read by the store, the dossier,
+/// the CLI and (through the reference lists) the window.
+macro_rules! stored_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $s:literal, $label:literal;)+ }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in the order forms list them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Stored value.
+            pub fn as_str(self) -> &'static str { match self { $($name::$variant => $s),+ } }
+            /// Name for people.
+            pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
+            /// Parses a stored value.
+            pub fn parse(s: &str) -> Option<$name> { Self::ALL.iter().copied().find(|v| v.as_str() == s) }
+        }
+    };
+}
+
 mod json;
 mod records;
 pub use json::{from_json_slice, from_json_value};
 pub use records::*;
 
-/// Where a case stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum CaseStatus {
-    /// Evidence is still being gathered.
-    Open,
-    /// Reported to police, bank or exchange; waiting for an answer.
-    Reported,
-    /// Money is being recovered (recall, freeze, claim in progress).
-    InRecovery,
-    /// Nothing more to do.
-    Closed,
-}
+stored_enum!(
+    /// Where a case stands.
+    CaseStatus {
+        Open => "open", "Gathering evidence";
+        Reported => "reported", "Reported";
+        InRecovery => "in_recovery", "Recovery in progress";
+        Closed => "closed", "Closed";
+    }
+);
 
 impl CaseStatus {
-    /// Every status, in the order the UI lists them.
-    pub const ALL: [CaseStatus; 4] = [
-        CaseStatus::Open,
-        CaseStatus::Reported,
-        CaseStatus::InRecovery,
-        CaseStatus::Closed,
-    ];
-
-    /// The value stored in the database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CaseStatus::Open => "open",
-            CaseStatus::Reported => "reported",
-            CaseStatus::InRecovery => "in_recovery",
-            CaseStatus::Closed => "closed",
-        }
-    }
-
-    /// Name for people, in the app and in the dossier.
-    pub fn label(self) -> &'static str {
-        match self {
-            CaseStatus::Open => "Gathering evidence",
-            CaseStatus::Reported => "Reported",
-            CaseStatus::InRecovery => "Recovery in progress",
-            CaseStatus::Closed => "Closed",
-        }
-    }
-
     /// Parses the stored value; unknown values read as `Open` so an old row never breaks a list.
     pub fn from_db(s: &str) -> CaseStatus {
-        Self::ALL
-            .into_iter()
-            .find(|st| st.as_str() == s)
-            .unwrap_or(CaseStatus::Open)
+        Self::parse(s).unwrap_or(CaseStatus::Open)
     }
 }
 

@@ -5,26 +5,6 @@ use specta::Type;
 
 use crate::time::Moment;
 
-macro_rules! stored_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident => $s:literal, $label:literal;)+ }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            /// Every value, in the order forms list them.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// Stored value.
-            pub fn as_str(self) -> &'static str { match self { $($name::$variant => $s),+ } }
-            /// Name for people.
-            pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
-            /// Parses a stored value.
-            pub fn parse(s: &str) -> Option<$name> { Self::ALL.iter().copied().find(|v| v.as_str() == s) }
-        }
-    };
-}
-
 stored_enum!(
     /// A blockchain network that transfers and wallets can be on.
     Network {

@@ -190,15 +190,7 @@ export type CaseRef = {
 };
 
 /**  Where a case stands. */
-export type CaseStatus = 
-/**  Evidence is still being gathered. */
-"open" | 
-/**  Reported to police, bank or exchange; waiting for an answer. */
-"reported" | 
-/**  Money is being recovered (recall, freeze, claim in progress). */
-"in_recovery" | 
-/**  Nothing more to do. */
-"closed";
+export type CaseStatus = "open" | "reported" | "in_recovery" | "closed";
 
 /**  One line of the case list. */
 export type CaseSummary = {
