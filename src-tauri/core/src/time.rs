@@ -3,7 +3,7 @@
 //! exist or exists twice there (daylight-saving changes) is refused with a question, never
 //! silently shifted.
 
-use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset as _, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -52,13 +52,21 @@ impl Moment {
     }
 
     /// Builds a moment from a time with an offset.
+    ///
+    /// Times are kept to the second, with an offset of whole minutes (as stored): a fraction of a
+    /// second is dropped, and an offset with seconds (only historic local mean time has them)
+    /// is shown as its whole minutes, so the moment reads back exactly as it was made.
     pub fn from_datetime(t: DateTime<FixedOffset>) -> Moment {
+        use chrono::Timelike as _;
+        let t = t.with_nanosecond(0).unwrap_or(t);
+        let offset_minutes = t.offset().local_minus_utc() / 60;
+        let t = FixedOffset::east_opt(offset_minutes * 60).map_or(t, |o| t.with_timezone(&o));
         Moment {
             utc: t
                 .with_timezone(&Utc)
                 .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            offset_minutes: t.offset().local_minus_utc() / 60,
-            recorded: t.to_rfc3339(),
+            offset_minutes,
+            recorded: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         }
     }
 }
@@ -161,6 +169,16 @@ pub fn parse_moment(input: &str, case_zone: &str, field: &'static str) -> Result
     check_year(&naive.and_utc(), field)?;
     let tz: Tz = case_zone.parse().unwrap_or(Tz::UTC);
     match tz.from_local_datetime(&naive) {
+        LocalResult::Single(t) if t.offset().fix().local_minus_utc() % 60 != 0 => {
+            Err(CoreError::invalid(
+                field,
+                format!(
+                    "On that date {case_zone} kept local mean time (UTC{}), which Casefile cannot store to the second. Add the offset the time was recorded with, for example {}.",
+                    t.offset().fix(),
+                    t.fixed_offset().format("%:z")
+                ),
+            ))
+        }
         LocalResult::Single(t) => Ok(Moment::from_datetime(t.fixed_offset())),
         LocalResult::Ambiguous(a, b) => Err(CoreError::invalid(
             field,
@@ -244,6 +262,21 @@ mod tests {
         }
         assert!(parse_moment("1900-01-01 00:00", "UTC", "t").is_ok());
         assert!(parse_moment("2100-12-31 23:59", "UTC", "t").is_ok());
+    }
+
+    #[test]
+    fn moments_read_back_exactly_as_made() {
+        // A fraction of a second is dropped in both forms, not only in the stored one.
+        let m = parse_moment("2026-03-14T09:30:00.123456789-03:30", "UTC", "t").unwrap();
+        assert_eq!(m.recorded, "2026-03-14T09:30:00-03:30");
+        assert_eq!(Moment::from_stored(&m.utc, m.offset_minutes), m);
+        // Local mean time (offsets with seconds, before standard zones) is a question.
+        let lmt = parse_moment("1900-10-02 12:00", "Asia/Ust-Nera", "t").unwrap_err();
+        assert!(lmt.to_string().contains("local mean time"), "{lmt}");
+        let t = DateTime::parse_from_rfc3339("1900-10-02T12:00:00+09:32").unwrap();
+        let odd = t.with_timezone(&FixedOffset::east_opt(9 * 3600 + 32 * 60 + 54).unwrap());
+        let m = Moment::from_datetime(odd);
+        assert_eq!(Moment::from_stored(&m.utc, m.offset_minutes), m);
     }
 
     #[test]
