@@ -87,14 +87,14 @@ fn username(kind: &str, raw: &str, valid: impl Fn(&str) -> bool, hint: &str) -> 
 
 fn url_parts(raw: &str) -> Option<(String, String)> {
     let t = raw.trim();
-    let with_scheme = if t.contains("://") {
-        t.to_string()
-    } else {
-        format!("https://{t}")
-    };
-    let url = url::Url::parse(&with_scheme).ok()?;
-    let host = url.host_str()?.to_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    // Any scheme — also a defanged "hxxp://" or a typo — is read as https, so the host is
+    // always parsed (and an international name punycoded) the same way.
+    let rest = t.split_once("://").map_or(t, |(_, rest)| rest);
+    let url = url::Url::parse(&format!("https://{rest}")).ok()?;
+    let mut host = url.host_str()?.to_lowercase();
+    while let Some(bare) = host.strip_prefix("www.").filter(|b| b.contains('.')) {
+        host = bare.to_string();
+    }
     if !host.contains('.') {
         return None;
     }
@@ -263,6 +263,27 @@ pub fn normalize(kind: IdentifierKind, raw: &str, network: Option<Network>) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The display form of a normalized identifier normalizes to the same key (found by the
+    /// identifier_normalize fuzz target: repeated "www.", defanged and odd schemes, IDN hosts).
+    #[test]
+    fn websites_normalize_once_and_for_all() {
+        for raw in [
+            "www.www.wwTR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLcomw.w.ro.coa",
+            "htt1://bücher.example/",
+            "hxxp://bücher.example/",
+            "https://www.BTC-GX.pro/login",
+            "www.com",
+        ] {
+            let n = normalize(IdentifierKind::Website, raw, None).unwrap();
+            let again = normalize(IdentifierKind::Website, &n.display, None).unwrap();
+            assert_eq!(n.match_key, again.match_key, "{raw}");
+        }
+        let defanged = normalize(IdentifierKind::Website, "hxxp://bücher.example/", None).unwrap();
+        let plain = normalize(IdentifierKind::Website, "https://bücher.example", None).unwrap();
+        assert_eq!(defanged.match_key, plain.match_key);
+        assert_eq!(plain.match_key, "domain:xn--bcher-kva.example");
+    }
 
     fn key(kind: IdentifierKind, v: &str) -> String {
         normalize(kind, v, None).unwrap().match_key
