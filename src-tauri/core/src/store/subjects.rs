@@ -264,7 +264,7 @@ impl Store {
     ) -> Result<Identifier> {
         self.get_case(case_id)?;
         if let Some(sid) = input.subject_id {
-            if self.get_subject(sid)?.case_id != case_id {
+            if self.subject_row(sid)?.case_id != case_id {
                 return Err(CoreError::invalid(
                     "subject_id",
                     "That subject belongs to another case. Choose a subject of this case.",
@@ -392,10 +392,16 @@ impl Store {
 
     /// Other (not deleted) cases in which `match_key` appears, as an identifier or a beneficiary.
     pub fn other_cases_with(&self, match_key: &str, case_id: i32) -> Result<Vec<CaseRef>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT DISTINCT c.id, c.title FROM ({MATCH_KEYS}) m JOIN cases c ON c.id = m.case_id
-             WHERE m.k = ?1 AND m.case_id != ?2 AND c.deleted_at IS NULL ORDER BY c.id"
-        ))?;
+        // Three index lookups (not a scan of every key in the file): this runs once per
+        // identifier shown, so it must not grow with the size of the store.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.title FROM cases c
+             WHERE c.deleted_at IS NULL AND c.id != ?2 AND c.id IN (
+                 SELECT case_id FROM identifiers WHERE match_key = ?1 AND deleted_at IS NULL
+                 UNION ALL SELECT case_id FROM transfers WHERE wallet_key = ?1 AND deleted_at IS NULL
+                 UNION ALL SELECT case_id FROM transfers WHERE account_key = ?1 AND deleted_at IS NULL)
+             ORDER BY c.id",
+        )?;
         let refs = stmt
             .query_map(params![match_key, case_id], |r| {
                 Ok(CaseRef {
