@@ -84,6 +84,8 @@ fuzz_one() {
     -timeout=20 -rss_limit_mb=3072 -print_final_stats=1
     -artifact_prefix="artifacts/$t/"
   )
+  # Pictures need their full length from the start; libFuzzer otherwise grows inputs slowly.
+  [ "$t" = evidence ] && args+=(-len_control=0)
   dict=$(dict_for "$t")
   [ -n "$dict" ] && args+=(-dict="$dict")
   "$BIN_DIR/$t" "${args[@]}" >"logs/$t.log" 2>&1

@@ -51,6 +51,19 @@ thread_local! {
     static LAST_PANIC: RefCell<Option<Seen>> = const { RefCell::new(None) };
     static KNOWN_HITS: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
     static FIXTURE: RefCell<Option<Fixture>> = const { RefCell::new(None) };
+    static ACCEPTED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts the "stays usable" checks of accepted data (once per accepted input, twice for an
+/// import), logged at powers of two: a run where nothing is accepted tests only the refusals.
+fn count_accepted() {
+    let n = ACCEPTED.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    if n.is_power_of_two() && n >= 16 {
+        eprintln!("fuzz: {n} checks of accepted data so far");
+    }
 }
 
 /// Replaces libfuzzer-sys' abort-at-once panic hook with one that only records the panic.
@@ -252,6 +265,7 @@ pub fn in_rollback<T>(f: impl FnOnce(&mut Store, i32) -> T) -> T {
 /// JSON that reads back as the same export. "Nothing accepted may make a later command fail."
 /// Returns the export.
 pub fn check_case_usable(store: &Store, case_id: i32) -> CaseExport {
+    count_accepted();
     let must = |what: &str, r: casefile_core::Result<()>| {
         if let Err(e) = r {
             panic!("accepted data broke a later command: {what}: {e}");
