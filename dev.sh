@@ -122,6 +122,11 @@ run_tests() {
   awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
        END { printf "rust: %d passed, %d failed\n", p, f }' "$log"
   rm -f "$log"
+  # Coverage-guided fuzzing (libFuzzer on stable Rust; needs only the C++ compiler of
+  # build-essential): every parser and JSON input of the core for CASEFILE_FUZZ_SECONDS (default
+  # 30) each. A crash fails the step and leaves the input in src-tauri/core/fuzz/artifacts/.
+  say "Fuzzing the core's parsers and JSON inputs (src-tauri/core/fuzz/README.md)"
+  src-tauri/core/fuzz/fuzz.sh
 }
 
 case "${1:-}" in
