@@ -50,7 +50,10 @@ pub fn write_all_atomically(files: &[(&Path, &[u8])]) -> Result<()> {
     let mut folders: Vec<&Path> = written.iter().map(|(_, path)| folder_of(path)).collect();
     folders.dedup();
     for folder in folders {
-        sync_folder(folder).map_err(|e| CoreError::io(folder, e))?;
+        // The files are complete and flushed already; some file systems (network shares, FAT
+        // on a USB stick) refuse to flush a folder, which must not turn a saved file into an
+        // error — it only leaves the new name less certain to survive a power cut.
+        let _ = sync_folder(folder);
     }
     Ok(())
 }
@@ -156,7 +159,9 @@ fn create_owner_only(path: &Path) -> std::io::Result<File> {
         .mode(0o600)
         .open(path)?;
     // The umask can only take bits away; set exactly 0600 so the owner can always read it.
-    file.set_permissions(fs::Permissions::from_mode(0o600))?;
+    // File systems without Unix permissions (FAT or exFAT on a USB stick, where a dossier is
+    // often saved to be printed) refuse: the file is then as private as that stick allows.
+    let _ = file.set_permissions(fs::Permissions::from_mode(0o600));
     Ok(file)
 }
 

@@ -516,8 +516,9 @@ fn make_private(path: &Path) -> Result<()> {
         use std::os::unix::fs::PermissionsExt as _;
         let meta = fs::metadata(path).map_err(|e| CoreError::io(path, e))?;
         if meta.permissions().mode() & 0o077 != 0 {
-            fs::set_permissions(path, fs::Permissions::from_mode(0o600))
-                .map_err(|e| CoreError::io(path, e))?;
+            // A file system without Unix permissions (FAT on a USB stick) refuses; the store
+            // is then as private as that file system allows, and still opens.
+            let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o600));
         }
     }
     #[cfg(not(unix))]
