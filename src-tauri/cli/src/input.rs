@@ -107,6 +107,8 @@ pub(crate) fn with_defaults<T: for<'de> Deserialize<'de>>(
     text: &str,
     defaults: Value,
 ) -> Result<T, Failure> {
+    // A byte-order mark (Notepad writes one) is not part of the record.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let given: Value = serde_json::from_str(text)
         .map_err(|e| Failure::Message(format!("The {what} is not valid JSON ({e}). Put it in single quotes (--json '{{\"amount\": \"100\"}}'), or in a file (--json @{what}.json).")))?;
     let Value::Object(given) = given else {

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use casefile_core::model::{IdentifierInput, SubjectInput};
+use casefile_core::model::{IdentifierInput, SubjectInput, SubjectKind};
 use clap::Subcommand;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -45,10 +45,15 @@ pub(crate) fn run(path: &Path, command: SubjectCommand) -> Result<(), Failure> {
     }
 }
 
+/// A subject with its identifiers, as `subject add --json` takes it. Not `#[serde(flatten)]`:
+/// a flattened struct never sees unknown fields, so a misspelled one would be dropped silently.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SubjectJson {
-    #[serde(flatten)]
-    subject: SubjectInput,
+    kind: SubjectKind,
+    name: String,
+    description: String,
+    notes: String,
     #[serde(default)]
     identifiers: Vec<Value>,
 }
@@ -73,7 +78,16 @@ fn add(path: &Path, case: i32, json: &str, accept_warnings: bool) -> Result<(), 
     let mut store = open(path)?;
     // One transaction: the subject is saved with all its identifiers, or not at all.
     let s = store
-        .add_subject_with_identifiers(case, &parsed.subject, &inputs)
+        .add_subject_with_identifiers(
+            case,
+            &SubjectInput {
+                kind: parsed.kind,
+                name: parsed.name,
+                description: parsed.description,
+                notes: parsed.notes,
+            },
+            &inputs,
+        )
         .map_err(confirm_hint)?;
     outln!(
         "Added subject S-{}: {} ({})",

@@ -939,6 +939,33 @@ fn misspelled_fields_are_refused_and_a_subject_is_saved_whole() {
     let list = casefile(&store, Some(PASS), &["subject", "list", "1", "--json"]);
     assert_eq!(stdout(&list).trim(), "[]", "no half-saved subject");
 
+    // A misspelled field of the subject itself is refused too (it was dropped silently).
+    let typo = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "subject",
+            "add",
+            "1",
+            "--json",
+            r#"{"name":"Anna","identifers":[]}"#,
+        ],
+    );
+    assert!(!typo.status.success());
+    assert!(
+        stderr(&typo).contains("Did you mean \"identifiers\"?"),
+        "{}",
+        stderr(&typo)
+    );
+
+    // A record saved by Notepad starts with a byte-order mark: that is fine.
+    let bom = casefile_with_stdin(
+        &store,
+        &["event", "add", "1", "--json", "-"],
+        "\u{feff}{\"occurred_at\":\"2026-03-01 20:00\",\"title\":\"Anna wrote\"}".as_bytes(),
+    );
+    assert!(bom.status.success(), "{}", stderr(&bom));
+
     // The same number twice is kept once.
     let twice = r#"{"name":"Anna","identifiers":[{"kind":"phone","value":"+852 5123 4567"},{"kind":"phone","value":"+85251234567"}]}"#;
     let added = casefile(

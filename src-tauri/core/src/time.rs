@@ -89,7 +89,7 @@ pub fn checked_moment(m: &Moment, field: &'static str) -> Result<Moment> {
         )
     };
     let t = DateTime::parse_from_rfc3339(m.utc.trim()).map_err(|_| bad())?;
-    if m.offset_minutes.abs() > MAX_OFFSET_MINUTES {
+    if !(-MAX_OFFSET_MINUTES..=MAX_OFFSET_MINUTES).contains(&m.offset_minutes) {
         return Err(bad());
     }
     let offset = FixedOffset::east_opt(m.offset_minutes * 60).ok_or_else(bad)?;
@@ -287,6 +287,11 @@ mod tests {
             recorded: "x".into(),
         };
         assert!(checked_moment(&huge, "captured").is_err());
+        let most_negative = Moment {
+            offset_minutes: i32::MIN,
+            ..huge.clone()
+        };
+        assert!(checked_moment(&most_negative, "captured").is_err());
         // Never panics, even on a stored value no check let in.
         assert_eq!(
             Moment::from_stored("2026-03-14T01:30:00Z", i32::MAX).recorded,

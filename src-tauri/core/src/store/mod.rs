@@ -128,7 +128,11 @@ impl Store {
             Err(CoreError::WrongPassphrase) if *normal != passphrase => {
                 let typed = key::derive_key(passphrase, &salt)?;
                 let mut store = Store::open_with_key(path, salt, typed, actor)?;
-                store.rekey(&key::derive_key(&normal, &salt)?)?;
+                // Best effort: if the re-key cannot run now (read-only medium, full disk), the
+                // store still opens with the passphrase as typed, and is re-keyed another time.
+                if let Ok(nfc_key) = key::derive_key(&normal, &salt) {
+                    let _ = store.rekey(&nfc_key);
+                }
                 Ok(store)
             }
             other => other,
@@ -315,7 +319,8 @@ fn put_in_place(partial: &Path, path: &Path) -> Result<()> {
         .map_err(|e| CoreError::io(partial, e))?;
     match fs::hard_link(partial, path) {
         Ok(()) => remove_if_exists(partial)?,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+        // An empty file at the path is no store (see `exists`): the new one takes its place.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && exists(path) => {
             return Err(CoreError::StoreExists {
                 path: path.to_path_buf(),
             })
@@ -383,16 +388,11 @@ fn create_keyed(path: &Path, key: &Key, salt: &[u8; SALT_LEN]) -> Result<Connect
 /// before SQLCipher can tell that the key is wrong. So the key is first proven on a read-only,
 /// journal-blind (`immutable`) view of the file; only the right key reaches the real open.
 fn open_keyed(path: &Path, key: &Key, salt: &[u8; SALT_LEN]) -> Result<Connection> {
-    if journal_path(path).exists() {
-        let uri = format!("file:{}?immutable=1", uri_path(path));
-        let probe = Connection::open_with_flags(
-            uri,
-            OpenFlags::SQLITE_OPEN_READ_ONLY
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-                | OpenFlags::SQLITE_OPEN_URI,
-        )?;
-        apply_key(&probe, key, salt)?;
-        prove_key(&probe)?;
+    if journal_path(path).exists() && prove_key_immutable(path, key, salt).is_err() {
+        // The file itself may be mid-write (a torn first page, pages under two keys after a
+        // crash during a passphrase change): prove the key the way SQLite would recover, on a
+        // private copy of the file and its journal that SQLite may roll back.
+        prove_key_on_recovered_copy(path, key, salt)?;
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
@@ -400,6 +400,42 @@ fn open_keyed(path: &Path, key: &Key, salt: &[u8; SALT_LEN]) -> Result<Connectio
     prove_key(&conn)?;
     configure(&conn)?;
     Ok(conn)
+}
+
+/// Proves the key on a read-only view of the file that never looks at (or rolls back) its journal.
+fn prove_key_immutable(path: &Path, key: &Key, salt: &[u8; SALT_LEN]) -> Result<()> {
+    let uri = format!("file:{}?immutable=1", uri_path(path));
+    let probe = Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
+    )?;
+    apply_key(&probe, key, salt)?;
+    prove_key(&probe)
+}
+
+/// Copies the store and its journal into a private folder beside it (still encrypted: the
+/// copy is ciphertext like the original), lets SQLite recover the copy, proves the key there,
+/// and removes the copy. The original is not touched until the key is proven.
+fn prove_key_on_recovered_copy(path: &Path, key: &Key, salt: &[u8; SALT_LEN]) -> Result<()> {
+    let nonce = key::random_salt().map(hex::encode)?;
+    let dir = path.with_file_name(format!(".casefile-recovery-check-{nonce}"));
+    create_private_dir(&dir)?;
+    let copy = dir.join(STORE_FILE_NAME);
+    let outcome = fs::copy(path, &copy)
+        .and_then(|_| fs::copy(journal_path(path), journal_path(&copy)))
+        .map_err(|e| CoreError::io(&dir, e))
+        .and_then(|_| {
+            let conn = Connection::open_with_flags(
+                &copy,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            apply_key(&conn, key, salt)?;
+            prove_key(&conn)
+        });
+    let _ = fs::remove_dir_all(&dir);
+    outcome
 }
 
 fn apply_key(conn: &Connection, key: &Key, salt: &[u8; SALT_LEN]) -> Result<()> {
@@ -541,7 +577,8 @@ mod tests {
         let err = put_in_place(&partial, &path).unwrap_err();
         assert!(matches!(err, CoreError::StoreExists { .. }), "{err:?}");
         assert_eq!(fs::read(&path).unwrap(), b"someone else's store");
-        fs::remove_file(&path).unwrap();
+        // An empty file is no store (the app offers to create one there): it is replaced.
+        fs::write(&path, b"").unwrap();
         put_in_place(&partial, &path).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new store");
         assert!(!partial.exists());

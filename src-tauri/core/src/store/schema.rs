@@ -25,7 +25,14 @@ pub fn migrate(conn: &mut Connection) -> Result<usize> {
     }
     let mut applied = 0;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        let tx = conn.transaction()?;
+        // Immediate, and the version read again inside: when the window and the CLI open an
+        // older store at once, the second waits and then finds the migration already done.
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if now > index as i64 {
+            tx.commit()?;
+            continue;
+        }
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;

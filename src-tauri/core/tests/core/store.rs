@@ -444,6 +444,35 @@ fn wrong_passphrase_leaves_a_crash_journal_untouched() {
         assert_eq!(file_hash(&crashed_journal), journal_before);
     }
 
+    // A power cut can also tear the first page of the file itself (the journal holds its
+    // original): the right passphrase must still open and recover it, a wrong one still
+    // changes nothing.
+    let torn = tempfile::tempdir().unwrap();
+    let torn_db = torn.path().join("casefile.db");
+    let torn_journal = torn.path().join("casefile.db-journal");
+    fs::copy(&crashed_db, &torn_db).unwrap();
+    fs::copy(&crashed_journal, &torn_journal).unwrap();
+    let mut bytes = fs::read(&torn_db).unwrap();
+    for b in &mut bytes[200..1200] {
+        *b ^= 0x5A;
+    }
+    fs::write(&torn_db, &bytes).unwrap();
+    let torn_before = (file_hash(&torn_db), file_hash(&torn_journal));
+    let err = Store::open(&torn_db, "violet harbour seventeen lantern", ACTOR).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::WrongPassphrase, "{err:?}");
+    assert_eq!((file_hash(&torn_db), file_hash(&torn_journal)), torn_before);
+    assert_eq!(
+        fs::read_dir(torn.path()).unwrap().count(),
+        2,
+        "no copy left behind"
+    );
+    let recovered = Store::open(&torn_db, PASS, ACTOR).unwrap();
+    assert_eq!(
+        recovered.get_case(case.id).unwrap().details.statement,
+        statement
+    );
+    drop(recovered);
+
     let recovered = Store::open(&crashed_db, PASS, ACTOR).unwrap();
     let back = recovered.get_case(case.id).unwrap();
     assert_eq!(
