@@ -8,10 +8,6 @@ use chrono::{DateTime, NaiveDateTime, Offset as _, Utc};
 use image::{ImageReader, Limits};
 use sha2::{Digest, Sha256};
 
-mod name_time;
-
-pub use name_time::{time_from_file_name, NameTime};
-
 use crate::model::CaptureTimeSource;
 use crate::time::{parse_moment, Moment};
 use crate::{CoreError, Result};
@@ -179,19 +175,7 @@ pub fn prepare(
 ) -> Result<Prepared> {
     check_size(file_name, bytes.len() as u64)?;
     let media_type = sniff_media_type(bytes);
-    let from_name = || {
-        let t = time_from_file_name(file_name)?;
-        let tz: chrono_tz::Tz = case_zone.parse().ok()?;
-        // A name time that falls in a daylight-saving gap or fold is not guessed at.
-        let local = chrono::TimeZone::from_local_datetime(&tz, &t.local).single()?;
-        let source = if t.date_only {
-            CaptureTimeSource::FileNameDateOnly
-        } else {
-            CaptureTimeSource::FileName
-        };
-        Some((Moment::from_datetime(local.fixed_offset()), source))
-    };
-    let (captured, capture_source) = match exif_time(bytes, case_zone).or_else(from_name) {
+    let (captured, capture_source) = match exif_time(bytes, case_zone) {
         Some((m, src)) => (Some(m), src),
         None => match modified {
             Some(t) => {
@@ -278,42 +262,6 @@ mod tests {
         let m = p.captured.unwrap();
         assert_eq!(m.utc, "2026-03-14T01:30:00Z");
         assert_eq!(m.offset_minutes, 480);
-    }
-
-    /// Phone screenshots carry no EXIF: their name says when they were taken, which beats the
-    /// time the file was copied; EXIF beats the name.
-    #[test]
-    fn a_screenshot_is_dated_by_its_name_not_by_when_it_was_copied() {
-        let copied = chrono::Utc::now();
-        let p = prepare(
-            "Screenshot_20260314-093102_WhatsApp.png",
-            &png(20, 40),
-            Some(copied),
-            "Asia/Hong_Kong",
-        )
-        .unwrap();
-        assert_eq!(p.capture_source, CaptureTimeSource::FileName);
-        let m = p.captured.unwrap();
-        assert_eq!(m.recorded, "2026-03-14T09:31:02+08:00");
-        assert_eq!(m.utc, "2026-03-14T01:31:02Z");
-        let p = prepare(
-            "IMG-20260314-WA0012.jpg",
-            &png(20, 40),
-            Some(copied),
-            "Europe/Berlin",
-        )
-        .unwrap();
-        assert_eq!(p.capture_source, CaptureTimeSource::FileNameDateOnly);
-        assert_eq!(p.captured.unwrap().recorded, "2026-03-14T00:00:00+01:00");
-        // In a daylight-saving gap the name is not guessed at: the file time is used, labelled.
-        let p = prepare(
-            "Screenshot_20260329-023000.png",
-            &png(20, 40),
-            Some(copied),
-            "Europe/Berlin",
-        )
-        .unwrap();
-        assert_eq!(p.capture_source, CaptureTimeSource::FileModified);
     }
 
     #[test]

@@ -102,8 +102,6 @@ stored_enum!(
     CaptureTimeSource {
         Exif => "exif", "From the photo's EXIF data";
         ExifNoOffset => "exif_no_offset", "From EXIF data without a time zone (read in the case's time zone)";
-        FileName => "file_name", "From the file name (read in the case's time zone)";
-        FileNameDateOnly => "file_name_date", "Date from the file name; it gives no time of day";
         FileModified => "file_modified", "File's last-modified time (may be when it was copied, not taken)";
         User => "user", "Entered by hand";
         Unknown => "unknown", "Unknown";

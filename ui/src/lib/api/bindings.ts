@@ -138,7 +138,7 @@ export type AuditReport = {
 };
 
 /**  Where an evidence item's capture time came from. */
-export type CaptureTimeSource = "exif" | "exif_no_offset" | "file_name" | "file_name_date_only" | "file_modified" | "user" | "unknown";
+export type CaptureTimeSource = "exif" | "exif_no_offset" | "file_modified" | "user" | "unknown";
 
 /**  A whole case with every detail field. */
 export type Case = {

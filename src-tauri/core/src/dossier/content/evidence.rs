@@ -68,12 +68,16 @@ pub(super) fn evidence(
     }
 }
 
-/// Where a capture time came from, in the words the window uses too, starting in lower case
-/// to follow "Captured … (".
-pub(super) fn source_label(s: CaptureTimeSource) -> String {
-    let label = s.label();
-    let mut chars = label.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_lowercase().chain(chars).collect()
-    })
+pub(super) fn source_label(s: CaptureTimeSource) -> &'static str {
+    match s {
+        CaptureTimeSource::Exif => "from the file's EXIF data",
+        CaptureTimeSource::ExifNoOffset => {
+            "from EXIF data without a time zone, read in the case's zone"
+        }
+        CaptureTimeSource::FileModified => {
+            "the file's last-modified time (may be when it was copied)"
+        }
+        CaptureTimeSource::User => "entered by hand",
+        CaptureTimeSource::Unknown => "unknown",
+    }
 }
