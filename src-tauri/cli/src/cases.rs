@@ -129,33 +129,29 @@ fn export(path: &Path, id: i32, json: bool, out: Option<PathBuf>) -> Result<(), 
 }
 
 fn import(path: &Path, file: &Path) -> Result<(), Failure> {
-    let meta = std::fs::metadata(file).map_err(|e| {
+    let io = |source| {
         Failure::from(casefile_core::CoreError::Io {
             path: file.to_path_buf(),
-            source: e,
+            source,
         })
-    })?;
+    };
+    let meta = std::fs::metadata(file).map_err(io)?;
     if !meta.is_file() {
         return Err(Failure::Message(format!(
             "{} is not a regular file. Give the path of a case export (.json) made with casefile case export.",
             shown(&file.display().to_string())
         )));
     }
-    let bytes = std::fs::read(file).map_err(|e| {
-        Failure::from(casefile_core::CoreError::Io {
-            path: file.to_path_buf(),
-            source: e,
-        })
-    })?;
+    let bytes = std::fs::read(file).map_err(io)?;
     let mut store = open(path)?;
-    let case = store.import_case_file(&bytes)?;
-    let items = store.list_evidence(case.id)?.len();
+    // Hashed once, by core, which records it in the audit log.
+    let imported = store.import_case_file(&bytes)?;
     outln!(
         "Imported as case {}: {} ({} evidence items, every SHA-256 checked; file SHA-256 {})",
-        case.id,
-        shown(&case.title),
-        items,
-        casefile_core::evidence::sha256_hex(&bytes)
+        imported.case.id,
+        shown(&imported.case.title),
+        imported.evidence_items,
+        imported.file_sha256
     )?;
     Ok(())
 }

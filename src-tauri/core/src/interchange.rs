@@ -128,6 +128,16 @@ pub struct ExportedEvent {
     pub links: Vec<ExportedLink>,
 }
 
+/// What `import_case_file` made, and the fingerprint of the file it came from.
+#[derive(Debug, Clone)]
+pub struct ImportedFile {
+    pub case: Case,
+    /// Evidence items in the file (each checked against its SHA-256).
+    pub evidence_items: usize,
+    /// SHA-256 of the file's bytes, as recorded in the audit log.
+    pub file_sha256: String,
+}
+
 /// Maps store ids to file refs (1-based positions).
 fn refs(ids: impl IntoIterator<Item = i32>) -> std::collections::HashMap<i32, u32> {
     ids.into_iter().zip(1u32..).collect()
@@ -255,9 +265,15 @@ impl Store {
     /// Imports a case export file (its bytes as read) as a new case. The file's SHA-256 is
     /// recorded with the import in the audit log, so the dossier's chain of custody names the
     /// exact file the case came from.
-    pub fn import_case_file(&mut self, bytes: &[u8]) -> Result<Case> {
+    pub fn import_case_file(&mut self, bytes: &[u8]) -> Result<ImportedFile> {
         let export: CaseExport = crate::model::from_json_slice("case export", bytes)?;
-        self.import_case_from(&export, Some(&sha256_hex(bytes)))
+        let file_sha256 = sha256_hex(bytes);
+        let case = self.import_case_from(&export, Some(&file_sha256))?;
+        Ok(ImportedFile {
+            case,
+            evidence_items: export.evidence.len(),
+            file_sha256,
+        })
     }
 
     /// Imports a case export as a new case. Every evidence item's bytes are checked against its

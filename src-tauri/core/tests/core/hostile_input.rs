@@ -438,6 +438,8 @@ fn an_imported_case_names_the_file_it_came_from() {
     bytes.extend(serde_json::to_vec_pretty(&exported(&store, case)).unwrap());
     let sha = casefile_core::evidence::sha256_hex(&bytes);
     let imported = store.import_case_file(&bytes).unwrap();
+    assert_eq!(imported.file_sha256, sha);
+    let imported = imported.case;
     let log = store.audit_log(Some(imported.id)).unwrap();
     assert!(
         log.iter()
