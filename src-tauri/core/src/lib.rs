@@ -5,6 +5,7 @@
 //! testable with plain `cargo test`.
 
 pub mod audit;
+pub mod chat;
 pub mod demo;
 pub mod dossier;
 pub mod error;
