@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
+use casefile_core::store::Intake;
 use casefile_core::Store;
 
 use crate::commands::AppError;
@@ -11,6 +12,8 @@ use crate::commands::AppError;
 pub struct AppState {
     pub store_path: PathBuf,
     store: Mutex<Option<Store>>,
+    /// The intake of files in progress, if any (its groups commit in the store).
+    intake: Mutex<Option<Intake>>,
     /// Files exported in this session: the only ones "Open" and "Show in folder" may touch.
     exports: Mutex<Vec<PathBuf>>,
 }
@@ -21,6 +24,7 @@ impl AppState {
         AppState {
             store_path,
             store: Mutex::new(None),
+            intake: Mutex::new(None),
             exports: Mutex::new(Vec::new()),
         }
     }
@@ -30,6 +34,13 @@ impl AppState {
     /// every change is one SQLite transaction.
     pub fn slot(&self) -> MutexGuard<'_, Option<Store>> {
         self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The intake in progress (lock it before the store slot, never after).
+    pub fn intake(&self) -> MutexGuard<'_, Option<Intake>> {
+        self.intake
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }

@@ -20,6 +20,29 @@ pub(crate) enum EvidenceCommand {
         /// What the files show (or @FILE to read it from a file, - from standard input).
         #[arg(long, default_value = "", value_name = "TEXT")]
         caption: String,
+        /// Time zone of the phone or computer that made the files (e.g. Asia/Bangkok); times
+        /// written without a zone (in file names, EXIF) are read in it. Default: the case's.
+        #[arg(long, value_name = "ZONE")]
+        zone: Option<String>,
+    },
+    /// Move the capture times of some items by a fixed amount (a phone whose clock was wrong).
+    Shift {
+        case: i32,
+        /// Items, e.g. 3,5-9 or V-3,V-5.
+        #[arg(long, value_name = "IDS")]
+        ids: String,
+        /// How far: +3h, -1h30m, +2d, -45m.
+        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+        by: String,
+    },
+    /// Read the capture times of some items in another time zone (the phone was set to it).
+    Zone {
+        case: i32,
+        /// Items, e.g. 3,5-9 or V-3,V-5.
+        #[arg(long, value_name = "IDS")]
+        ids: String,
+        /// The zone, e.g. Asia/Bangkok.
+        zone: String,
     },
     /// List a case's evidence.
     List {
@@ -36,16 +59,41 @@ pub(crate) fn run(path: &Path, command: EvidenceCommand) -> Result<(), Failure> 
             case,
             files,
             caption,
-        } => add(path, case, &files, &text_arg("--caption", &caption)?),
+            zone,
+        } => add(
+            path,
+            case,
+            &files,
+            &text_arg("--caption", &caption)?,
+            zone.as_deref(),
+        ),
         EvidenceCommand::List { case, json } => list(path, case, json),
+        EvidenceCommand::Shift { case, ids, by } => {
+            let minutes = parse_shift(&by)?;
+            let ids = parse_ids(&ids)?;
+            let mut store = open(path)?;
+            report_change(store.shift_capture_times(case, &ids, minutes)?)
+        }
+        EvidenceCommand::Zone { case, ids, zone } => {
+            let ids = parse_ids(&ids)?;
+            let mut store = open(path)?;
+            report_change(store.set_capture_zone(case, &ids, &zone)?)
+        }
     }
 }
 
-fn add(path: &Path, case: i32, files: &[PathBuf], caption: &str) -> Result<(), Failure> {
+fn add(
+    path: &Path,
+    case: i32,
+    files: &[PathBuf],
+    caption: &str,
+    zone: Option<&str>,
+) -> Result<(), Failure> {
     let mut store = open(path)?;
+    let mut intake = store.begin_intake(case, zone)?;
     let mut failed = Vec::new();
     for file in files {
-        match store.add_evidence_file(case, file, caption) {
+        match store.intake_file(&mut intake, file, caption) {
             Ok(r) if r.duplicate => outln!(
                 "Already in the case as V-{}: {} (same SHA-256)",
                 r.evidence.id,
@@ -63,8 +111,23 @@ fn add(path: &Path, case: i32, files: &[PathBuf], caption: &str) -> Result<(), F
                 )?;
             }
             // No such case: every other file would fail the same way.
-            Err(e @ CoreError::NotFound { .. }) => return Err(e.into()),
+            Err(e @ CoreError::NotFound { .. }) => {
+                store.finish_intake(intake)?;
+                return Err(e.into());
+            }
             Err(e) => failed.push(format!("{}: {}", file.display(), e)),
+        }
+    }
+    let summary = store.finish_intake(intake)?;
+    if summary.stored > 0 {
+        outln!(
+            "{} stored safely; times without a zone were read in {}.",
+            plural(summary.stored, "file"),
+            summary.device_zone
+        )?;
+        let made = store.make_pending_previews()?;
+        if made > 0 {
+            outln!("Previews made for {}.", plural(made as u32, "picture"))?;
         }
     }
     if !failed.is_empty() {
@@ -103,6 +166,105 @@ fn list(path: &Path, case: i32, json: bool) -> Result<(), Failure> {
         )?;
     }
     Ok(())
+}
+
+fn plural(n: u32, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+fn report_change(change: casefile_core::model::CaptureTimeChange) -> Result<(), Failure> {
+    for e in &change.changed {
+        let when = e
+            .captured
+            .as_ref()
+            .map_or("unknown", |m| m.recorded.as_str());
+        outln!("V-{}: now {}", e.id, shown(when))?;
+    }
+    for s in &change.skipped {
+        outln!("{}", shown(&s.reason))?;
+    }
+    if change.changed.is_empty() {
+        return Err(Failure::Message("Nothing was changed.".into()));
+    }
+    Ok(())
+}
+
+/// `3,5-9` or `V-3,V-5` → ids.
+fn parse_ids(raw: &str) -> Result<Vec<i32>, Failure> {
+    let bad = || {
+        Failure::Message(format!(
+            "--ids {raw:?} is not a list of items. Write them like 3,5-9 or V-3,V-5."
+        ))
+    };
+    let mut ids = Vec::new();
+    for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let strip = |p: &str| -> Result<i32, Failure> {
+            let p = p.trim();
+            let p = p
+                .strip_prefix("V-")
+                .or_else(|| p.strip_prefix("v-"))
+                .unwrap_or(p);
+            p.parse::<i32>().ok().filter(|n| *n > 0).ok_or_else(bad)
+        };
+        match part
+            .trim_start_matches(['V', 'v'])
+            .trim_start_matches('-')
+            .split_once('-')
+        {
+            Some((a, b)) => {
+                let (a, b) = (strip(a)?, strip(b)?);
+                if b < a || b - a > 100_000 {
+                    return Err(bad());
+                }
+                ids.extend(a..=b);
+            }
+            None => ids.push(strip(part)?),
+        }
+    }
+    if ids.is_empty() {
+        return Err(bad());
+    }
+    Ok(ids)
+}
+
+/// `+3h`, `-1h30m`, `2d`, `-45m` → minutes.
+fn parse_shift(raw: &str) -> Result<i32, Failure> {
+    let bad = || {
+        Failure::Message(format!(
+            "--by {raw:?} is not an amount of time. Write it like +3h, -1h30m, +2d or -45m."
+        ))
+    };
+    let t = raw.trim();
+    let (sign, rest) = match t.strip_prefix('-') {
+        Some(r) => (-1i64, r),
+        None => (1i64, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let mut total: i64 = 0;
+    let mut number = String::new();
+    for c in rest.chars() {
+        match c {
+            '0'..='9' if number.len() < 7 => number.push(c),
+            'd' | 'h' | 'm' if !number.is_empty() => {
+                let n: i64 = number.parse().map_err(|_| bad())?;
+                total += n * match c {
+                    'd' => 1440,
+                    'h' => 60,
+                    _ => 1,
+                };
+                number.clear();
+            }
+            ' ' => {}
+            _ => return Err(bad()),
+        }
+    }
+    if !number.is_empty() || total == 0 {
+        return Err(bad());
+    }
+    i32::try_from(sign * total).map_err(|_| bad())
 }
 
 fn kib(bytes: u32) -> String {

@@ -33,8 +33,10 @@ declare -A MAX_LEN=(
   [crypto]=300
   [bank_account]=200
   [identifier_normalize]=300
+  [name_time]=300
+  [png_time]=4000
 )
-ALL_TARGETS=(case_import transfer subject_identifier event evidence time_parse crypto bank_account identifier_normalize)
+ALL_TARGETS=(case_import transfer subject_identifier event evidence time_parse crypto bank_account identifier_normalize name_time png_time)
 
 # Crates whose code the targets exercise: instrumented for coverage. The rest (SQLCipher's
 # bindings, the PDF stack, regex, …) is built plainly; see instrument-rustc.sh.
@@ -53,7 +55,7 @@ build() {
 dict_for() {
   case "$1" in
     case_import | transfer | subject_identifier | event) echo "dicts/json.dict" ;;
-    time_parse) echo "dicts/time.dict" ;;
+    time_parse | name_time) echo "dicts/time.dict" ;;
     crypto | bank_account | identifier_normalize) echo "dicts/identifiers.dict" ;;
     *) echo "" ;;
   esac

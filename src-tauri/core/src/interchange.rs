@@ -78,9 +78,19 @@ pub struct ExportedEvidence {
     pub sha256: String,
     pub captured: Option<Moment>,
     pub capture_time_source: CaptureTimeSource,
+    /// The zone a zone-less capture time was read in (absent in files before it existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capture_zone: Option<String>,
+    /// A hand shift already applied to `captured`, in minutes.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub capture_shift_minutes: i32,
     pub intake_at: String,
     pub caption: String,
     pub content_base64: String,
+}
+
+fn is_zero(n: &i32) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -168,6 +178,8 @@ impl Store {
                 sha256: e.sha256.clone(),
                 captured: e.captured.clone(),
                 capture_time_source: e.capture_time_source,
+                capture_zone: e.capture_zone.clone(),
+                capture_shift_minutes: e.capture_shift_minutes,
                 intake_at: e.intake_at.clone(),
                 caption: e.caption.clone(),
                 content_base64: b64.encode(&bytes),
@@ -326,6 +338,20 @@ impl Store {
                     .transpose()
                     .map_err(item)?,
                 intake_at: checked_utc(&e.intake_at, "intake_at").map_err(item)?,
+                capture_zone: e
+                    .capture_zone
+                    .as_deref()
+                    .map(crate::validate::time_zone)
+                    .transpose()
+                    .map_err(item)?,
+                capture_shift_minutes: if e.capture_shift_minutes.abs() <= 366 * 24 * 60 {
+                    e.capture_shift_minutes
+                } else {
+                    return Err(item(CoreError::invalid(
+                        "capture_shift_minutes",
+                        "Its capture-time shift is more than a year.",
+                    )));
+                },
                 caption: crate::validate::caption(&e.caption).map_err(item)?,
                 file_name: crate::validate::line("file_name", "The file name", &e.file_name)
                     .map_err(item)?,

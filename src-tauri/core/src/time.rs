@@ -211,6 +211,24 @@ pub fn in_zone(utc: &str, zone: &str) -> (String, i32, String) {
     }
 }
 
+/// "+3 h", "-1 h 30 min", "+2 days 1 h".
+pub fn shift_words(minutes: i32) -> String {
+    let sign = if minutes < 0 { "-" } else { "+" };
+    let m = minutes.unsigned_abs();
+    let (days, hours, mins) = (m / 1440, m % 1440 / 60, m % 60);
+    let mut parts = Vec::new();
+    if days > 0 {
+        parts.push(format!("{days} day{}", if days == 1 { "" } else { "s" }));
+    }
+    if hours > 0 {
+        parts.push(format!("{hours} h"));
+    }
+    if mins > 0 {
+        parts.push(format!("{mins} min"));
+    }
+    format!("{sign}{}", parts.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -81,6 +81,8 @@ pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<Ap
 #[tauri::command]
 #[specta::specta]
 pub fn lock(state: State<'_, AppState>) -> Result<AppStatus, AppError> {
+    // Closing the store commits what an unfinished intake stored.
+    state.intake().take();
     if let Some(store) = state.slot().take() {
         store.close()?;
     }

@@ -1,5 +1,5 @@
-// Adding evidence files one at a time: each file is its own transaction in core, so a
-// cancelled or failed intake keeps everything added before it.
+// Adding evidence files one at a time into one intake: core commits them in groups (every 50
+// files or 250 ms), so a stopped or failed intake keeps everything stored before it.
 
 /** Reads a file's bytes as base64 (without the data: URL prefix). */
 export function readAsBase64(file: Blob): Promise<string> {

@@ -8,6 +8,12 @@ use chrono::{DateTime, NaiveDateTime, Offset as _, Utc};
 use image::{ImageReader, Limits};
 use sha2::{Digest, Sha256};
 
+mod name_time;
+mod png_meta;
+
+pub use name_time::{time_from_file_name, NameTime};
+pub use png_meta::{png_time, PngTime};
+
 use crate::model::CaptureTimeSource;
 use crate::time::{parse_moment, Moment};
 use crate::{CoreError, Result};
@@ -27,6 +33,10 @@ pub struct Prepared {
     pub sha256: String,
     pub captured: Option<Moment>,
     pub capture_source: CaptureTimeSource,
+    /// The zone a zone-less capture time was read in (the device's).
+    pub capture_zone: Option<String>,
+    /// A preview is still to be made ([`make_preview`]); intake stores the file first.
+    pub preview_pending: bool,
     pub thumbnail: Option<Vec<u8>>,
     pub width: Option<u32>,
     pub height: Option<u32>,
@@ -80,7 +90,7 @@ pub fn displayable(media_type: &str) -> bool {
 }
 
 /// Capture time from EXIF `DateTimeOriginal` (+ `OffsetTimeOriginal` when present).
-fn exif_time(bytes: &[u8], case_zone: &str) -> Option<(Moment, CaptureTimeSource)> {
+fn exif_time(bytes: &[u8], device_zone: &str) -> Option<(Moment, CaptureTimeSource)> {
     let exif = exif::Reader::new()
         .read_from_container(&mut Cursor::new(bytes))
         .ok()?;
@@ -100,15 +110,17 @@ fn exif_time(bytes: &[u8], case_zone: &str) -> Option<(Moment, CaptureTimeSource
             return Some((Moment::from_datetime(t), CaptureTimeSource::Exif));
         }
     }
-    parse_moment(&stamp, case_zone, "captured_at")
+    parse_moment(&stamp, device_zone, "captured_at")
         .ok()
         .map(|m| (m, CaptureTimeSource::ExifNoOffset))
 }
 
-struct Preview {
-    thumbnail: Vec<u8>,
-    width: u32,
-    height: u32,
+/// A thumbnail and the picture's size, made after intake.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub thumbnail: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
 }
 
 /// Decodes an untrusted image — the one place every caller (intake previews, the dossier)
@@ -150,7 +162,7 @@ fn decode_within_limits(bytes: &[u8]) -> std::result::Result<image::DynamicImage
     })
 }
 
-fn make_preview(bytes: &[u8]) -> std::result::Result<Preview, String> {
+fn preview_of(bytes: &[u8]) -> std::result::Result<Preview, String> {
     let img = decode_untrusted(bytes)?;
     let (w, h) = (img.width(), img.height());
     let thumb = img.thumbnail(THUMB_MAX, THUMB_MAX).to_rgb8();
@@ -165,21 +177,120 @@ fn make_preview(bytes: &[u8]) -> std::result::Result<Preview, String> {
     })
 }
 
-/// Works out everything about a file's bytes. `modified` is the file's last-modified time,
-/// used when the file carries no capture time of its own.
-pub fn prepare(
+/// Makes the preview of an image (the slow part of intake, done after the file is stored).
+/// The error is the note shown instead, in plain words.
+pub fn make_preview(bytes: &[u8]) -> std::result::Result<Preview, String> {
+    // A decoder bug must not take the app down with it: treat a panic like a failed decode.
+    std::panic::catch_unwind(|| preview_of(bytes))
+        .unwrap_or_else(|_| Err("Casefile could not decode this image".to_string()))
+        .map_err(|why| {
+            format!("{why}; the original file is kept exactly as it was, without a preview.")
+        })
+}
+
+/// Makes the previews of many items on all cores at once (each item's bytes are dropped as
+/// soon as its preview is made). The outcomes come back in the order given.
+pub fn make_previews(
+    items: Vec<(i32, Vec<u8>)>,
+) -> Vec<(i32, std::result::Result<Preview, String>)> {
+    let workers = std::thread::available_parallelism()
+        .map_or(2, std::num::NonZeroUsize::get)
+        .min(items.len().max(1));
+    let chunk = items.len().div_ceil(workers).max(1);
+    let mut items = items;
+    let mut parts = Vec::new();
+    while !items.is_empty() {
+        let rest = items.split_off(chunk.min(items.len()));
+        parts.push(std::mem::replace(&mut items, rest));
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| {
+                scope.spawn(move || {
+                    part.into_iter()
+                        .map(|(id, bytes)| (id, make_preview(&bytes)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// The picture's size from its header alone (no pixels decoded).
+fn dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
+    std::panic::catch_unwind(|| {
+        ImageReader::new(Cursor::new(bytes))
+            .with_guessed_format()
+            .ok()?
+            .into_dimensions()
+            .ok()
+    })
+    .ok()
+    .flatten()
+}
+
+/// A wall-clock time read in the device's zone; a time in a daylight-saving gap or fold is
+/// not guessed at.
+fn in_device_zone(local: &NaiveDateTime, device_zone: &str) -> Option<Moment> {
+    let tz: chrono_tz::Tz = device_zone.parse().ok()?;
+    let t = chrono::TimeZone::from_local_datetime(&tz, local).single()?;
+    Some(Moment::from_datetime(t.fixed_offset()))
+}
+
+/// The best capture time the file itself gives, and where it came from: EXIF (also a PNG's
+/// `eXIf`), then a PNG's XMP packet, then the file name. Zone-less times are read in
+/// `device_zone`.
+pub fn capture_time(
+    file_name: &str,
+    bytes: &[u8],
+    device_zone: &str,
+) -> Option<(Moment, CaptureTimeSource)> {
+    if let Some(found) = exif_time(bytes, device_zone) {
+        return Some(found);
+    }
+    match png_time(bytes) {
+        Some(PngTime::Exact(t)) => {
+            return Some((Moment::from_datetime(t), CaptureTimeSource::PngMetadata));
+        }
+        Some(PngTime::Local(local)) => {
+            if let Some(m) = in_device_zone(&local, device_zone) {
+                return Some((m, CaptureTimeSource::PngMetadataNoOffset));
+            }
+        }
+        None => {}
+    }
+    let t = time_from_file_name(file_name)?;
+    let source = if t.date_only {
+        CaptureTimeSource::FileNameDateOnly
+    } else {
+        CaptureTimeSource::FileName
+    };
+    Some((in_device_zone(&t.local, device_zone)?, source))
+}
+
+/// Works out everything about a file's bytes that intake needs before the file is stored —
+/// hash, media type, capture time, size in pixels — without decoding the picture (the
+/// preview is made afterwards, see [`make_preview`]). `modified` is the file's last-modified
+/// time, used when the file carries no capture time of its own; `device_zone` is the zone of
+/// the device that made the files, for times written without one.
+pub fn examine(
     file_name: &str,
     bytes: &[u8],
     modified: Option<DateTime<Utc>>,
-    case_zone: &str,
+    device_zone: &str,
 ) -> Result<Prepared> {
     check_size(file_name, bytes.len() as u64)?;
     let media_type = sniff_media_type(bytes);
-    let (captured, capture_source) = match exif_time(bytes, case_zone) {
+    let (captured, capture_source) = match capture_time(file_name, bytes, device_zone) {
         Some((m, src)) => (Some(m), src),
         None => match modified {
             Some(t) => {
-                let (_, offset, _) = crate::time::in_zone(&t.to_rfc3339(), case_zone);
+                let (_, offset, _) = crate::time::in_zone(&t.to_rfc3339(), device_zone);
                 let fixed = chrono::FixedOffset::east_opt(offset * 60).unwrap_or(Utc.fix());
                 (
                     Some(Moment::from_datetime(t.with_timezone(&fixed))),
@@ -195,25 +306,24 @@ pub fn prepare(
         sha256: sha256_hex(bytes),
         captured,
         capture_source,
+        capture_zone: capture_source
+            .read_in_device_zone()
+            .then(|| device_zone.to_string()),
+        preview_pending: false,
         thumbnail: None,
         width: None,
         height: None,
         preview_note: String::new(),
     };
     if decodable(&media_type) {
-        // A decoder bug must not take the app down with it: treat a panic like a failed decode.
-        let outcome = std::panic::catch_unwind(|| make_preview(bytes))
-            .unwrap_or_else(|_| Err("Casefile could not decode this image".to_string()));
-        match outcome {
-            Ok(p) => {
-                prepared.thumbnail = Some(p.thumbnail);
-                prepared.width = Some(p.width);
-                prepared.height = Some(p.height);
+        match dimensions(bytes) {
+            Some((w, h)) => {
+                prepared.width = Some(w);
+                prepared.height = Some(h);
+                prepared.preview_pending = true;
             }
-            Err(why) => {
-                prepared.preview_note = format!(
-                    "{why}; the original file is kept exactly as it was, without a preview."
-                );
+            None => {
+                prepared.preview_note = "Casefile could not read this image (it may be damaged); the original file is kept exactly as it was, without a preview.".into();
             }
         }
     } else if media_type.starts_with("image/") {
@@ -222,6 +332,35 @@ pub fn prepare(
         prepared.preview_note = "Not an image: kept as an attachment, exactly as it was.".into();
     }
     Ok(prepared)
+}
+
+/// [`examine`] and the preview at once (for imports and tests, where nothing waits).
+pub fn prepare(
+    file_name: &str,
+    bytes: &[u8],
+    modified: Option<DateTime<Utc>>,
+    device_zone: &str,
+) -> Result<Prepared> {
+    let mut p = examine(file_name, bytes, modified, device_zone)?;
+    if p.preview_pending {
+        p.apply_preview(make_preview(bytes));
+    }
+    Ok(p)
+}
+
+impl Prepared {
+    /// Records a preview's outcome: the thumbnail and size, or the note saying why not.
+    pub fn apply_preview(&mut self, outcome: std::result::Result<Preview, String>) {
+        self.preview_pending = false;
+        match outcome {
+            Ok(p) => {
+                self.thumbnail = Some(p.thumbnail);
+                self.width = Some(p.width);
+                self.height = Some(p.height);
+            }
+            Err(note) => self.preview_note = note,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -262,6 +401,42 @@ mod tests {
         let m = p.captured.unwrap();
         assert_eq!(m.utc, "2026-03-14T01:30:00Z");
         assert_eq!(m.offset_minutes, 480);
+    }
+
+    /// Phone screenshots carry no EXIF: their name says when they were taken, which beats the
+    /// time the file was copied; EXIF beats the name.
+    #[test]
+    fn a_screenshot_is_dated_by_its_name_not_by_when_it_was_copied() {
+        let copied = chrono::Utc::now();
+        let p = prepare(
+            "Screenshot_20260314-093102_WhatsApp.png",
+            &png(20, 40),
+            Some(copied),
+            "Asia/Hong_Kong",
+        )
+        .unwrap();
+        assert_eq!(p.capture_source, CaptureTimeSource::FileName);
+        let m = p.captured.unwrap();
+        assert_eq!(m.recorded, "2026-03-14T09:31:02+08:00");
+        assert_eq!(m.utc, "2026-03-14T01:31:02Z");
+        let p = prepare(
+            "IMG-20260314-WA0012.jpg",
+            &png(20, 40),
+            Some(copied),
+            "Europe/Berlin",
+        )
+        .unwrap();
+        assert_eq!(p.capture_source, CaptureTimeSource::FileNameDateOnly);
+        assert_eq!(p.captured.unwrap().recorded, "2026-03-14T00:00:00+01:00");
+        // In a daylight-saving gap the name is not guessed at: the file time is used, labelled.
+        let p = prepare(
+            "Screenshot_20260329-023000.png",
+            &png(20, 40),
+            Some(copied),
+            "Europe/Berlin",
+        )
+        .unwrap();
+        assert_eq!(p.capture_source, CaptureTimeSource::FileModified);
     }
 
     #[test]

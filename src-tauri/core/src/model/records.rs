@@ -101,12 +101,44 @@ stored_enum!(
     /// Where an evidence item's capture time came from.
     CaptureTimeSource {
         Exif => "exif", "From the photo's EXIF data";
-        ExifNoOffset => "exif_no_offset", "From EXIF data without a time zone (read in the case's time zone)";
+        ExifNoOffset => "exif_no_offset", "From EXIF data without a time zone (read in the device's time zone)";
+        PngMetadata => "png_metadata", "From the picture's XMP data (iPhone screenshots)";
+        PngMetadataNoOffset => "png_metadata_no_offset", "From the picture's XMP data without a time zone (read in the device's time zone)";
+        FileName => "file_name", "From the file name (read in the device's time zone)";
+        FileNameDateOnly => "file_name_date", "Date from the file name; it gives no time of day";
         FileModified => "file_modified", "File's last-modified time (may be when it was copied, not taken)";
         User => "user", "Entered by hand";
         Unknown => "unknown", "Unknown";
     }
 );
+
+impl CaptureTimeSource {
+    /// The label with the zone it was read in and a hand shift, for people.
+    pub fn note(self, zone: Option<&str>, shift_minutes: i32) -> String {
+        let mut note = self.label().to_string();
+        if let Some(z) = zone.filter(|_| self.read_in_device_zone()) {
+            note.push_str(": ");
+            note.push_str(z);
+        }
+        if shift_minutes != 0 {
+            note.push_str("; shifted by hand by ");
+            note.push_str(&crate::time::shift_words(shift_minutes));
+        }
+        note
+    }
+
+    /// The time was written without a zone and read in the device's zone, so choosing another
+    /// zone re-reads the same wall-clock time.
+    pub fn read_in_device_zone(self) -> bool {
+        matches!(
+            self,
+            CaptureTimeSource::ExifNoOffset
+                | CaptureTimeSource::PngMetadataNoOffset
+                | CaptureTimeSource::FileName
+                | CaptureTimeSource::FileNameDateOnly
+        )
+    }
+}
 
 stored_enum!(
     /// What an event can link to.
@@ -378,10 +410,21 @@ pub struct Evidence {
     pub sha256: String,
     pub captured: Option<Moment>,
     pub capture_time_source: CaptureTimeSource,
+    /// The time zone a capture time written without one was read in (the device's zone, as
+    /// said at intake); `None` when the time carried its own offset.
+    pub capture_zone: Option<String>,
+    /// A correction by hand already applied to `captured`, in minutes (0: none).
+    pub capture_shift_minutes: i32,
+    /// Where the capture time came from, in words for people: the source, the zone it was
+    /// read in and any shift ("From the file name (read in the device's time zone): Asia/Bangkok;
+    /// shifted by hand by +1 h").
+    pub capture_note: String,
     pub intake_at: String,
     pub caption: String,
     /// Whether a thumbnail (and so an image preview) exists.
     pub has_preview: bool,
+    /// The preview is still being made in the background.
+    pub preview_pending: bool,
     /// Why there is no preview, if there is none.
     pub preview_note: String,
     pub width: Option<u32>,
@@ -394,6 +437,22 @@ pub struct IntakeResult {
     pub evidence: Evidence,
     /// The same bytes were already in the case; nothing new was stored.
     pub duplicate: bool,
+}
+
+/// What a change of several capture times did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct CaptureTimeChange {
+    /// The items changed, as they are now.
+    pub changed: Vec<Evidence>,
+    /// Items left as they were, each with the reason in plain words.
+    pub skipped: Vec<SkippedItem>,
+}
+
+/// An item a bulk change left alone, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SkippedItem {
+    pub id: i32,
+    pub reason: String,
 }
 
 /// What can be changed on an evidence item after intake.

@@ -16,6 +16,7 @@ mod subjects;
 mod timeline;
 mod transfers;
 
+pub use evidence::{Intake, IntakeSummary, PreviewOutcome};
 pub use transfers::summarize;
 
 use std::fs;
@@ -276,8 +277,18 @@ impl Store {
     }
 
     /// Closes the store, flushing everything to disk. Dropping it does the same, silently.
-    pub fn close(self) -> Result<()> {
+    pub fn close(mut self) -> Result<()> {
+        self.commit_pending_writes()?;
         self.conn.close().map_err(|(_, e)| CoreError::Database(e))
+    }
+
+    /// Commits an intake group still open (an intake whose last group was not finished, e.g.
+    /// the window stopped sending files). Front ends call it before any other write.
+    pub fn commit_pending_writes(&mut self) -> Result<()> {
+        if !self.conn.is_autocommit() {
+            self.conn.execute_batch("COMMIT")?;
+        }
+        Ok(())
     }
 
     /// The audit log, oldest first; only entries about `case_id` when given.
@@ -631,9 +642,12 @@ mod tests {
                         .unwrap();
                 }
                 if made_with >= 1 {
-                    conn.execute(
-                        "INSERT INTO cases (title, created_at, updated_at) VALUES ('old case', 'x', 'x')",
-                        [],
+                    conn.execute_batch(
+                        "INSERT INTO cases (title, time_zone, created_at, updated_at) VALUES ('old case', 'Asia/Bangkok', 'x', 'x');
+                         INSERT INTO evidence (case_id, file_name, media_type, size_bytes, sha256, captured_at_utc,
+                             captured_offset_minutes, capture_time_source, intake_at, created_at, updated_at)
+                         VALUES (1, 'IMG_1.jpg', 'image/jpeg', 3, 'abc', '2026-03-14T02:31:02Z', 420, 'exif_no_offset', 'x', 'x', 'x');
+                         INSERT INTO evidence_blobs (evidence_id, original) VALUES (1, x'010203');",
                     )
                     .unwrap();
                 }
@@ -649,6 +663,26 @@ mod tests {
                 i64::from(made_with >= 1),
                 "made with {made_with} migrations"
             );
+            if made_with == 1 {
+                // Evidence rebuilt by migration 2 keeps its rows, bytes and links; a time read
+                // without a zone is marked as read in the case's zone.
+                let e = store.get_evidence(1).unwrap();
+                assert_eq!(e.capture_zone.as_deref(), Some("Asia/Bangkok"));
+                assert_eq!(e.captured.unwrap().recorded, "2026-03-14T09:31:02+07:00");
+                assert_eq!(store.evidence_original(1).unwrap().1, vec![1, 2, 3]);
+                let fk: i64 = store
+                    .conn
+                    .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                        r.get(0)
+                    })
+                    .unwrap();
+                assert_eq!(fk, 0);
+                let on: i64 = store
+                    .conn
+                    .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+                    .unwrap();
+                assert_eq!(on, 1, "foreign keys are on again after the migration");
+            }
         }
     }
 }

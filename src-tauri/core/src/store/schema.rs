@@ -2,12 +2,12 @@
 //! runs in its own transaction together with the version bump, so a store is never half-migrated.
 //! Never edit a released migration: add a new one.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension as _};
 
 use crate::{CoreError, Result};
 
 /// Every migration, in order. Index 0 is migration 1.
-pub const MIGRATIONS: &[&str] = &[MIGRATION_1];
+pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
@@ -23,6 +23,19 @@ pub fn migrate(conn: &mut Connection) -> Result<usize> {
             known: latest_version(),
         });
     }
+    if current == latest_version() {
+        return Ok(0);
+    }
+    // A migration that rebuilds a table (SQLite cannot change a CHECK in place) drops the old
+    // table while other tables still refer to it: foreign keys are off around the migrations
+    // (the pragma cannot change inside a transaction) and checked before each commit instead.
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let outcome = apply_from(conn, current);
+    conn.pragma_update(None, "foreign_keys", true)?;
+    outcome
+}
+
+fn apply_from(conn: &mut Connection, current: i64) -> Result<usize> {
     let mut applied = 0;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         // Immediate, and the version read again inside: when the window and the CLI open an
@@ -34,6 +47,14 @@ pub fn migrate(conn: &mut Connection) -> Result<usize> {
             continue;
         }
         tx.execute_batch(sql)?;
+        let broken: Option<String> = tx
+            .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+            .optional()?;
+        if let Some(table) = broken {
+            return Err(CoreError::Refused(format!(
+                "Casefile could not update this case file's format: a record in {table} points at one that is missing. Nothing was changed; keep the file and contact support."
+            )));
+        }
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;
         applied += 1;
@@ -216,4 +237,53 @@ CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"#;
+
+/// Evidence capture times from more places (PNG metadata, the file name), the zone a
+/// zone-less time was read in, hand shifts, and previews made after intake. SQLite cannot
+/// change a CHECK constraint, so `evidence` is rebuilt (the documented twelve-step way: new
+/// table, copy, drop, rename) with every row and id kept.
+const MIGRATION_2: &str = r#"
+CREATE TABLE evidence_v2 (
+    id                      INTEGER PRIMARY KEY,
+    case_id                 INTEGER NOT NULL REFERENCES cases(id),
+    file_name               TEXT NOT NULL,
+    media_type              TEXT NOT NULL,
+    size_bytes              INTEGER NOT NULL,
+    sha256                  TEXT NOT NULL,
+    captured_at_utc         TEXT,
+    captured_offset_minutes INTEGER,
+    capture_time_source     TEXT NOT NULL DEFAULT 'unknown'
+                            CHECK (capture_time_source IN ('exif', 'exif_no_offset', 'png_metadata',
+                                   'png_metadata_no_offset', 'file_name', 'file_name_date',
+                                   'file_modified', 'user', 'unknown')),
+    -- The IANA zone a time written without one (EXIF without offset, a file name) was read in:
+    -- the zone of the device that took it, as the person said at intake.
+    capture_zone            TEXT,
+    -- A correction by hand, in minutes, already applied to captured_at_utc.
+    capture_shift_minutes   INTEGER NOT NULL DEFAULT 0,
+    intake_at               TEXT NOT NULL,
+    caption                 TEXT NOT NULL DEFAULT '',
+    preview_note            TEXT NOT NULL DEFAULT '',
+    -- 1 while the preview (thumbnail, size in pixels) is still to be made after intake.
+    preview_pending         INTEGER NOT NULL DEFAULT 0 CHECK (preview_pending IN (0, 1)),
+    width                   INTEGER,
+    height                  INTEGER,
+    created_at              TEXT NOT NULL,
+    updated_at              TEXT NOT NULL,
+    deleted_at              TEXT
+) STRICT;
+INSERT INTO evidence_v2 (id, case_id, file_name, media_type, size_bytes, sha256, captured_at_utc,
+    captured_offset_minutes, capture_time_source, capture_zone, intake_at, caption, preview_note,
+    width, height, created_at, updated_at, deleted_at)
+SELECT e.id, e.case_id, e.file_name, e.media_type, e.size_bytes, e.sha256, e.captured_at_utc,
+    e.captured_offset_minutes, e.capture_time_source,
+    CASE WHEN e.capture_time_source = 'exif_no_offset' THEN c.time_zone END,
+    e.intake_at, e.caption, e.preview_note, e.width, e.height, e.created_at, e.updated_at, e.deleted_at
+FROM evidence e JOIN cases c ON c.id = e.case_id;
+DROP TABLE evidence;
+ALTER TABLE evidence_v2 RENAME TO evidence;
+CREATE INDEX evidence_case_time ON evidence(case_id, captured_at_utc);
+CREATE UNIQUE INDEX evidence_case_hash ON evidence(case_id, sha256) WHERE deleted_at IS NULL;
+CREATE INDEX evidence_preview_pending ON evidence(preview_pending) WHERE preview_pending = 1;
 "#;

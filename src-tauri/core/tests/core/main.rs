@@ -5,6 +5,7 @@
 
 mod dossier;
 mod hostile_input;
+mod phone_evidence;
 mod records;
 mod store;
 mod support;

@@ -20,6 +20,65 @@ pub fn png(w: u32, h: u32, seed: u8) -> Vec<u8> {
 /// A JPEG with an EXIF block holding DateTimeOriginal and (optionally) OffsetTimeOriginal,
 /// laid out as cameras and phones write it.
 pub fn jpeg_with_exif(when: &str, offset: Option<&str>) -> Vec<u8> {
+    let tiff = exif_tiff(when, offset);
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(&tiff);
+    let img = image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([x as u8 * 3, y as u8 * 5, 128]));
+    let mut jpeg = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
+        .unwrap();
+    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
+    out.extend(((app1.len() + 2) as u16).to_be_bytes());
+    out.extend(app1);
+    out.extend(&jpeg[2..]);
+    out
+}
+
+/// A small PNG with one extra chunk (`eXIf`, `iTXt` …) right after its header, as phones
+/// write metadata.
+pub fn png_with_chunk(kind: &[u8; 4], data: &[u8], seed: u8) -> Vec<u8> {
+    let base = png(40, 80, seed);
+    let ihdr_end = 8 + 12 + 13;
+    let mut out = base[..ihdr_end].to_vec();
+    out.extend((data.len() as u32).to_be_bytes());
+    out.extend(kind);
+    out.extend(data);
+    let mut crc_input = kind.to_vec();
+    crc_input.extend(data);
+    out.extend(crc32(&crc_input).to_be_bytes());
+    out.extend(&base[ihdr_end..]);
+    out
+}
+
+/// An iPhone-style XMP packet (uncompressed `iTXt` chunk data) with photoshop:DateCreated.
+pub fn xmp_itxt(date_created: &str) -> Vec<u8> {
+    let mut d = b"XML:com.adobe.xmp\0\0\0\0\0".to_vec();
+    d.extend(format!(
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF><rdf:Description rdf:about=\"\" \
+         xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\"><photoshop:DateCreated>{date_created}</photoshop:DateCreated>\
+         </rdf:Description></rdf:RDF></x:xmpmeta>"
+    ).bytes());
+    d
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for b in bytes {
+        crc ^= u32::from(*b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// The TIFF body of an EXIF block (what a JPEG's APP1 and a PNG's `eXIf` chunk hold).
+pub fn exif_tiff(when: &str, offset: Option<&str>) -> Vec<u8> {
     let mut tiff: Vec<u8> = b"II\x2a\x00\x08\x00\x00\x00".to_vec();
     // IFD0: one entry pointing at the Exif IFD (offset 26).
     tiff.extend(1u16.to_le_bytes());
@@ -48,18 +107,7 @@ pub fn jpeg_with_exif(when: &str, offset: Option<&str>) -> Vec<u8> {
         tiff.extend(o.as_bytes());
         tiff.push(0);
     }
-    let mut app1 = b"Exif\0\0".to_vec();
-    app1.extend(&tiff);
-    let img = image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([x as u8 * 3, y as u8 * 5, 128]));
-    let mut jpeg = Vec::new();
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(&mut Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
-        .unwrap();
-    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
-    out.extend(((app1.len() + 2) as u16).to_be_bytes());
-    out.extend(app1);
-    out.extend(&jpeg[2..]);
-    out
+    tiff
 }
 
 /// A chat-like phone screenshot (540×1170 PNG); different seeds give different pictures.

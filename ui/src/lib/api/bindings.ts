@@ -76,10 +76,27 @@ export const commands = {
 	/**  Every evidence item of a case. */
 	listEvidence: (caseId: number) => typedError<Evidence[], AppError>(__TAURI_INVOKE("list_evidence", { caseId })),
 	/**
-	 *  Adds one file's bytes (base64, as read by the window from a file picker, a drop or a paste).
+	 *  Adds one file's bytes (base64, as read by the window from a file picker, a drop or a paste),
+	 *  as part of the intake in progress when there is one for this case.
 	 *  `modified_ms` is the file's last-modified time in milliseconds since 1970, if known.
 	 */
 	addEvidence: (caseId: number, fileName: string, contentBase64: string, modifiedMs: number | null) => typedError<IntakeResult, AppError>(__TAURI_INVOKE("add_evidence", { caseId, fileName, contentBase64, modifiedMs })),
+	/**
+	 *  Starts adding several files to a case; times written without a zone are read in
+	 *  `device_zone` (the phone's), or the case's zone when `None`. Returns the zone used.
+	 */
+	beginIntake: (caseId: number, deviceZone: string | null) => typedError<string, AppError>(__TAURI_INVOKE("begin_intake", { caseId, deviceZone })),
+	/**  Commits the files of the intake in progress. */
+	finishIntake: () => typedError<null, AppError>(__TAURI_INVOKE("finish_intake")),
+	/**
+	 *  Makes the next few pending previews (decoding outside the store's lock, on all cores).
+	 *  Returns how many were made; 0 when none are left.
+	 */
+	makePreviews: () => typedError<number, AppError>(__TAURI_INVOKE("make_previews")),
+	/**  Moves the capture times of several items by `minutes`. */
+	shiftCaptureTimes: (caseId: number, ids: number[], minutes: number) => typedError<CaptureTimeChange, AppError>(__TAURI_INVOKE("shift_capture_times", { caseId, ids, minutes })),
+	/**  Reads the zone-less capture times of several items in `zone`. */
+	setCaptureZone: (caseId: number, ids: number[], zone: string) => typedError<CaptureTimeChange, AppError>(__TAURI_INVOKE("set_capture_zone", { caseId, ids, zone })),
 	/**  Changes an evidence item's caption or corrects its capture time. */
 	updateEvidence: (id: number, update: EvidenceUpdate) => typedError<Evidence, AppError>(__TAURI_INVOKE("update_evidence", { id, update })),
 	/**  Deletes an evidence item. */
@@ -137,8 +154,16 @@ export type AuditReport = {
 	problem: AuditProblem | null,
 };
 
+/**  What a change of several capture times did. */
+export type CaptureTimeChange = {
+	/**  The items changed, as they are now. */
+	changed: Evidence[],
+	/**  Items left as they were, each with the reason in plain words. */
+	skipped: SkippedItem[],
+};
+
 /**  Where an evidence item's capture time came from. */
-export type CaptureTimeSource = "exif" | "exif_no_offset" | "file_modified" | "user" | "unknown";
+export type CaptureTimeSource = "exif" | "exif_no_offset" | "png_metadata" | "png_metadata_no_offset" | "file_name" | "file_name_date_only" | "file_modified" | "user" | "unknown";
 
 /**  A whole case with every detail field. */
 export type Case = {
@@ -294,10 +319,25 @@ export type Evidence = {
 	sha256: string,
 	captured: Moment | null,
 	capture_time_source: CaptureTimeSource,
+	/**
+	 *  The time zone a capture time written without one was read in (the device's zone, as
+	 *  said at intake); `None` when the time carried its own offset.
+	 */
+	capture_zone: string | null,
+	/**  A correction by hand already applied to `captured`, in minutes (0: none). */
+	capture_shift_minutes: number,
+	/**
+	 *  Where the capture time came from, in words for people: the source, the zone it was
+	 *  read in and any shift ("From the file name (read in the device's time zone): Asia/Bangkok;
+	 *  shifted by hand by +1 h").
+	 */
+	capture_note: string,
 	intake_at: string,
 	caption: string,
 	/**  Whether a thumbnail (and so an image preview) exists. */
 	has_preview: boolean,
+	/**  The preview is still being made in the background. */
+	preview_pending: boolean,
 	/**  Why there is no preview, if there is none. */
 	preview_note: string,
 	width: number | null,
@@ -451,6 +491,12 @@ export type Section = "statement" | "timeline" | "subjects" | "evidence" | "cust
 export type Settings = {
 	/**  Lock the case file after this many idle minutes (1–240). */
 	auto_lock_minutes: number,
+};
+
+/**  An item a bulk change left alone, and why. */
+export type SkippedItem = {
+	id: number,
+	reason: string,
 };
 
 /**  A stored subject with its identifiers. */

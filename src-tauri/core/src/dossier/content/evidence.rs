@@ -29,7 +29,7 @@ pub(super) fn evidence(
                 format!(
                     "{} — {}",
                     m.recorded.replace('T', " "),
-                    source_label(e.capture_time_source)
+                    lower_first(&e.capture_note)
                 )
             })
             .unwrap_or_else(|| "unknown".into());
@@ -68,16 +68,11 @@ pub(super) fn evidence(
     }
 }
 
-pub(super) fn source_label(s: CaptureTimeSource) -> &'static str {
-    match s {
-        CaptureTimeSource::Exif => "from the file's EXIF data",
-        CaptureTimeSource::ExifNoOffset => {
-            "from EXIF data without a time zone, read in the case's zone"
-        }
-        CaptureTimeSource::FileModified => {
-            "the file's last-modified time (may be when it was copied)"
-        }
-        CaptureTimeSource::User => "entered by hand",
-        CaptureTimeSource::Unknown => "unknown",
-    }
+/// The capture note in the words the window uses too, starting in lower case to follow
+/// "Captured … — ".
+fn lower_first(note: &str) -> String {
+    let mut chars = note.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
