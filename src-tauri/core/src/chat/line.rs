@@ -1112,6 +1112,27 @@ mod tests {
     }
 
     #[test]
+    fn weekday_names() {
+        for (around, day) in [
+            ("Sat, ", Weekday::Sat),
+            (" Saturday", Weekday::Sat),
+            ("(土)", Weekday::Sat),
+            ("（六）", Weekday::Sat),
+            ("(週日)", Weekday::Sun),
+            ("星期三", Weekday::Wed),
+            ("อา. ", Weekday::Sun),
+            ("อ. ", Weekday::Tue),
+            ("พฤ. ", Weekday::Thu),
+            ("วันเสาร์ที่ ", Weekday::Sat),
+            ("(木曜日)", Weekday::Thu),
+        ] {
+            assert_eq!(weekday(around), Some(day), "{around}");
+        }
+        assert_eq!(weekday("Sab, "), None);
+        assert_eq!(weekday(""), None);
+    }
+
+    #[test]
     fn same_day_and_month_everywhere_needs_no_question() {
         let chat = parse_default("05/05/2026\n09:31\tAnna\tHi\n").unwrap();
         assert_eq!(chat.messages[0].time, at("2026-05-05", "09:31"));
@@ -1342,5 +1363,77 @@ mod tests {
         assert_eq!(chat.messages.len(), 50_000);
         assert_eq!(chat.messages[0].text, "two\nlines");
         assert_eq!(chat.participants, ["Anna", "Mark"]);
+    }
+
+    /// A small deterministic stand-in for the fuzz target: fixtures with lines dropped,
+    /// doubled, swapped and cut never panic, and what parses keeps the invariants.
+    #[test]
+    fn mutated_fixtures_keep_the_invariants() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n.max(1) as u64).unwrap()
+        };
+        let fixtures = [
+            ENGLISH_US,
+            JAPANESE,
+            CHINESE_TRADITIONAL,
+            THAI_BUDDHIST,
+            AMBIGUOUS,
+            SYSTEM_LINES,
+        ];
+        for round in 0..3000 {
+            let base = fixtures[round % fixtures.len()];
+            let mut lines: Vec<String> = base.split('\n').map(str::to_string).collect();
+            for _ in 0..1 + next(4) {
+                let i = next(lines.len());
+                match next(6) {
+                    0 => {
+                        lines.remove(i);
+                    }
+                    1 => {
+                        let l = lines[i].clone();
+                        lines.insert(next(lines.len()), l);
+                    }
+                    2 => {
+                        let j = next(lines.len());
+                        lines.swap(i, j);
+                    }
+                    3 => {
+                        let l: String = lines[i].chars().take(next(20)).collect();
+                        lines[i] = l;
+                    }
+                    4 => lines[i].push('"'),
+                    _ => lines[i].insert(0, '"'),
+                }
+                if lines.is_empty() {
+                    lines.push(String::new());
+                }
+            }
+            let text = lines.join("\n");
+            let count = text.split('\n').count();
+            for order in [None, Some(DateOrder::Dmy), Some(DateOrder::Mdy)] {
+                let options = ParseOptions { date_order: order };
+                let Ok(chat) = parse(&text, &options) else {
+                    continue;
+                };
+                let mut previous = 0;
+                for m in &chat.messages {
+                    assert!(m.line > previous && m.line as usize <= count, "{text}");
+                    previous = m.line;
+                    if let Some(s) = &m.sender {
+                        assert!(chat.participants.contains(s), "{text}");
+                    }
+                }
+                if order.is_none() {
+                    let chosen = ParseOptions {
+                        date_order: chat.date_order,
+                    };
+                    assert_eq!(parse(&text, &chosen).as_ref(), Ok(&chat), "{text}");
+                }
+            }
+        }
     }
 }
