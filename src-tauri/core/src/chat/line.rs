@@ -174,7 +174,8 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<ParsedChat, ChatError
             continue;
         };
         if let Some(s) = &m.sender {
-            if known.insert(s.clone()) {
+            if !known.contains(s) {
+                known.insert(s.clone());
                 participants.push(s.clone());
             }
         }
