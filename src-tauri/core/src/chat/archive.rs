@@ -162,7 +162,11 @@ impl<R: Read + Seek> ChatArchive<R> {
         let count = self.zip.len();
         let mut total: u64 = 0;
         for index in 0..count {
-            let stored_name = self.zip.name_for_index(index).unwrap_or_default().to_string();
+            let stored_name = self
+                .zip
+                .name_for_index(index)
+                .unwrap_or_default()
+                .to_string();
             let name = normalize_name(&stored_name);
             let (info, facts) = match self.zip.by_index_raw(index) {
                 Ok(file) => (
@@ -497,7 +501,9 @@ fn base_name(name: &str) -> &str {
 
 /// Copies macOS adds when zipping (`__MACOSX/…`, `._name`): never the chat or its media.
 fn is_junk(name: &str) -> bool {
-    name.starts_with("__MACOSX/") || name.contains("/__MACOSX/") || base_name(name).starts_with("._")
+    name.starts_with("__MACOSX/")
+        || name.contains("/__MACOSX/")
+        || base_name(name).starts_with("._")
 }
 
 /// 0 `_chat.txt`, 1 a WhatsApp-named `.txt`, 2 `result.json`, 3 `messages.html`,
@@ -539,7 +545,8 @@ fn title_from_file_name(stem: &str) -> String {
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 /// How many entries the archive's end record declares (the zip64 record's count when there is
@@ -739,14 +746,24 @@ mod tests {
         assert_eq!(chat.format, Format::WhatsApp);
         assert_eq!(chat.parts, vec![1]);
         assert_eq!(chat.title_hint, "Anna Lee");
-        assert!(a.read_text(1).unwrap().text.starts_with("14/03/2026, 09:31 - Anna Lee:"));
+        assert!(a
+            .read_text(1)
+            .unwrap()
+            .text
+            .starts_with("14/03/2026, 09:31 - Anna Lee:"));
         assert_eq!(a.resolve("", "IMG-20260314-WA0003.jpg"), Some(0));
 
         let dash = zip_of(&[("WhatsApp Chat - Crypto Mentor.txt", b"x")]);
-        assert_eq!(open(&dash).unwrap().find_chat().unwrap().title_hint, "Crypto Mentor");
+        assert_eq!(
+            open(&dash).unwrap().find_chat().unwrap().title_hint,
+            "Crypto Mentor"
+        );
         let line = zip_of(&[("[LINE] Chat with Anna.txt", b"x")]);
         let chat = open(&line).unwrap().find_chat().unwrap();
-        assert_eq!((chat.format, chat.title_hint.as_str()), (Format::Line, "Anna"));
+        assert_eq!(
+            (chat.format, chat.title_hint.as_str()),
+            (Format::Line, "Anna")
+        );
     }
 
     #[test]
@@ -787,15 +804,26 @@ mod tests {
             .collect();
         assert_eq!(
             part_names,
-            ["messages.html", "messages2.html", "messages3.html", "messages10.html"]
+            [
+                "messages.html",
+                "messages2.html",
+                "messages3.html",
+                "messages10.html"
+            ]
         );
         assert_eq!(a.read_text(chat.parts[3]).unwrap().text, "messages10.html");
         let photo = a
             .resolve(&chat.dir_prefix, "photos/photo_1@14-03-2026_09-31-02.jpg")
             .unwrap();
-        assert_eq!(a.entries()[photo].name, format!("{top}photos/photo_1@14-03-2026_09-31-02.jpg"));
+        assert_eq!(
+            a.entries()[photo].name,
+            format!("{top}photos/photo_1@14-03-2026_09-31-02.jpg")
+        );
         // By base name too, when it is the only one of that name.
-        assert_eq!(a.resolve("", "photo_1@14-03-2026_09-31-02.jpg"), Some(photo));
+        assert_eq!(
+            a.resolve("", "photo_1@14-03-2026_09-31-02.jpg"),
+            Some(photo)
+        );
     }
 
     #[test]
@@ -807,9 +835,16 @@ mod tests {
         ]);
         let a = open(&bytes).unwrap();
         let chat = a.find_chat().unwrap();
-        assert_eq!((chat.format, chat.dir_prefix.as_str()), (Format::TelegramJson, "export/"));
+        assert_eq!(
+            (chat.format, chat.dir_prefix.as_str()),
+            (Format::TelegramJson, "export/")
+        );
         assert_eq!(a.resolve("export/", "photos/a.jpg"), Some(1));
-        assert_eq!(a.resolve("", "a.jpg"), None, "two files share the base name");
+        assert_eq!(
+            a.resolve("", "a.jpg"),
+            None,
+            "two files share the base name"
+        );
         assert_eq!(a.resolve("export", ".\\photos\\a.jpg"), Some(1));
     }
 
@@ -832,7 +867,10 @@ mod tests {
         let bytes = zip_of(&[("_chat.txt", b"hi"), ("IMG-0001.jpg", &zeros)]);
         assert!(bytes.len() < 100_000, "{}", bytes.len());
         let m = damaged_message(open(&bytes));
-        assert!(m.contains("huge size") && m.contains("IMG-0001.jpg") && m.contains("8 MB"), "{m}");
+        assert!(
+            m.contains("huge size") && m.contains("IMG-0001.jpg") && m.contains("8 MB"),
+            "{m}"
+        );
         // Highly compressible but small text is fine.
         let small = zip_of(&[("_chat.txt", &zeros[..512 * 1024])]);
         assert!(open(&small).is_ok());
@@ -860,7 +898,10 @@ mod tests {
         let mut a = open(&bytes).unwrap();
         let e = a.entries();
         assert_eq!(e[0].stored_name, "../../evil.txt");
-        assert_eq!(e[0].name, "../../evil.txt", "kept as a string, never a path");
+        assert_eq!(
+            e[0].name, "../../evil.txt",
+            "kept as a string, never a path"
+        );
         assert_eq!(e[1].name, "bell\x07name.jpg");
         assert_eq!(e[2].name, "abs/./x.jpg");
         assert_eq!(e[3].name, "dir/sub/y.jpg");
@@ -952,5 +993,40 @@ mod tests {
         bad_cd[first_cd + 1] = b'X';
         let m = damaged_message(open(&bad_cd));
         assert!(m.contains("central directory"), "{m}");
+    }
+
+    /// Byte flips and cuts of a real export (what the fuzz target does, run here on every
+    /// test): opening and reading never panic, and what is read has the declared size.
+    #[test]
+    fn damaged_copies_never_panic() {
+        let good = zip_of(&[
+            ("ChatExport/messages.html", b"<div>hello</div>"),
+            ("ChatExport/messages2.html", b"<div>again</div>"),
+            ("ChatExport/photos/p.jpg", &[9u8; 700]),
+        ]);
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        for round in 0..2000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mut bytes = good.clone();
+            for _ in 0..(1 + state % 4) {
+                let at = (state % bytes.len() as u64) as usize;
+                bytes[at] = bytes[at].wrapping_add((state >> 32) as u8 | 1);
+                state = state.rotate_left(11);
+            }
+            if round % 3 == 0 {
+                bytes.truncate((state % bytes.len() as u64) as usize);
+            }
+            let Ok(mut a) = open(&bytes) else { continue };
+            let _ = a.find_chat();
+            for i in 0..a.entries().len() {
+                let size = a.entries()[i].size;
+                if let Ok(b) = a.read_media(i, 4096) {
+                    assert_eq!(b.len() as u64, size);
+                }
+                let _ = a.read_text(i);
+            }
+        }
     }
 }
