@@ -18,7 +18,8 @@
 //! is not reported again. A 64-digit hash is never also an Ethereum address.
 //!
 //! Cost: regexes are compiled once; only the first [`MAX_TEXT_CHARS`] characters of a message
-//! are looked at, each kind of candidate is checked at most [`MAX_CHECKS`] times, and at most
+//! are looked at, each kind of candidate is checked at most [`MAX_CHECKS`] times (phones
+//! [`MAX_PHONE_CHECKS`]), and at most
 //! [`MAX_SUGGESTIONS`] are returned, so the time stays linear in the text.
 
 use std::collections::BTreeMap;
@@ -33,6 +34,8 @@ use crate::validate::{bank, crypto, identifier};
 pub const MAX_TEXT_CHARS: usize = 100_000;
 /// Most candidates of one kind checked per message.
 pub const MAX_CHECKS: usize = 1_000;
+/// Most phone numbers checked per message (the phone-number library is the slow check).
+pub const MAX_PHONE_CHECKS: usize = 200;
 /// Most suggestions returned per message.
 pub const MAX_SUGGESTIONS: usize = 500;
 
@@ -515,7 +518,7 @@ fn find_phones(text: &str) -> Vec<Suggestion> {
         let mut chosen = None;
         loop {
             checks += 1;
-            if checks > MAX_CHECKS {
+            if checks > MAX_PHONE_CHECKS {
                 return found;
             }
             if let Some(e164) = checked_phone(candidate) {
