@@ -62,7 +62,13 @@ pub fn parse_html(pages: &[(String, String)]) -> Result<ParsedChat, ChatError> {
             hint: "It is a web page, but not a page of a Telegram Desktop chat export (messages.html).".into(),
         });
     }
+    let drafts = reader.drafts.len();
     let messages = reader.into_messages();
+    if messages.is_empty() && drafts > 0 {
+        return Err(ChatError::Damaged(format!(
+            "None of the {drafts} lines on these Telegram pages has a time Casefile can read. Export the chat again from Telegram Desktop and import all its messages*.html pages."
+        )));
+    }
     Ok(ParsedChat {
         format: Format::TelegramHtml,
         title,
@@ -176,8 +182,10 @@ impl Reader {
             if !draft.text.is_empty() {
                 draft.text.push('\n');
             }
-            draft.text.push_str(&line);
+            draft.text.push_str(line.trim());
         }
+        let trimmed = draft.text.trim_end().len();
+        draft.text.truncate(trimmed);
         // A joined message continues the sender (and forward) of the one before.
         match &draft.sender {
             Some(sender) => self.sender = Some(sender.clone()),
@@ -468,7 +476,13 @@ fn rich_text(root: ElementRef<'_>) -> String {
             Node::Element(e) if e.name() == "a" => links.push((out.len(), e.attr("href"))),
             _ => {}
         }
-        if let Some(child) = node.first_child() {
+        // A message nested inside another (never in a real export) is read on its own, not
+        // again as part of this text: that keeps reading a page linear.
+        let nested_message = node
+            .value()
+            .as_element()
+            .is_some_and(|e| e.name() == "div" && e.classes().any(|c| c == "message"));
+        if let Some(child) = node.first_child().filter(|_| !nested_message) {
             next = Some(child);
             continue;
         }
@@ -750,6 +764,44 @@ mod tests {
         );
         let chat = parse_html(&[("messages.html".into(), page)]).unwrap();
         assert_eq!(chat.messages[0].text, "deep");
+    }
+
+    #[test]
+    fn messages_nested_in_messages_are_each_read_once() {
+        let depth = 2_000;
+        let page = format!(
+            "{}{}",
+            "<div class=\"message service\" id=\"message5\"><div class=\"body details\">x"
+                .repeat(depth),
+            "</div></div>".repeat(depth)
+        );
+        // Service lines alone have no time to borrow: refused, and nothing hangs.
+        let Err(ChatError::Damaged(message)) = parse_html(&[("messages.html".into(), page)]) else {
+            panic!("lines without any time were accepted");
+        };
+        assert!(message.starts_with("None of the 2000 lines"), "{message}");
+        let page = format!(
+            "<div class=\"message default clearfix\" id=\"message1\"><div class=\"body\"><div class=\"pull_right date details\" title=\"14.03.2026 09:31:02\">09:31</div><div class=\"text\">{}</div></div></div>",
+            "<div class=\"message service\" id=\"message2\"><div class=\"body details\">y".repeat(depth)
+        );
+        let chat = parse_html(&[("messages.html".into(), page)]).unwrap();
+        assert_eq!(chat.messages.len(), depth + 1);
+        assert_eq!(chat.messages[0].text, "");
+        assert_eq!(chat.messages[1].text, "y");
+    }
+
+    #[test]
+    fn every_cut_of_the_pages_reads_without_panicking() {
+        for end in (0..PAGE1.len()).step_by(97) {
+            let cut = head(PAGE1, end);
+            if let Ok(chat) = parse_html(&[("messages.html".into(), cut.into())]) {
+                let lines = cut.lines().count().max(1);
+                assert!(chat
+                    .messages
+                    .iter()
+                    .all(|m| m.line >= 1 && m.line as usize <= lines));
+            }
+        }
     }
 
     #[test]

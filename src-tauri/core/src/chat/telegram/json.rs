@@ -1205,6 +1205,20 @@ mod tests {
     }
 
     #[test]
+    fn every_cut_of_the_export_reads_without_panicking() {
+        let complete = SINGLE.trim_ascii_end().len();
+        for end in 0..complete {
+            let cut = &SINGLE[..end];
+            match parse_json(cut) {
+                Ok(chats) => panic!("a cut export was accepted: {} chats", chats.len()),
+                Err(ChatError::Damaged(m)) => assert!(m.contains("near line"), "{m}"),
+                Err(ChatError::NotAChat { .. }) => assert!(end < 3, "at {end}"),
+                Err(other) => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
     fn cheap_check_recognises_exports() {
         assert!(looks_like_json(SINGLE));
         assert!(looks_like_json(ACCOUNT));
