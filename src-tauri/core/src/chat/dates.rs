@@ -13,7 +13,9 @@ use super::DateOrder;
 /// had (`3/14/26` → parts `[3, 14, 26]`, digits `[1, 2, 2]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NumericDate {
+    /// The numbers, in the order written.
     pub parts: [u32; 3],
+    /// How many digits each number had (a leading zero counts).
     pub digits: [u8; 3],
 }
 
@@ -257,6 +259,7 @@ pub enum Meridiem {
 /// A time of day as read, with how it was written (part of a file's "header shape").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TimeOfDay {
+    /// The time on a 24-hour clock.
     pub time: NaiveTime,
     /// Seconds were written (`09:31:02`).
     pub seconds: bool,

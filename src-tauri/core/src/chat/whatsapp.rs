@@ -7,6 +7,11 @@
 //! - iOS: `[14/03/2026, 09:31:02] Anna: text`, `[3/14/26, 9:31:02\u{202f}PM] …`; system lines are
 //!   often written with the chat's name as sender and a U+200E mark before the text.
 //!
+//! Senders: the name before the first `: ` after the header, as written minus bidi marks (a phone
+//! number like `+44 7700 900123` is a sender). A line with no `: ` is a system line without
+//! sender. iOS system lines keep the name they are written with (often the chat's own name) but
+//! are [`MessageKind::System`], and only people who wrote non-system lines are participants.
+//!
 //! A message starts at a *header* (date, time, then ` - ` or `] `); every other line continues
 //! the message before it. Lines that look like a header but are punctuated differently from the
 //! file's usual header (a pasted iOS line in an Android export) are continuation lines too: the
@@ -78,11 +83,11 @@ pub fn parse(text: &str, file_name: &str, options: &ParseOptions) -> Result<Pars
     };
     headers.retain(|(_, h)| h.shape == shape);
 
+    check_nothing_before(&lines[..headers.first().map_or(0, |(i, _)| *i)])?;
     let order = match options.date_order {
         Some(order) => order,
         None => decide_order(&headers, &lines)?,
     };
-    check_nothing_before(&lines[..headers.first().map_or(0, |(i, _)| *i)])?;
 
     let mut messages = Vec::with_capacity(headers.len());
     for (k, (i, header)) in headers.iter().enumerate() {
@@ -607,9 +612,14 @@ fn looks_like_file_name(name: &str) -> bool {
 /// `Contract.pdf • 3 pages (file attached)` (the file is `Contract.pdf`).
 fn android_attached(line: &str) -> Option<(Attachment, &str)> {
     let inner_end = line.strip_suffix(')')?;
-    let open = inner_end.rfind(" (")?;
-    let suffix = &inner_end[open + 2..];
-    let name = line[..open].trim_end_matches(|c: char| is_space(c) || is_mark(c));
+    let open = inner_end.rfind('(')?;
+    let suffix = &inner_end[open + 1..];
+    // A space before the parenthesis, possibly with a mark between (`3 pages \u{200e}(file attached)`).
+    let before = line[..open].trim_end_matches(is_mark);
+    if !before.ends_with(is_space) {
+        return None;
+    }
+    let name = before.trim_end_matches(|c: char| is_space(c) || is_mark(c));
     let name = match name.find(" •") {
         Some(bullet) => name[..bullet].trim_end_matches(|c: char| is_space(c) || is_mark(c)),
         None => name,
@@ -1242,6 +1252,10 @@ mod tests {
             );
             assert_eq!(chat.messages[0].text, "Voilà", "{lang}");
         }
+        // A document, with marks the app writes around its page count.
+        let chat = read("14/03/2026, 09:31 - Anna: \u{200e}Rapport.pdf • \u{200e}3 pages \u{200e}(fichier joint)\n");
+        assert_eq!(chat.messages[0].attachment, file("Rapport.pdf"));
+        assert_eq!(chat.messages[0].text, "");
         // A person's parentheses are not an attachment.
         let chat = read("14/03/2026, 09:31 - Anna: I sent it (really)\n");
         assert_eq!(chat.messages[0].attachment, None);
@@ -1356,14 +1370,25 @@ mod tests {
             fixture!("crlf_bom.txt"),
             fixture!("spanish_pm.txt"),
             fixture!("german_dots.txt"),
+            fixture!("ambiguous_order.txt"),
+            fixture!("multiline_with_date_like_continuation.txt"),
         ] {
             for (cut, c) in text.char_indices() {
                 let without = format!("{}{}", &text[..cut], &text[cut + c.len_utf8()..]);
                 for t in [&text[..cut], without.as_str()] {
                     let _ = looks_like(t);
-                    if let Ok(chat) = parse(t, "WhatsApp Chat with .txt", &ParseOptions::default())
-                    {
-                        assert!(chat.messages.windows(2).all(|w| w[0].line < w[1].line));
+                    match parse(t, "x", &ParseOptions::default()) {
+                        Ok(chat) => {
+                            assert!(chat.messages.windows(2).all(|w| w[0].line < w[1].line));
+                            let order = chat.date_order.unwrap();
+                            assert_eq!(with_order(t, order), Ok(chat), "{t:?}");
+                        }
+                        Err(ChatError::AmbiguousDateOrder { candidates, .. }) => {
+                            for order in candidates {
+                                assert!(with_order(t, order).is_ok(), "{t:?}");
+                            }
+                        }
+                        Err(_) => {}
                     }
                 }
             }
