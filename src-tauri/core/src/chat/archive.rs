@@ -204,7 +204,7 @@ impl<R: Read + Seek> ChatArchive<R> {
                 ),
             };
             if facts.encrypted {
-                return Err(ChatError::Damaged(format!(
+                return Err(ChatError::Refused(format!(
                     "\"{}\" is protected with a password. Unzip it on your computer with its password, zip the chat export again without one, and choose that.",
                     self.display_name
                 )));
@@ -212,7 +212,7 @@ impl<R: Read + Seek> ChatArchive<R> {
             if info.size >= RATIO_FREE_BYTES
                 && info.size > info.packed_size.saturating_mul(MAX_RATIO)
             {
-                return Err(ChatError::Damaged(format!(
+                return Err(ChatError::Refused(format!(
                     "\"{}\" is built to unpack to a huge size (\"{}\" would grow from {} to {}), which chat exports never do, so Casefile did not open it.",
                     self.display_name,
                     shown_name(&info.name),
@@ -222,7 +222,7 @@ impl<R: Read + Seek> ChatArchive<R> {
             }
             total = total.saturating_add(info.size);
             if total > MAX_TOTAL_BYTES {
-                return Err(ChatError::Damaged(format!(
+                return Err(ChatError::Refused(format!(
                     "\"{}\" would unpack to more than {}, more than Casefile reads from one chat export. Check that this is the chat export; if it is, export the chat again without media and add the pictures you need one by one.",
                     self.display_name,
                     size_words(MAX_TOTAL_BYTES)
@@ -374,7 +374,7 @@ impl<R: Read + Seek> ChatArchive<R> {
             )));
         }
         if facts.encrypted {
-            return Err(ChatError::Damaged(format!(
+            return Err(ChatError::Refused(format!(
                 "\"{shown}\" in \"{}\" is protected with a password.",
                 self.display_name
             )));
@@ -638,13 +638,13 @@ fn unreadable(shown: &str) -> ChatError {
 }
 
 fn too_many_entries(shown: &str) -> ChatError {
-    ChatError::Damaged(format!(
+    ChatError::Refused(format!(
         "\"{shown}\" holds more than {MAX_ENTRIES} files; a chat export has far fewer. Check that this is the chat export."
     ))
 }
 
 fn too_large(shown: &str, max_bytes: u64) -> ChatError {
-    ChatError::Damaged(format!(
+    ChatError::Refused(format!(
         "\"{shown}\" in the export is larger than {}, the most Casefile reads from one file of an export. Keep the original and add a note saying where it is.",
         size_words(max_bytes)
     ))
@@ -685,6 +685,13 @@ mod tests {
         match r {
             Err(ChatError::Damaged(m)) => m,
             other => panic!("expected Damaged, got {other:?}"),
+        }
+    }
+
+    fn refused_message(r: Result<ChatArchive<Cursor<&[u8]>>, ChatError>) -> String {
+        match r {
+            Err(ChatError::Refused(m)) => m,
+            other => panic!("expected Refused, got {other:?}"),
         }
     }
 
@@ -866,7 +873,7 @@ mod tests {
         let zeros = vec![0u8; 8 * 1024 * 1024];
         let bytes = zip_of(&[("_chat.txt", b"hi"), ("IMG-0001.jpg", &zeros)]);
         assert!(bytes.len() < 100_000, "{}", bytes.len());
-        let m = damaged_message(open(&bytes));
+        let m = refused_message(open(&bytes));
         assert!(
             m.contains("huge size") && m.contains("IMG-0001.jpg") && m.contains("8 MB"),
             "{m}"
@@ -883,7 +890,7 @@ mod tests {
             w.start_file(format!("{i}"), stored()).unwrap();
         }
         let bytes = w.finish().unwrap().into_inner();
-        let m = damaged_message(open(&bytes));
+        let m = refused_message(open(&bytes));
         assert!(m.contains("more than 20000 files"), "{m}");
     }
 
@@ -918,7 +925,7 @@ mod tests {
         let bytes = zip_of(&[("video.mp4", &[7u8; 5000])]);
         let mut a = open(&bytes).unwrap();
         match a.read_media(0, 4999) {
-            Err(ChatError::Damaged(m)) => assert!(m.contains("larger than 4 KB"), "{m}"),
+            Err(ChatError::Refused(m)) => assert!(m.contains("larger than 4 KB"), "{m}"),
             other => panic!("{other:?}"),
         }
         assert_eq!(a.read_media(0, 5000).unwrap().len(), 5000);
@@ -953,7 +960,7 @@ mod tests {
     fn password_protected_zips_are_refused_in_plain_words() {
         // General-purpose flag bit 0 (+8 in the central directory) marks encryption.
         let bytes = patched(b"secret", |cd, b| b[cd + 8] |= 1);
-        let m = damaged_message(open(&bytes));
+        let m = refused_message(open(&bytes));
         assert!(m.contains("protected with a password"), "{m}");
     }
 

@@ -199,6 +199,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<ParsedChat, ChatError
             external_id: None,
             reply_to: None,
             forwarded_from: None,
+            source: None,
         });
     }
     Ok(ParsedChat {
@@ -784,6 +785,7 @@ mod tests {
         assert_eq!(chat.title, "Anna Lee");
         assert_eq!(chat.date_order, Some(DateOrder::Mdy));
         assert_eq!(chat.participants, ["Anna Lee", "Mark"]);
+        assert!(chat.messages.iter().all(|m| m.source.is_none()));
         use MessageKind::*;
         let anna = Some("Anna Lee");
         let mark = Some("Mark");

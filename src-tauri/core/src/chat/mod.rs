@@ -125,6 +125,10 @@ pub struct ParsedMessage {
     pub reply_to: Option<String>,
     /// Telegram `forwarded_from`.
     pub forwarded_from: Option<String>,
+    /// The file inside the export the message was read from, when it is not the chat file
+    /// itself: Telegram HTML's page (`messages2.html`), whose line numbers are page-local.
+    /// `None` for single-file formats (WhatsApp, LINE, Telegram JSON).
+    pub source: Option<String>,
 }
 
 /// A whole chat, as read from one export file.
@@ -175,4 +179,9 @@ pub enum ChatError {
     /// The export is of a known format but damaged at a place the parser can name.
     #[error("{0}")]
     Damaged(String),
+    /// The export may be sound, but a limit refuses it: too large, too many files, nested too
+    /// deep, compressed suspiciously well, or locked with a password. The message says which
+    /// limit and what to do.
+    #[error("{0}")]
+    Refused(String),
 }

@@ -399,6 +399,7 @@ fn read_message(line: u32, time: NaiveDateTime, first: &str, more: &[&str]) -> P
         external_id: None,
         reply_to: None,
         forwarded_from: None,
+        source: None,
     }
 }
 
@@ -751,6 +752,8 @@ mod tests {
         assert_eq!(chat.format, Format::WhatsApp);
         assert_eq!(chat.date_order, Some(DateOrder::Dmy));
         assert_eq!(chat.title, "");
+        // One file: no message names another source.
+        assert!(chat.messages.iter().all(|m| m.source.is_none()));
         let encrypted = "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.";
         assert_eq!(
             rows(&chat),

@@ -15,7 +15,8 @@
 //!
 //! The page is parsed with `scraper` (html5ever), which decodes entities; the structure is then
 //! walked with loops over children and an explicit pre-order walk for text, never recursion
-//! on the page's depth. Line numbers are page-local: the line where `id="message123"` stands.
+//! on the page's depth. Line numbers are page-local: the line where `id="message123"` stands, on
+//! the page the message's `source` names (`messages2.html`).
 
 use std::collections::HashMap;
 
@@ -44,7 +45,8 @@ pub fn parse_html(pages: &[(String, String)]) -> Result<ParsedChat, ChatError> {
     }
     let mut reader = Reader::default();
     let mut title = String::new();
-    for (_name, html) in pages {
+    for (page, (_name, html)) in pages.iter().enumerate() {
+        reader.page = page;
         let doc = Html::parse_document(html);
         if title.is_empty() {
             title = page_title(&doc);
@@ -63,7 +65,7 @@ pub fn parse_html(pages: &[(String, String)]) -> Result<ParsedChat, ChatError> {
         });
     }
     let drafts = reader.drafts.len();
-    let messages = reader.into_messages();
+    let messages = reader.into_messages(pages);
     if messages.is_empty() && drafts > 0 {
         return Err(ChatError::Damaged(format!(
             "None of the {drafts} lines on these Telegram pages has a time Casefile can read. Export the chat again from Telegram Desktop and import all its messages*.html pages."
@@ -83,6 +85,8 @@ struct Draft {
     time: Option<MessageTime>,
     /// Which run between date separators it is in.
     block: usize,
+    /// Index of the page (in the pages given) it stands on; `line` is a line of that page.
+    page: usize,
     line: u32,
     sender: Option<String>,
     text: String,
@@ -102,6 +106,8 @@ struct Reader {
     sender: Option<String>,
     forwarded_from: Option<String>,
     found_any: bool,
+    /// The page being read.
+    page: usize,
 }
 
 impl Reader {
@@ -130,6 +136,7 @@ impl Reader {
             self.drafts.push(Draft {
                 time: None,
                 block: self.block(),
+                page: self.page,
                 line,
                 sender: None,
                 text,
@@ -144,6 +151,7 @@ impl Reader {
         let mut draft = Draft {
             time: None,
             block: self.block(),
+            page: self.page,
             line,
             sender: None,
             text: String::new(),
@@ -203,7 +211,8 @@ impl Reader {
     /// Gives every draft a time: its own; else (service lines, or a missing title) the time
     /// of the message before it on the same day, else the one after it on the same day, else
     /// midnight of its date separator, else the next message's. A draft with none is dropped.
-    fn into_messages(self) -> Vec<ParsedMessage> {
+    /// Each message names its page (from `pages`) as its source.
+    fn into_messages(self, pages: &[(String, String)]) -> Vec<ParsedMessage> {
         let mut drafts = self.drafts;
         let mut last: Option<(usize, MessageTime)> = None;
         for d in drafts.iter_mut() {
@@ -248,6 +257,7 @@ impl Reader {
                     external_id: d.external_id,
                     reply_to: d.reply_to,
                     forwarded_from: d.forwarded_from,
+                    source: pages.get(d.page).map(|(name, _)| name.clone()),
                 })
             })
             .collect()
@@ -594,6 +604,14 @@ mod tests {
             lines,
             [46, 78, 94, 130, 172, 180, 232, 272, 42, 66, 74, 130]
         );
+        // Line numbers are page-local: each message names its page.
+        let sources: Vec<&str> = chat
+            .messages
+            .iter()
+            .map(|m| m.source.as_deref().unwrap())
+            .collect();
+        assert_eq!(sources[..8], ["messages.html"; 8]);
+        assert_eq!(sources[8..], ["messages2.html"; 4]);
         assert_eq!(
             chat.participants,
             ["Anna Meyer", "Tom Becker", "Deleted Account"]

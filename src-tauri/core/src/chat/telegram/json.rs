@@ -53,7 +53,7 @@ pub fn parse_json(bytes: &[u8]) -> Result<Vec<ParsedChat>, ChatError> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let layout = scan_layout(bytes);
     if layout.too_deep {
-        return Err(ChatError::Damaged(
+        return Err(ChatError::Refused(
             "This file is nested far deeper than any Telegram export, so Casefile does not read it. Export the chat again from Telegram Desktop and import the new result.json."
                 .into(),
         ));
@@ -428,6 +428,7 @@ fn message_from(value: &Value, line: u32) -> Result<Option<ParsedMessage>, ChatE
             Some(Value::Null) => Some("Deleted Account".into()),
             _ => None,
         },
+        source: None,
     }))
 }
 
@@ -934,6 +935,8 @@ mod tests {
             lines,
             [6, 21, 49, 76, 92, 105, 117, 136, 154, 169, 181, 209]
         );
+        // Lines are lines of result.json itself.
+        assert!(chat.messages.iter().all(|m| m.source.is_none()));
         let first = &chat.messages[0];
         assert_eq!(first.time, at(3, 2026, 3, 14, 9, 31, 2));
         assert_eq!(first.sender.as_deref(), Some("Anna Meyer"));
@@ -1195,13 +1198,14 @@ mod tests {
     #[test]
     fn deep_nesting_and_huge_files_are_refused_in_plain_words() {
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
-        let Err(ChatError::Damaged(message)) = parse_json(deep.as_bytes()) else {
+        let Err(ChatError::Refused(message)) = parse_json(deep.as_bytes()) else {
             panic!("deep nesting was accepted");
         };
         assert!(message.contains("nested far deeper"), "{message}");
-        assert!(too_large(MAX_EXPORT_BYTES + 1)
-            .to_string()
-            .contains("up to 512 MB"));
+        let ChatError::Refused(message) = too_large(MAX_EXPORT_BYTES + 1) else {
+            panic!("a huge export is not refused by the limit");
+        };
+        assert!(message.contains("up to 512 MB"), "{message}");
     }
 
     #[test]

@@ -25,7 +25,7 @@ const SNIFF_BYTES: usize = 64 * 1024;
 
 /// The refusal of an export over [`MAX_EXPORT_BYTES`].
 fn too_large(size: usize) -> ChatError {
-    ChatError::Damaged(format!(
+    ChatError::Refused(format!(
         "This Telegram export is {} MB; Casefile reads exports up to {} MB. In Telegram Desktop, export a shorter date range (or this chat alone) and import the parts one by one.",
         size.div_ceil(1024 * 1024),
         MAX_EXPORT_BYTES / (1024 * 1024)
