@@ -35,14 +35,36 @@ declare -A MAX_LEN=(
   [identifier_normalize]=300
   [name_time]=300
   [png_time]=4000
+  [chat_whatsapp]=6000
+  [chat_telegram_json]=8000
+  [chat_telegram_html]=12000
+  [chat_line]=6000
+  [chat_suggest]=3000
+  [chat_archive]=8000
 )
-ALL_TARGETS=(case_import transfer subject_identifier event evidence time_parse crypto bank_account identifier_normalize name_time png_time)
+ALL_TARGETS=(case_import transfer subject_identifier event evidence time_parse crypto bank_account \
+identifier_normalize name_time png_time chat_whatsapp chat_telegram_json chat_telegram_html chat_line \
+chat_suggest chat_archive)
+
+# Seconds one input may take before libFuzzer calls it a hang. The store targets write to an
+# encrypted database and get 20 s; a chat parser reads a few KB and must stay far below 1 s
+# (2 s here leaves room for a busy machine; -report_slow_units=1 in the log names anything
+# over 1 s).
+declare -A TIMEOUT=(
+  [chat_whatsapp]=2
+  [chat_telegram_json]=2
+  [chat_telegram_html]=2
+  [chat_line]=2
+  [chat_suggest]=2
+  [chat_archive]=2
+)
 
 # Crates whose code the targets exercise: instrumented for coverage. The rest (SQLCipher's
-# bindings, the PDF stack, regex, …) is built plainly; see instrument-rustc.sh.
+# bindings, the PDF stack, regex (its engine's branches would only distract the chat targets),
+# …) is built plainly; see instrument-rustc.sh.
 export CASEFILE_FUZZ_INSTRUMENT="casefile_core casefile_core_fuzz serde_json chrono chrono_tz \
 rust_decimal bs58 bech32 sha3 iban phonenumber url idna infer exif image png zune_jpeg fdeflate \
-miniz_oxide image_webp gif weezl tiff base64"
+miniz_oxide image_webp gif weezl tiff base64 zip flate2 html5ever markup5ever scraper"
 
 build() {
   echo "fuzz: building the targets (release, libFuzzer coverage instrumentation)"
@@ -56,6 +78,8 @@ dict_for() {
   case "$1" in
     case_import | transfer | subject_identifier | event) echo "dicts/json.dict" ;;
     time_parse | name_time) echo "dicts/time.dict" ;;
+    chat_whatsapp | chat_line | chat_suggest) echo "dicts/chat.dict" ;;
+    chat_telegram_json | chat_telegram_html | chat_archive) echo "dicts/telegram.dict" ;;
     crypto | bank_account | identifier_normalize) echo "dicts/identifiers.dict" ;;
     *) echo "" ;;
   esac
@@ -83,7 +107,7 @@ fuzz_one() {
   args=(
     "corpus/$t" "seeds/$t"
     -max_total_time="$SECONDS_PER_TARGET" -max_len="${MAX_LEN[$t]}"
-    -timeout=20 -rss_limit_mb=3072 -print_final_stats=1
+    -timeout="${TIMEOUT[$t]:-20}" -report_slow_units=1 -rss_limit_mb=3072 -print_final_stats=1
     -artifact_prefix="artifacts/$t/"
   )
   # Pictures need their full length from the start; libFuzzer otherwise grows inputs slowly.
