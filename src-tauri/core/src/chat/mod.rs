@@ -5,7 +5,10 @@
 //!
 //! Times: WhatsApp and LINE write the wall-clock time of the exporting phone with no zone, so
 //! their messages carry a [`MessageTime::Local`] read later in the device's zone (asked once per
-//! import). Telegram writes Unix times, so its messages carry [`MessageTime::Exact`].
+//! import). Telegram's JSON writes Unix times, so its messages carry [`MessageTime::Exact`].
+//! Telegram's HTML writes wall-clock times with the zone's *standard* offset (an hour off in
+//! summer), so its messages carry [`MessageTime::Local`] too, and
+//! [`telegram::html_zone_hint`] suggests the zone.
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
@@ -72,10 +75,10 @@ pub struct ParseOptions {
 /// When a message was sent, as the export writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MessageTime {
-    /// Wall-clock time of the exporting device, zone unknown (WhatsApp, LINE).
+    /// Wall-clock time of the exporting device, zone unknown (WhatsApp, LINE, Telegram HTML).
     Local(NaiveDateTime),
-    /// An exact instant with the offset the export gives (Telegram: UTC from `date_unixtime`,
-    /// or the offset worked out from `date` vs `date_unixtime`, or the HTML's `UTC+03:00`).
+    /// An exact instant with the offset the export gives (Telegram JSON: UTC from
+    /// `date_unixtime`, or the offset worked out from `date` vs `date_unixtime`).
     Exact(DateTime<FixedOffset>),
 }
 

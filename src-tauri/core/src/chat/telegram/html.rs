@@ -7,11 +7,13 @@
 //! pages too. `<div class="message service" id="message-1">` with a negative id is a date
 //! separator; other service lines ("Anna pinned this message") have no time of their own.
 //!
-//! Times: Telegram writes the exporting computer's wall-clock time and, since 2022, its zone as
-//! `UTC+03:00`; older pages have no zone and give [`MessageTime::Local`]. Beware: Telegram writes
-//! the zone's *standard* offset (Qt's `displayName(StandardTime, OffsetName)`), so during
-//! daylight saving time the offset written is one hour short of the real one; the parser
-//! reports what is written.
+//! Times: Telegram writes the exporting computer's wall-clock time and, since 2022, a zone as
+//! `UTC+01:00`. That zone is the *standard* offset of the computer's zone (Qt's
+//! `displayName(StandardTime, OffsetName)`), written even in summer, so reading it as the exact
+//! offset would put half the year's messages an hour off. Every message therefore carries a
+//! [`MessageTime::Local`] wall-clock time, read later in the device zone the person confirms,
+//! as for WhatsApp and LINE; [`html_zone_hint`] gives the offset written most, to suggest that
+//! zone.
 //!
 //! The page is parsed with `scraper` (html5ever), which decodes entities; the structure is then
 //! walked with loops over children and an explicit pre-order walk for text, never recursion
@@ -20,7 +22,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{FixedOffset, NaiveDate, NaiveDateTime, TimeZone as _};
+use chrono::{FixedOffset, NaiveDate};
 use scraper::{ElementRef, Html, Node};
 
 use super::{duration_words, head, participants, too_large, MAX_EXPORT_BYTES, SNIFF_BYTES};
@@ -33,6 +35,47 @@ use crate::chat::{
 pub fn looks_like_html(text: &str) -> bool {
     let head = head(text, SNIFF_BYTES);
     head.contains("<div class=\"message ") || head.contains("class=\"history\"")
+}
+
+/// The standard UTC offset the pages write most often in their times (`title="… UTC+01:00"`),
+/// or `None` when they write none (pages from before 2022). Only a hint for the default device
+/// zone: it is the zone's offset *outside* daylight saving time, whatever the date, so it
+/// narrows the zones to suggest (`+01:00`: Berlin, Paris, Lagos, …) but is not the offset of
+/// any one message. Reads the pages' text in one pass, without parsing the HTML.
+pub fn html_zone_hint(pages: &[(String, String)]) -> Option<FixedOffset> {
+    // (offset in seconds, times seen, first seen) — few distinct offsets, so a short list.
+    let mut seen: Vec<(i32, usize, usize)> = Vec::new();
+    let mut order = 0usize;
+    for (_, html) in pages {
+        for (pos, _) in html.match_indices("title=\"") {
+            let rest = &html[pos + "title=\"".len()..];
+            let value = head(rest, 64);
+            let Some(value) = value.split('"').next().filter(|v| v.len() < value.len()) else {
+                continue;
+            };
+            let mut words = value.split_whitespace();
+            let (Some(_date), Some(_time), Some(zone), None) =
+                (words.next(), words.next(), words.next(), words.next())
+            else {
+                continue;
+            };
+            if time_from_title(value).is_none() {
+                continue;
+            }
+            let Some(offset) = utc_offset(zone) else {
+                continue;
+            };
+            let seconds = offset.local_minus_utc();
+            match seen.iter_mut().find(|(s, _, _)| *s == seconds) {
+                Some((_, count, _)) => *count += 1,
+                None => seen.push((seconds, 1, order)),
+            }
+            order += 1;
+        }
+    }
+    seen.iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .and_then(|(seconds, _, _)| FixedOffset::east_opt(*seconds))
 }
 
 /// Reads the pages of one chat's HTML export, given in order as (file name, HTML).
@@ -366,10 +409,12 @@ fn call_text(status: &str) -> String {
     }
 }
 
-/// `title="14.03.2026 09:31:02 UTC+03:00"` (older pages: no zone; very old: year first).
+/// `title="14.03.2026 09:31:02 UTC+03:00"` (older pages: no zone; very old: year first) → the
+/// wall-clock time. The zone is the standard offset, not the one in force (see the module
+/// docs), so it is left out here and only counted by [`html_zone_hint`].
 fn time_from_title(title: &str) -> Option<MessageTime> {
     let mut words = title.split_whitespace();
-    let (date, time, zone) = (words.next()?, words.next()?, words.next());
+    let (date, time) = (words.next()?, words.next()?);
     let numbers = |s: &str, sep: char| -> Option<Vec<u32>> {
         let parts: Vec<&str> = s.split(sep).collect();
         if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
@@ -386,17 +431,7 @@ fn time_from_title(title: &str) -> Option<MessageTime> {
     };
     let local = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?
         .and_hms_opt(t[0], t[1], t[2])?;
-    Some(match zone.and_then(utc_offset) {
-        Some(offset) => exact(offset, local).unwrap_or(MessageTime::Local(local)),
-        None => MessageTime::Local(local),
-    })
-}
-
-fn exact(offset: FixedOffset, local: NaiveDateTime) -> Option<MessageTime> {
-    offset
-        .from_local_datetime(&local)
-        .single()
-        .map(MessageTime::Exact)
+    Some(MessageTime::Local(local))
 }
 
 /// "UTC+03:00", "UTC-05:30", "UTC+0545", "UTC" → the offset (at most ±18 h).
@@ -574,8 +609,8 @@ mod tests {
     }
 
     fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> MessageTime {
-        let offset = FixedOffset::east_opt(3 * 3600).unwrap();
-        MessageTime::Exact(offset.with_ymd_and_hms(y, mo, d, h, mi, s).unwrap())
+        let day = NaiveDate::from_ymd_opt(y, mo, d).unwrap();
+        MessageTime::Local(day.and_hms_opt(h, mi, s).unwrap())
     }
 
     fn by_id<'c>(chat: &'c ParsedChat, id: &str) -> &'c ParsedMessage {
@@ -712,36 +747,70 @@ mod tests {
     }
 
     #[test]
-    fn old_pages_without_a_zone_give_local_times() {
-        let day = NaiveDate::from_ymd_opt(2021, 6, 4).unwrap();
-        assert_eq!(
-            time_from_title("04.06.2021 00:01:59"),
-            Some(MessageTime::Local(day.and_hms_opt(0, 1, 59).unwrap()))
-        );
-        assert_eq!(
-            time_from_title("2021.06.04 00:01:59"),
-            Some(MessageTime::Local(day.and_hms_opt(0, 1, 59).unwrap()))
-        );
-        let nepal = FixedOffset::east_opt(5 * 3600 + 45 * 60).unwrap();
-        assert_eq!(
-            time_from_title("04.06.2021 00:01:59 UTC+05:45"),
-            Some(MessageTime::Exact(
-                nepal.with_ymd_and_hms(2021, 6, 4, 0, 1, 59).unwrap()
-            ))
-        );
-        let utc = FixedOffset::east_opt(0).unwrap();
-        assert_eq!(
-            time_from_title("04.06.2021 00:01:59 UTC"),
-            Some(MessageTime::Exact(
-                utc.with_ymd_and_hms(2021, 6, 4, 0, 1, 59).unwrap()
-            ))
-        );
-        assert_eq!(
-            time_from_title("04.06.2021 00:01:59 UTC+25:00"),
-            Some(MessageTime::Local(day.and_hms_opt(0, 1, 59).unwrap()))
-        );
+    fn times_are_wall_clock_with_or_without_a_zone() {
+        let local = Some(MessageTime::Local(
+            NaiveDate::from_ymd_opt(2021, 6, 4)
+                .unwrap()
+                .and_hms_opt(0, 1, 59)
+                .unwrap(),
+        ));
+        assert_eq!(time_from_title("04.06.2021 00:01:59"), local);
+        assert_eq!(time_from_title("2021.06.04 00:01:59"), local);
+        // The zone written is the standard offset even in summer: never read as exact.
+        assert_eq!(time_from_title("04.06.2021 00:01:59 UTC+05:45"), local);
+        assert_eq!(time_from_title("04.06.2021 00:01:59 UTC"), local);
+        assert_eq!(time_from_title("04.06.2021 00:01:59 UTC+25:00"), local);
         assert_eq!(time_from_title("31.02.2021 00:01:59"), None);
         assert_eq!(time_from_title("09:31"), None);
+    }
+
+    #[test]
+    fn a_summer_message_keeps_its_wall_clock_time() {
+        // Berlin in July is UTC+2, but Telegram writes its standard offset UTC+01:00.
+        let page = r#"<div class="message default clearfix" id="message7"><div class="body">
+<div class="pull_right date details" title="14.07.2025 21:05:00 UTC+01:00">21:05</div>
+<div class="from_name">Anna</div><div class="text">Summer</div></div></div>"#;
+        let pages = [("messages.html".to_string(), page.to_string())];
+        let chat = parse_html(&pages).unwrap();
+        assert_eq!(chat.messages[0].time, at(2025, 7, 14, 21, 5, 0));
+        assert_eq!(chat.messages[0].line, 1);
+        assert_eq!(html_zone_hint(&pages), FixedOffset::east_opt(3600));
+    }
+
+    #[test]
+    fn zone_hint_is_the_offset_written_most() {
+        assert_eq!(html_zone_hint(&pages()), FixedOffset::east_opt(3 * 3600));
+        let title = |zone: &str| {
+            format!("<div class=\"pull_right date details\" title=\"14.03.2026 09:31:02 {zone}\">09:31</div>\n")
+        };
+        let page = format!(
+            "{}{}{}{}",
+            title("UTC-05:00"),
+            title("UTC+05:45"),
+            title("UTC+05:45"),
+            title("UTC+25:00")
+        );
+        let other = title("UTC-05:00");
+        let pages = [
+            ("messages.html".to_string(), page),
+            ("messages2.html".to_string(), other),
+        ];
+        // Two each: the first seen wins the tie; the impossible +25:00 is not counted.
+        assert_eq!(html_zone_hint(&pages), FixedOffset::east_opt(-5 * 3600));
+        let old = [("messages.html".to_string(), title("").replace(" \"", "\""))];
+        assert_eq!(html_zone_hint(&old), None);
+        assert_eq!(html_zone_hint(&[]), None);
+        // A title cut off at the end of the page, or not a time, is no hint.
+        let cut = [(
+            "messages.html".to_string(),
+            "<div title=\"14.03.2026 09:31:02 UTC+01:00".to_string(),
+        )];
+        assert_eq!(html_zone_hint(&cut), None);
+        let words = [(
+            "messages.html".to_string(),
+            "<a title=\"see you UTC+01:00\">".to_string(),
+        )];
+        assert_eq!(html_zone_hint(&words), None);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::{ChatError, MessageKind, ParsedMessage};
 mod html;
 mod json;
 
-pub use html::{looks_like_html, parse_html};
+pub use html::{html_zone_hint, looks_like_html, parse_html};
 pub use json::{looks_like_json, parse_json};
 
 /// Largest export read (512 MiB): the JSON of a whole account, or all HTML pages of one chat.
