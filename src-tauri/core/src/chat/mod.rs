@@ -14,6 +14,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
 pub mod archive;
 pub mod dates;
+pub mod import;
 pub mod line;
 pub mod suggest;
 pub mod telegram;

@@ -30,8 +30,10 @@ macro_rules! stored_enum {
     };
 }
 
+mod chat;
 mod json;
 mod records;
+pub use chat::*;
 pub use json::{from_json_slice, from_json_value};
 pub use records::*;
 

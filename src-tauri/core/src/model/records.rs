@@ -106,6 +106,7 @@ stored_enum!(
         PngMetadataNoOffset => "png_metadata_no_offset", "From the picture's XMP data without a time zone (read in the device's time zone)";
         FileName => "file_name", "From the file name (read in the device's time zone)";
         FileNameDateOnly => "file_name_date", "Date from the file name; it gives no time of day";
+        ChatMessage => "chat_message", "When it was sent in the chat (the message's time)";
         FileModified => "file_modified", "File's last-modified time (may be when it was copied, not taken)";
         User => "user", "Entered by hand";
         Unknown => "unknown", "Unknown";
@@ -171,6 +172,7 @@ stored_enum!(
         Event => "event", "Event";
         Transfer => "transfer", "Transfer";
         Evidence => "evidence", "Evidence";
+        Chat => "chat", "Chat";
         Store => "store", "Case file";
         Settings => "settings", "Settings";
     }
@@ -470,6 +472,7 @@ stored_enum!(
         Event => "event", "Event";
         Transfer => "transfer", "Transfer";
         Evidence => "evidence", "Evidence";
+        Chat => "chat", "Chat";
     }
 );
 

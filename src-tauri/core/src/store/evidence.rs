@@ -397,7 +397,11 @@ impl Store {
         Ok(id)
     }
 
-    fn find_evidence_by_hash(&self, case_id: i32, sha: &str) -> Result<Option<Evidence>> {
+    pub(super) fn find_evidence_by_hash(
+        &self,
+        case_id: i32,
+        sha: &str,
+    ) -> Result<Option<Evidence>> {
         Ok(self
             .conn
             .query_row(
@@ -411,7 +415,7 @@ impl Store {
             .optional()?)
     }
 
-    fn insert_evidence(
+    pub(super) fn insert_evidence(
         &mut self,
         case_id: i32,
         file_name: &str,

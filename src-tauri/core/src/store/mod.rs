@@ -7,6 +7,7 @@
 //! temporary tables and sorts are kept in memory so no plaintext scratch file is ever created.
 
 mod cases;
+mod chats;
 mod events;
 mod evidence;
 pub mod key;
@@ -16,6 +17,7 @@ mod subjects;
 mod timeline;
 mod transfers;
 
+pub use chats::{ChatImportProgress, MAX_CHAT_PAGE};
 pub use evidence::{Intake, IntakeSummary, PreviewOutcome};
 pub use transfers::summarize;
 

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension as _};
 use crate::{CoreError, Result};
 
 /// Every migration, in order. Index 0 is migration 1.
-pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2];
+pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
@@ -256,7 +256,7 @@ CREATE TABLE evidence_v2 (
     capture_time_source     TEXT NOT NULL DEFAULT 'unknown'
                             CHECK (capture_time_source IN ('exif', 'exif_no_offset', 'png_metadata',
                                    'png_metadata_no_offset', 'file_name', 'file_name_date',
-                                   'file_modified', 'user', 'unknown')),
+                                   'chat_message', 'file_modified', 'user', 'unknown')),
     -- The IANA zone a time written without one (EXIF without offset, a file name) was read in:
     -- the zone of the device that took it, as the person said at intake.
     capture_zone            TEXT,
@@ -286,4 +286,71 @@ ALTER TABLE evidence_v2 RENAME TO evidence;
 CREATE INDEX evidence_case_time ON evidence(case_id, captured_at_utc);
 CREATE UNIQUE INDEX evidence_case_hash ON evidence(case_id, sha256) WHERE deleted_at IS NULL;
 CREATE INDEX evidence_preview_pending ON evidence(preview_pending) WHERE preview_pending = 1;
+"#;
+
+/// Chats imported from WhatsApp, Telegram and LINE exports: each message a row of its own (not
+/// a timeline event), each import recorded so it can be undone.
+const MIGRATION_3: &str = r#"
+CREATE TABLE chats (
+    id          INTEGER PRIMARY KEY,
+    case_id     INTEGER NOT NULL REFERENCES cases(id),
+    format      TEXT NOT NULL CHECK (format IN ('whatsapp', 'telegram_json', 'telegram_html', 'line')),
+    title       TEXT NOT NULL DEFAULT '',
+    -- The zone clock times were read in (the phone's, as the person confirmed); NULL when
+    -- the export gives exact times.
+    device_zone TEXT,
+    date_order  TEXT CHECK (date_order IN ('dmy', 'mdy', 'ymd')),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted_at  TEXT
+) STRICT;
+CREATE INDEX chats_case ON chats(case_id);
+
+CREATE TABLE chat_imports (
+    id                INTEGER PRIMARY KEY,
+    chat_id           INTEGER NOT NULL REFERENCES chats(id),
+    evidence_id       INTEGER NOT NULL REFERENCES evidence(id),
+    export_name       TEXT NOT NULL,
+    export_sha256     TEXT NOT NULL,
+    export_size       INTEGER NOT NULL,
+    chat_file         TEXT NOT NULL,
+    messages_added    INTEGER NOT NULL,
+    attachments_added INTEGER NOT NULL,
+    imported_at       TEXT NOT NULL,
+    undone_at         TEXT
+) STRICT;
+
+CREATE TABLE chat_messages (
+    id                  INTEGER PRIMARY KEY,
+    chat_id             INTEGER NOT NULL REFERENCES chats(id),
+    import_id           INTEGER NOT NULL REFERENCES chat_imports(id),
+    seq                 INTEGER NOT NULL,
+    source_file         TEXT NOT NULL,
+    source_line         INTEGER NOT NULL,
+    -- The clock time as written (2026-03-14T09:31:02) and its date, for the day entries.
+    local_time          TEXT NOT NULL,
+    day                 TEXT NOT NULL,
+    -- NULL when the clock time does not exist or happens twice in the device's zone.
+    sent_at_utc         TEXT,
+    sent_offset_minutes INTEGER,
+    sender              TEXT,
+    text                TEXT NOT NULL,
+    kind                TEXT NOT NULL CHECK (kind IN ('text', 'system', 'deleted', 'call')),
+    edited              INTEGER NOT NULL DEFAULT 0 CHECK (edited IN (0, 1)),
+    attachment_name     TEXT,
+    attachment_missing  TEXT,
+    evidence_id         INTEGER REFERENCES evidence(id),
+    external_id         TEXT,
+    reply_to            TEXT,
+    forwarded_from      TEXT,
+    is_key              INTEGER NOT NULL DEFAULT 0 CHECK (is_key IN (0, 1)),
+    -- What makes a message the same in a later, longer export of the chat.
+    dedupe_key          TEXT NOT NULL,
+    deleted_at          TEXT
+) STRICT;
+CREATE INDEX chat_messages_order ON chat_messages(chat_id, seq);
+CREATE INDEX chat_messages_day ON chat_messages(chat_id, day, deleted_at, sent_at_utc);
+CREATE UNIQUE INDEX chat_messages_dedupe ON chat_messages(chat_id, dedupe_key) WHERE deleted_at IS NULL;
+CREATE INDEX chat_messages_key ON chat_messages(chat_id) WHERE is_key = 1;
+CREATE INDEX chat_messages_import ON chat_messages(import_id);
 "#;

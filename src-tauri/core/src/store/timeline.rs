@@ -38,7 +38,8 @@ SELECT {select} FROM entries
  WHERE (json_array_length(?2) = 0 OR kind IN (SELECT value FROM json_each(?2)))
    AND (?3 = '' OR (title || ' ' || detail || ' ' || search) LIKE ?3 ESCAPE '\\')";
 
-fn like(text: &str) -> String {
+/// A LIKE pattern finding `text` anywhere (its `%`, `_` and `\\` escaped); empty for no text.
+pub(super) fn like(text: &str) -> String {
     let t = text.trim();
     if t.is_empty() {
         return String::new();

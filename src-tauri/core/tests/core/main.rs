@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod chats;
 mod dossier;
 mod hostile_input;
 mod phone_evidence;

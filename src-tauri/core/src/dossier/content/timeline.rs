@@ -32,6 +32,7 @@ pub(super) fn timeline(flow: &mut Flow<'_>, data: &Data) {
                 TimelineSource::Event => format!("E-{}", e.id),
                 TimelineSource::Transfer => format!("T-{}", e.id),
                 TimelineSource::Evidence => format!("V-{}", e.id),
+                TimelineSource::Chat => format!("M-{}", e.id),
             };
             let details = [
                 format!("{prefix}: {}", e.title),

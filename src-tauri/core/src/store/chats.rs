@@ -1,0 +1,896 @@
+//! Chats in the store: importing an export (one transaction, so it can be stopped and undone
+//! whole), reading messages page by page, key messages, undoing an import.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{NaiveDateTime, TimeZone as _};
+use rusqlite::{params, OptionalExtension as _, Row};
+use sha2::{Digest as _, Sha256};
+
+use super::{transfers::touch_case, Store};
+use crate::chat::import::{
+    chat_error, from_parser_order, open_export, stored_format, to_parser_order, OpenedExport,
+};
+use crate::chat::{self, Attachment, MessageTime, ParseOptions, ParsedChat, ParsedMessage};
+use crate::evidence;
+use crate::model::{
+    Action, CaptureTimeSource, Chat, ChatFormat, ChatImport, ChatImportOptions, ChatImportSummary,
+    ChatMessage, ChatPage, ChatPreview, ChatQuery, DateOrder, DateOrderExample, Entity,
+    MessageKind, PreviewMessage,
+};
+use crate::time::{now_utc, Moment};
+use crate::validate as v;
+use crate::{audit, CoreError, Result};
+
+/// Largest page of messages returned.
+pub const MAX_CHAT_PAGE: u32 = 500;
+
+/// How far an import has got, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChatImportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// One message made ready for the store.
+struct Row_ {
+    local_time: String,
+    day: String,
+    sent: Option<Moment>,
+    dedupe_key: String,
+}
+
+/// The clock time read in the device's zone (or the exact time the export gives).
+fn message_moment(
+    time: &MessageTime,
+    zone: Option<&chrono_tz::Tz>,
+) -> (NaiveDateTime, Option<Moment>) {
+    match time {
+        MessageTime::Exact(t) => (t.naive_local(), Some(Moment::from_datetime(*t))),
+        MessageTime::Local(local) => {
+            let moment = zone
+                .and_then(|tz| tz.from_local_datetime(local).single())
+                .map(|t| Moment::from_datetime(t.fixed_offset()));
+            (*local, moment)
+        }
+    }
+}
+
+fn kind_of(k: chat::MessageKind) -> MessageKind {
+    match k {
+        chat::MessageKind::Text => MessageKind::Text,
+        chat::MessageKind::System => MessageKind::System,
+        chat::MessageKind::Deleted => MessageKind::Deleted,
+        chat::MessageKind::Call => MessageKind::Call,
+    }
+}
+
+/// What makes a message the same in a later export: its clock time, sender, kind, text and
+/// attachment, and which occurrence of exactly that it is (two "ok" in the same minute).
+fn dedupe_keys(chat: &ParsedChat, zone: Option<&chrono_tz::Tz>) -> Vec<Row_> {
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    chat.messages
+        .iter()
+        .map(|m| {
+            let (local, sent) = message_moment(&m.time, zone);
+            let local_time = local.format("%Y-%m-%dT%H:%M:%S").to_string();
+            let attachment = match &m.attachment {
+                Some(Attachment::File { name }) => name.as_str(),
+                Some(Attachment::NotIncluded { what }) => what.as_str(),
+                None => "",
+            };
+            let mut h = Sha256::new();
+            for part in [
+                local_time.as_str(),
+                m.sender.as_deref().unwrap_or(""),
+                kind_of(m.kind).as_str(),
+                m.text.as_str(),
+                attachment,
+            ] {
+                h.update(part.as_bytes());
+                h.update([0x1f]);
+            }
+            let base = hex::encode(h.finalize());
+            let n = seen.entry(base.clone()).or_insert(0);
+            *n += 1;
+            Row_ {
+                day: local.format("%Y-%m-%d").to_string(),
+                local_time,
+                sent,
+                dedupe_key: format!("{base}#{n}"),
+            }
+        })
+        .collect()
+}
+
+fn preview_message(m: &ParsedMessage, r: &Row_) -> PreviewMessage {
+    PreviewMessage {
+        line: m.line,
+        local_time: r.local_time.replace('T', " "),
+        recorded: r.sent.as_ref().map(|s| s.recorded.clone()),
+        sender: m.sender.clone(),
+        text: m.text.chars().take(300).collect(),
+    }
+}
+
+fn needs_zone(chat: &ParsedChat) -> bool {
+    chat.messages
+        .iter()
+        .any(|m| matches!(m.time, MessageTime::Local(_)))
+}
+
+const CHAT_MESSAGE_COLUMNS: &str = "id, chat_id, seq, source_file, source_line, local_time, sent_at_utc,
+    sent_offset_minutes, sender, text, kind, edited, attachment_name, attachment_missing, evidence_id,
+    forwarded_from, reply_to, is_key";
+
+fn row_to_message(r: &Row<'_>) -> rusqlite::Result<ChatMessage> {
+    let utc: Option<String> = r.get(6)?;
+    let off: Option<i32> = r.get(7)?;
+    Ok(ChatMessage {
+        id: r.get(0)?,
+        chat_id: r.get(1)?,
+        seq: r.get(2)?,
+        source_file: r.get(3)?,
+        source_line: r.get(4)?,
+        local_time: r.get::<_, String>(5)?.replace('T', " "),
+        sent: utc.map(|u| Moment::from_stored(&u, off.unwrap_or(0))),
+        sender: r.get(8)?,
+        text: r.get(9)?,
+        kind: MessageKind::parse(&r.get::<_, String>(10)?).unwrap_or(MessageKind::Text),
+        edited: r.get(11)?,
+        attachment_name: r.get(12)?,
+        attachment_missing: r.get(13)?,
+        evidence_id: r.get(14)?,
+        forwarded_from: r.get(15)?,
+        reply_to: r.get(16)?,
+        is_key: r.get(17)?,
+    })
+}
+
+/// The chosen options checked: the zone (default: the case's) and the order.
+struct Choice {
+    zone_name: String,
+    zone: chrono_tz::Tz,
+    parse: ParseOptions,
+}
+
+impl Store {
+    fn chat_choice(&self, case_id: i32, options: &ChatImportOptions) -> Result<Choice> {
+        let case = self.get_case(case_id)?;
+        let zone_name = match options
+            .device_zone
+            .as_deref()
+            .map(str::trim)
+            .filter(|z| !z.is_empty())
+        {
+            Some(z) => v::time_zone(z)?,
+            None => case.details.time_zone,
+        };
+        let zone = zone_name
+            .parse()
+            .map_err(|_| CoreError::invalid("device_zone", "That time zone is not known."))?;
+        Ok(Choice {
+            zone_name,
+            zone,
+            parse: ParseOptions {
+                date_order: options.date_order.map(to_parser_order),
+            },
+        })
+    }
+
+    /// Reads an export and says what it holds, without storing anything. An export whose
+    /// date order cannot be told comes back with the question (examples read each way).
+    pub fn preview_chat(
+        &self,
+        case_id: i32,
+        path: &Path,
+        options: &ChatImportOptions,
+    ) -> Result<ChatPreview> {
+        let choice = self.chat_choice(case_id, options)?;
+        let opened = open_export(path)?;
+        let mut preview = ChatPreview {
+            format: stored_format(opened.format),
+            export_name: opened.name.clone(),
+            export_sha256: opened.sha256.clone(),
+            export_size: opened.size,
+            chat_file: opened.chat_file.clone(),
+            title: opened.title_hint.clone(),
+            chats: Vec::new(),
+            participants: Vec::new(),
+            message_count: 0,
+            first: Vec::new(),
+            last: Vec::new(),
+            date_order: None,
+            date_order_question: Vec::new(),
+            date_order_candidates: Vec::new(),
+            device_zone: None,
+            attachments_included: 0,
+            attachments_missing: 0,
+            already_imported: 0,
+            notes: opened.notes.clone(),
+        };
+        let chats = match opened.parse(&choice.parse) {
+            Ok(chats) => chats,
+            Err(chat::ChatError::AmbiguousDateOrder {
+                candidates,
+                examples,
+            }) => {
+                preview.date_order_candidates =
+                    candidates.into_iter().map(from_parser_order).collect();
+                preview.date_order_question = examples
+                    .into_iter()
+                    .map(|e| DateOrderExample {
+                        line: e.line,
+                        line_text: e.line_text,
+                        readings: e
+                            .readings
+                            .into_iter()
+                            .map(|(o, words)| (from_parser_order(o), words))
+                            .collect(),
+                    })
+                    .collect();
+                return Ok(preview);
+            }
+            Err(e) => return Err(chat_error(e)),
+        };
+        preview.chats = chats.iter().map(|c| c.title.clone()).collect();
+        let index = options.chat_index.unwrap_or(0) as usize;
+        let chat = chats.get(index).ok_or_else(|| {
+            CoreError::invalid(
+                "chat_index",
+                "That chat is not in this export. Choose one from the list.",
+            )
+        })?;
+        let zone = needs_zone(chat).then_some(&choice.zone);
+        let rows = dedupe_keys(chat, zone);
+        preview.title.clone_from(&chat.title);
+        preview.participants.clone_from(&chat.participants);
+        preview.message_count = chat.messages.len() as u32;
+        preview.date_order = chat.date_order.map(from_parser_order);
+        preview.device_zone = zone.map(|_| choice.zone_name.clone());
+        let pairs: Vec<(&ParsedMessage, &Row_)> = chat.messages.iter().zip(&rows).collect();
+        preview.first = pairs
+            .iter()
+            .take(3)
+            .map(|(m, r)| preview_message(m, r))
+            .collect();
+        preview.last = pairs
+            .iter()
+            .skip(pairs.len().saturating_sub(3).max(3))
+            .map(|(m, r)| preview_message(m, r))
+            .collect();
+        for m in &chat.messages {
+            match &m.attachment {
+                Some(Attachment::File { .. }) if opened.has_media() => {
+                    preview.attachments_included += 1
+                }
+                Some(_) => preview.attachments_missing += 1,
+                None => {}
+            }
+        }
+        if let Some(existing) = self.same_chat(case_id, stored_format(opened.format), &rows)? {
+            preview.already_imported = self.count_known(existing, &rows)?;
+        }
+        Ok(preview)
+    }
+
+    /// The chat of this case that already holds messages of this export (a later, longer
+    /// export of the same chat), if any.
+    fn same_chat(&self, case_id: i32, format: ChatFormat, rows: &[Row_]) -> Result<Option<i32>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.chat_id FROM chat_messages m JOIN chats c ON c.id = m.chat_id
+              WHERE c.case_id = ?1 AND c.format = ?2 AND c.deleted_at IS NULL
+                AND m.dedupe_key = ?3 AND m.deleted_at IS NULL LIMIT 1",
+        )?;
+        // Several messages are tried: the oldest may have fallen out of a later export.
+        for r in rows.iter().step_by((rows.len() / 20).max(1)).take(25) {
+            if let Some(id) = stmt
+                .query_row(params![case_id, format.as_str(), r.dedupe_key], |r| {
+                    r.get(0)
+                })
+                .optional()?
+            {
+                return Ok(Some(id));
+            }
+        }
+        Ok(None)
+    }
+
+    fn count_known(&self, chat_id: i32, rows: &[Row_]) -> Result<u32> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT 1 FROM chat_messages WHERE chat_id = ?1 AND dedupe_key = ?2 AND deleted_at IS NULL",
+        )?;
+        let mut n = 0;
+        for r in rows {
+            if stmt.exists(params![chat_id, r.dedupe_key])? {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Imports a chat export into a case, all of it or nothing: the export file kept as
+    /// evidence with its SHA-256, every message as a record with its source line, every
+    /// attachment the export holds as an evidence item linked to its message. A later,
+    /// longer export of the same chat adds only the new messages. `progress` is told how far
+    /// it got and returns `false` to stop (then nothing is stored).
+    pub fn import_chat(
+        &mut self,
+        case_id: i32,
+        path: &Path,
+        options: &ChatImportOptions,
+        progress: &mut dyn FnMut(ChatImportProgress) -> bool,
+    ) -> Result<ChatImportSummary> {
+        let choice = self.chat_choice(case_id, options)?;
+        let mut opened = open_export(path)?;
+        let mut chats = opened.parse(&choice.parse).map_err(chat_error)?;
+        let index = options.chat_index.unwrap_or(0) as usize;
+        if index >= chats.len() {
+            return Err(CoreError::invalid(
+                "chat_index",
+                "That chat is not in this export. Choose one from the list.",
+            ));
+        }
+        let chat = chats.swap_remove(index);
+        let zone = needs_zone(&chat).then_some(&choice.zone);
+        let zone_name = zone.map(|_| choice.zone_name.clone());
+        let rows = dedupe_keys(&chat, zone);
+        self.in_transaction(|store| {
+            store.store_chat(
+                case_id,
+                &mut opened,
+                &chat,
+                &rows,
+                zone_name.as_deref(),
+                progress,
+            )
+        })
+    }
+
+    fn store_chat(
+        &mut self,
+        case_id: i32,
+        opened: &mut OpenedExport,
+        chat: &ParsedChat,
+        rows: &[Row_],
+        zone_name: Option<&str>,
+        progress: &mut dyn FnMut(ChatImportProgress) -> bool,
+    ) -> Result<ChatImportSummary> {
+        let now = now_utc();
+        let format = stored_format(opened.format);
+        let total = chat.messages.len() as u32;
+        let stop =
+            || CoreError::Refused("The import was stopped; nothing of it was stored.".into());
+        // The export itself, byte for byte (or its chat text when too large to keep whole).
+        let export_caption = format!(
+            "{} export{}{} ({} messages){}",
+            format.label(),
+            if chat.title.is_empty() {
+                ""
+            } else {
+                " of the chat with "
+            },
+            chat.title,
+            total,
+            if opened.kept_whole {
+                String::new()
+            } else {
+                format!(
+                    " — the chat text of \"{}\" (SHA-256 {}, {} bytes), too large to keep whole",
+                    opened.name, opened.sha256, opened.size
+                )
+            }
+        );
+        let export_evidence =
+            match self.find_evidence_by_hash(case_id, &evidence::sha256_hex(&opened.kept_bytes))? {
+                Some(e) => e.id,
+                None => {
+                    let p = evidence::prepare(
+                        &opened.kept_name,
+                        &opened.kept_bytes,
+                        None,
+                        zone_name.unwrap_or("UTC"),
+                    )?;
+                    self.insert_evidence(
+                        case_id,
+                        &opened.kept_name,
+                        &export_caption,
+                        &opened.kept_bytes,
+                        &p,
+                    )?
+                }
+            };
+        let existing = self.same_chat(case_id, format, rows)?;
+        let chat_id = match existing {
+            Some(id) => id,
+            None => {
+                self.conn.execute(
+                    "INSERT INTO chats (case_id, format, title, device_zone, date_order, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                    params![
+                        case_id,
+                        format.as_str(),
+                        chat.title,
+                        zone_name,
+                        chat.date_order.map(|o| from_parser_order(o).as_str()),
+                        now
+                    ],
+                )?;
+                self.conn.last_insert_rowid() as i32
+            }
+        };
+        self.conn.execute(
+            "INSERT INTO chat_imports (chat_id, evidence_id, export_name, export_sha256, export_size, chat_file,
+                messages_added, attachments_added, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0, ?7)",
+            params![chat_id, export_evidence, opened.name, opened.sha256, opened.size as i64, opened.chat_file, now],
+        )?;
+        let import_id = self.conn.last_insert_rowid() as i32;
+        let mut seq: i64 = self.conn.query_row(
+            "SELECT coalesce(max(seq), 0) FROM chat_messages WHERE chat_id = ?1",
+            [chat_id],
+            |r| r.get(0),
+        )?;
+        let (mut added, mut known, mut attachments_added, mut attachments_missing) =
+            (0u32, 0u32, 0u32, 0u32);
+        let mut notes = opened.notes.clone();
+        for (i, (m, r)) in chat.messages.iter().zip(rows).enumerate() {
+            if i % 500 == 0
+                && !progress(ChatImportProgress {
+                    done: i as u32,
+                    total,
+                })
+            {
+                return Err(stop());
+            }
+            let already: bool = self
+                .conn
+                .prepare_cached("SELECT 1 FROM chat_messages WHERE chat_id = ?1 AND dedupe_key = ?2 AND deleted_at IS NULL")?
+                .exists(params![chat_id, r.dedupe_key])?;
+            if already {
+                known += 1;
+                continue;
+            }
+            let (attachment_name, attachment_missing, evidence_id) = match &m.attachment {
+                Some(Attachment::File { name }) => {
+                    match self.store_attachment(case_id, opened, name, m, r, zone_name)? {
+                        Ok(id) => {
+                            attachments_added += 1;
+                            (Some(name.clone()), None, Some(id))
+                        }
+                        Err(note) => {
+                            attachments_missing += 1;
+                            if let Some(n) = note {
+                                if notes.len() < 20 {
+                                    notes.push(n);
+                                }
+                            }
+                            (
+                                Some(name.clone()),
+                                Some("not in this export".to_string()),
+                                None,
+                            )
+                        }
+                    }
+                }
+                Some(Attachment::NotIncluded { what }) => {
+                    attachments_missing += 1;
+                    (None, Some(what.clone()), None)
+                }
+                None => (None, None, None),
+            };
+            seq += 1;
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO chat_messages (chat_id, import_id, seq, source_file, source_line, local_time, day,
+                        sent_at_utc, sent_offset_minutes, sender, text, kind, edited, attachment_name,
+                        attachment_missing, evidence_id, external_id, reply_to, forwarded_from, dedupe_key)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                )?
+                .execute(params![
+                    chat_id,
+                    import_id,
+                    seq,
+                    m.source.as_deref().unwrap_or(&opened.chat_file),
+                    m.line,
+                    r.local_time,
+                    r.day,
+                    r.sent.as_ref().map(|s| s.utc.clone()),
+                    r.sent.as_ref().map(|s| s.offset_minutes),
+                    m.sender,
+                    m.text,
+                    kind_of(m.kind).as_str(),
+                    m.edited,
+                    attachment_name,
+                    attachment_missing,
+                    evidence_id,
+                    m.external_id,
+                    m.reply_to,
+                    m.forwarded_from,
+                    r.dedupe_key,
+                ])?;
+            added += 1;
+        }
+        if !progress(ChatImportProgress { done: total, total }) {
+            return Err(stop());
+        }
+        self.conn.execute(
+            "UPDATE chat_imports SET messages_added = ?2, attachments_added = ?3 WHERE id = ?1",
+            params![import_id, added, attachments_added],
+        )?;
+        self.conn.execute(
+            "UPDATE chats SET updated_at = ?2 WHERE id = ?1",
+            params![chat_id, now],
+        )?;
+        let order = chat
+            .date_order
+            .map(|o| format!("; dates read as {}", from_parser_order(o).label()))
+            .unwrap_or_default();
+        let zone_words = zone_name
+            .map(|z| format!("; clock times read in {z}"))
+            .unwrap_or_default();
+        audit::append(
+            &self.conn,
+            &audit::Change {
+                actor: &self.actor,
+                action: Action::Create,
+                entity: Entity::Chat,
+                entity_id: Some(chat_id.into()),
+                case_id: Some(case_id.into()),
+                summary: &format!(
+                    "Chat C-{chat_id} imported from {} (SHA-256 {}, {} bytes, kept as V-{export_evidence}): {added} new messages, {known} already there, {attachments_added} attachments{order}{zone_words} (import {import_id})",
+                    opened.name, opened.sha256, opened.size
+                ),
+            },
+        )?;
+        touch_case(&self.conn, case_id, &now)?;
+        Ok(ChatImportSummary {
+            chat: self.get_chat(chat_id)?,
+            import_id,
+            messages_added: added,
+            messages_already_there: known,
+            attachments_added,
+            attachments_missing,
+            notes,
+        })
+    }
+
+    /// Stores one attachment as evidence (or finds the same bytes already there). `Ok(Err)`:
+    /// not in the export, with a note when there is something to say.
+    fn store_attachment(
+        &mut self,
+        case_id: i32,
+        opened: &mut OpenedExport,
+        name: &str,
+        m: &ParsedMessage,
+        r: &Row_,
+        zone_name: Option<&str>,
+    ) -> Result<std::result::Result<i32, Option<String>>> {
+        let (file_name, bytes) = match opened.read_attachment(name) {
+            Ok(Some(found)) => found,
+            Ok(None) => return Ok(Err(None)),
+            Err(e) => return Ok(Err(Some(e.to_string()))),
+        };
+        if bytes.is_empty() {
+            return Ok(Err(Some(format!(
+                "The attachment \"{name}\" is empty in the export."
+            ))));
+        }
+        let sha = evidence::sha256_hex(&bytes);
+        if let Some(e) = self.find_evidence_by_hash(case_id, &sha)? {
+            return Ok(Ok(e.id));
+        }
+        let mut p = evidence::examine(&file_name, &bytes, None, zone_name.unwrap_or("UTC"))?;
+        if !matches!(
+            p.capture_source,
+            CaptureTimeSource::Exif | CaptureTimeSource::PngMetadata
+        ) {
+            if let Some(sent) = &r.sent {
+                p.captured = Some(sent.clone());
+                p.capture_source = CaptureTimeSource::ChatMessage;
+                p.capture_zone = zone_name.map(str::to_string);
+            }
+        }
+        let caption = format!(
+            "Sent{} in the chat, {} line {}",
+            m.sender
+                .as_deref()
+                .map(|s| format!(" by {s}"))
+                .unwrap_or_default(),
+            m.source.as_deref().unwrap_or(&opened.chat_file),
+            m.line
+        );
+        Ok(Ok(self.insert_evidence(
+            case_id, &file_name, &caption, &bytes, &p,
+        )?))
+    }
+
+    /// Every chat of a case.
+    pub fn list_chats(&self, case_id: i32) -> Result<Vec<Chat>> {
+        self.get_case(case_id)?;
+        let ids: Vec<i32> = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM chats WHERE case_id = ?1 AND deleted_at IS NULL ORDER BY id",
+            )?
+            .query_map([case_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter().map(|id| self.get_chat(id)).collect()
+    }
+
+    /// One chat with its counts, participants and imports.
+    pub fn get_chat(&self, id: i32) -> Result<Chat> {
+        let base = self
+            .conn
+            .query_row(
+                "SELECT case_id, format, title, device_zone, date_order FROM chats WHERE id = ?1 AND deleted_at IS NULL",
+                [id],
+                |r| {
+                    Ok((
+                        r.get::<_, i32>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                    ))
+                },
+            )
+            .optional()?
+            .ok_or(CoreError::NotFound { what: "chat", id: id.into() })?;
+        let (count, keys): (u32, u32) = self.conn.query_row(
+            "SELECT count(*), coalesce(sum(is_key), 0) FROM chat_messages WHERE chat_id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let moment = |sql: &str| -> Result<Option<Moment>> {
+            Ok(self
+                .conn
+                .query_row(sql, [id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?))
+                })
+                .optional()?
+                .map(|(u, o)| Moment::from_stored(&u, o)))
+        };
+        let first_at = moment("SELECT sent_at_utc, sent_offset_minutes FROM chat_messages WHERE chat_id = ?1 AND deleted_at IS NULL AND sent_at_utc IS NOT NULL ORDER BY sent_at_utc LIMIT 1")?;
+        let last_at = moment("SELECT sent_at_utc, sent_offset_minutes FROM chat_messages WHERE chat_id = ?1 AND deleted_at IS NULL AND sent_at_utc IS NOT NULL ORDER BY sent_at_utc DESC LIMIT 1")?;
+        let participants: Vec<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT sender FROM chat_messages WHERE chat_id = ?1 AND deleted_at IS NULL AND sender IS NOT NULL
+                   AND kind IN ('text', 'deleted') GROUP BY sender ORDER BY min(seq)",
+            )?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let imports: Vec<ChatImport> = self
+            .conn
+            .prepare_cached(
+                "SELECT id, evidence_id, export_name, export_sha256, export_size, chat_file, messages_added,
+                        attachments_added, imported_at, undone_at IS NOT NULL
+                   FROM chat_imports WHERE chat_id = ?1 ORDER BY id",
+            )?
+            .query_map([id], |r| {
+                Ok(ChatImport {
+                    id: r.get(0)?,
+                    evidence_id: r.get(1)?,
+                    export_name: r.get(2)?,
+                    export_sha256: r.get(3)?,
+                    export_size: r.get::<_, i64>(4)? as u64,
+                    chat_file: r.get(5)?,
+                    messages_added: r.get(6)?,
+                    attachments_added: r.get(7)?,
+                    imported_at: r.get(8)?,
+                    undone: r.get(9)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Chat {
+            id,
+            case_id: base.0,
+            format: ChatFormat::parse(&base.1).unwrap_or(ChatFormat::WhatsApp),
+            title: base.2,
+            participants,
+            device_zone: base.3,
+            date_order: base.4.as_deref().and_then(DateOrder::parse),
+            message_count: count,
+            key_count: keys,
+            first_at,
+            last_at,
+            imports,
+        })
+    }
+
+    /// A page of a chat's messages in chat order, filtered by text or key marks; it can start
+    /// at a day or around one message.
+    pub fn chat_messages(&self, chat_id: i32, query: &ChatQuery) -> Result<ChatPage> {
+        self.get_chat(chat_id)?;
+        let text = super::timeline::like(&query.text);
+        let limit = query.limit.clamp(1, MAX_CHAT_PAGE);
+        let filter = "chat_id = ?1 AND deleted_at IS NULL AND (?2 = 0 OR is_key = 1)
+            AND (?3 = '' OR (text || ' ' || coalesce(sender, '')) LIKE ?3 ESCAPE '\\')";
+        let total: u32 = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM chat_messages WHERE {filter}"
+            ))?
+            .query_row(params![chat_id, query.key_only, text], |r| r.get(0))?;
+        // Where to start: the matches before the chosen message or day.
+        let offset = if let Some(id) = query.around_message {
+            let before: u32 = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM chat_messages WHERE {filter}
+                   AND seq < (SELECT seq FROM chat_messages WHERE id = ?4 AND chat_id = ?1)"
+                ))?
+                .query_row(params![chat_id, query.key_only, text, id], |r| r.get(0))?;
+            before.saturating_sub(limit / 4)
+        } else if let Some(day) = query.from_day.as_deref().filter(|d| !d.trim().is_empty()) {
+            self.conn
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM chat_messages WHERE {filter} AND day < ?4"
+                ))?
+                .query_row(params![chat_id, query.key_only, text, day.trim()], |r| {
+                    r.get(0)
+                })?
+        } else {
+            query.offset
+        };
+        let messages = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {CHAT_MESSAGE_COLUMNS} FROM chat_messages WHERE {filter} ORDER BY seq LIMIT ?4 OFFSET ?5"
+            ))?
+            .query_map(params![chat_id, query.key_only, text, limit, offset], row_to_message)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ChatPage {
+            messages,
+            total,
+            offset,
+        })
+    }
+
+    /// Marks messages as key messages (or unmarks them) for the dossier; audited.
+    pub fn set_key_messages(&mut self, chat_id: i32, ids: &[i32], is_key: bool) -> Result<()> {
+        let chat = self.get_chat(chat_id)?;
+        if ids.is_empty() {
+            return Err(CoreError::invalid("ids", "Select the messages first."));
+        }
+        let now = now_utc();
+        let tx = super::write_tx(&mut self.conn)?;
+        for id in ids {
+            let changed = tx.execute(
+                "UPDATE chat_messages SET is_key = ?3 WHERE id = ?1 AND chat_id = ?2 AND deleted_at IS NULL AND is_key != ?3",
+                params![id, chat_id, is_key],
+            )?;
+            let exists: bool = tx.prepare_cached("SELECT 1 FROM chat_messages WHERE id = ?1 AND chat_id = ?2 AND deleted_at IS NULL")?
+                .exists(params![id, chat_id])?;
+            if !exists {
+                return Err(CoreError::NotFound {
+                    what: "message",
+                    id: (*id).into(),
+                });
+            }
+            if changed > 0 {
+                audit::append(
+                    &tx,
+                    &audit::Change {
+                        actor: &self.actor,
+                        action: Action::Update,
+                        entity: Entity::Chat,
+                        entity_id: Some(chat_id.into()),
+                        case_id: Some(chat.case_id.into()),
+                        summary: &format!(
+                            "Message M-{id} of chat C-{chat_id} {}",
+                            if is_key {
+                                "marked as a key message"
+                            } else {
+                                "no longer a key message"
+                            }
+                        ),
+                    },
+                )?;
+            }
+        }
+        touch_case(&tx, chat.case_id, &now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Undoes an import: its messages and the evidence it added (the export file and its
+    /// attachments, unless something else links to them) are deleted; a chat left without
+    /// messages goes too. The audit log keeps what happened.
+    pub fn undo_chat_import(&mut self, import_id: i32) -> Result<()> {
+        let (chat_id, evidence_id, undone): (i32, i32, bool) = self
+            .conn
+            .query_row(
+                "SELECT chat_id, evidence_id, undone_at IS NOT NULL FROM chat_imports WHERE id = ?1",
+                [import_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or(CoreError::NotFound { what: "import", id: import_id.into() })?;
+        if undone {
+            return Err(CoreError::Refused("This import was already undone.".into()));
+        }
+        let chat = self.get_chat(chat_id)?;
+        let now = now_utc();
+        // Evidence this import brought in and nothing else uses.
+        let mut evidence_ids: Vec<i32> = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT m.evidence_id FROM chat_messages m
+                  WHERE m.import_id = ?1 AND m.evidence_id IS NOT NULL
+                    AND NOT EXISTS (SELECT 1 FROM chat_messages o WHERE o.evidence_id = m.evidence_id
+                                     AND o.import_id != ?1 AND o.deleted_at IS NULL)",
+            )?
+            .query_map([import_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let export_shared: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM chat_imports WHERE evidence_id = ?1 AND id != ?2 AND undone_at IS NULL)",
+            params![evidence_id, import_id],
+            |r| r.get(0),
+        )?;
+        if !export_shared {
+            evidence_ids.push(evidence_id);
+        }
+        let linked_elsewhere = |store: &Store, id: i32| -> Result<bool> {
+            Ok(store.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM transfer_evidence WHERE evidence_id = ?1)
+                     OR EXISTS (SELECT 1 FROM event_links WHERE target_kind = 'evidence' AND target_id = ?1)",
+                [id],
+                |r| r.get(0),
+            )?)
+        };
+        let mut kept = Vec::new();
+        let mut removed = Vec::new();
+        for id in evidence_ids {
+            if linked_elsewhere(self, id)? {
+                kept.push(id);
+            } else {
+                removed.push(id);
+            }
+        }
+        self.in_transaction(|store| {
+            let n = store.conn.execute(
+                "UPDATE chat_messages SET deleted_at = ?2 WHERE import_id = ?1 AND deleted_at IS NULL",
+                params![import_id, now],
+            )?;
+            store.conn.execute("UPDATE chat_imports SET undone_at = ?2 WHERE id = ?1", params![import_id, now])?;
+            let left: i64 = store.conn.query_row(
+                "SELECT count(*) FROM chat_messages WHERE chat_id = ?1 AND deleted_at IS NULL",
+                [chat_id],
+                |r| r.get(0),
+            )?;
+            if left == 0 {
+                store.conn.execute("UPDATE chats SET deleted_at = ?2 WHERE id = ?1", params![chat_id, now])?;
+            }
+            for id in &removed {
+                store.delete_evidence(*id)?;
+            }
+            let kept_words = if kept.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; kept, as other records link to them: {}",
+                    kept.iter().map(|k| format!("V-{k}")).collect::<Vec<_>>().join(", ")
+                )
+            };
+            audit::append(
+                &store.conn,
+                &audit::Change {
+                    actor: &store.actor,
+                    action: Action::Delete,
+                    entity: Entity::Chat,
+                    entity_id: Some(chat_id.into()),
+                    case_id: Some(chat.case_id.into()),
+                    summary: &format!(
+                        "Import {import_id} of chat C-{chat_id} undone: {n} messages and {} evidence items removed{kept_words}",
+                        removed.len()
+                    ),
+                },
+            )?;
+            touch_case(&store.conn, chat.case_id, &now)?;
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,357 @@
+//! Chat exports imported into a case: the export kept as evidence, messages as records with
+//! their source lines, attachments as evidence linked to their messages, the date-order
+//! question, re-imports adding only new messages, stop and undo.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use casefile_core::model::*;
+use casefile_core::store::ChatImportProgress;
+use casefile_core::{ErrorKind, Store};
+
+use crate::support::*;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/chat");
+
+fn fixture(path: &str) -> String {
+    std::fs::read_to_string(format!("{FIXTURES}/{path}")).unwrap()
+}
+
+fn setup(zone: &str) -> (tempfile::TempDir, Store, i32) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::create(&dir.path().join("casefile.db"), PASS, "test").unwrap();
+    let case = store.create_case("Romance – Anna").unwrap();
+    let mut d = case.details.clone();
+    d.time_zone = zone.into();
+    store.update_case(case.id, &d).unwrap();
+    (dir, store, case.id)
+}
+
+/// A WhatsApp iPhone export zip: `_chat.txt` and the media it names.
+fn ios_zip(dir: &Path, name: &str, chat: &str, media: &[(&str, Vec<u8>)]) -> PathBuf {
+    let path = dir.join(name);
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("_chat.txt", opts).unwrap();
+    zip.write_all(chat.as_bytes()).unwrap();
+    for (n, bytes) in media {
+        zip.start_file(*n, opts).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap();
+    path
+}
+
+fn go(_: ChatImportProgress) -> bool {
+    true
+}
+
+fn all_messages(store: &Store, chat: i32) -> Vec<ChatMessage> {
+    store
+        .chat_messages(
+            chat,
+            &ChatQuery {
+                limit: 500,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .messages
+}
+
+#[test]
+fn a_whatsapp_zip_with_media_becomes_messages_and_linked_evidence() {
+    let (dir, mut store, case) = setup("Europe/London");
+    let chat = fixture("whatsapp/ios_12h_narrow_nbsp.txt");
+    let photo = png(30, 60, 1);
+    let id_card = png(30, 60, 2);
+    let zip = ios_zip(
+        dir.path(),
+        "WhatsApp Chat - Anna.zip",
+        &chat,
+        &[
+            ("00000012-PHOTO-2026-03-14-21-33-10.jpg", photo.clone()),
+            ("00000016-PHOTO-2026-03-15-13-02-00.jpg", id_card.clone()),
+        ],
+    );
+    let options = ChatImportOptions {
+        device_zone: Some("Asia/Bangkok".into()),
+        ..Default::default()
+    };
+    let preview = store.preview_chat(case, &zip, &options).unwrap();
+    assert_eq!(preview.format, ChatFormat::WhatsApp);
+    assert_eq!(preview.date_order, Some(DateOrder::Mdy));
+    assert_eq!(preview.device_zone.as_deref(), Some("Asia/Bangkok"));
+    assert_eq!(
+        preview.first[1].recorded.as_deref(),
+        Some("2026-03-14T21:31:40+07:00")
+    );
+    assert!(preview.participants.contains(&"Anna".to_string()));
+    assert_eq!(preview.chat_file, "_chat.txt");
+    assert_eq!(preview.already_imported, 0);
+    // Nothing is stored by a preview.
+    assert!(store.list_chats(case).unwrap().is_empty());
+    assert!(store.list_evidence(case).unwrap().is_empty());
+
+    let summary = store.import_chat(case, &zip, &options, &mut go).unwrap();
+    assert_eq!(summary.messages_added, preview.message_count);
+    assert_eq!(summary.attachments_added, 2, "{:?}", summary.notes);
+    let c = &summary.chat;
+    assert_eq!(c.device_zone.as_deref(), Some("Asia/Bangkok"));
+    assert_eq!(c.date_order, Some(DateOrder::Mdy));
+    assert_eq!(c.imports.len(), 1);
+    // The export file is kept byte for byte: its SHA-256 is what sha256sum says.
+    let out = std::process::Command::new("sha256sum")
+        .arg(&zip)
+        .output()
+        .unwrap();
+    let expected = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        c.imports[0].export_sha256,
+        expected.split_whitespace().next().unwrap()
+    );
+    let (_, kept) = store.evidence_original(c.imports[0].evidence_id).unwrap();
+    assert_eq!(kept, std::fs::read(&zip).unwrap());
+
+    let messages = all_messages(&store, c.id);
+    let photo_msg = messages
+        .iter()
+        .find(|m| m.attachment_name.as_deref() == Some("00000012-PHOTO-2026-03-14-21-33-10.jpg"))
+        .unwrap();
+    assert_eq!(
+        (photo_msg.source_file.as_str(), photo_msg.source_line),
+        ("_chat.txt", 5)
+    );
+    assert_eq!(
+        photo_msg.sent.as_ref().unwrap().recorded,
+        "2026-03-14T21:33:10+07:00"
+    );
+    let stored = store.get_evidence(photo_msg.evidence_id.unwrap()).unwrap();
+    assert_eq!(stored.sha256, casefile_core::evidence::sha256_hex(&photo));
+    assert_eq!(stored.capture_time_source, CaptureTimeSource::ChatMessage);
+    assert!(
+        stored.caption.contains("by Anna") && stored.caption.contains("_chat.txt line 5"),
+        "{}",
+        stored.caption
+    );
+    let omitted = messages
+        .iter()
+        .find(|m| {
+            m.attachment_missing.as_deref() == Some("image omitted")
+                || m.attachment_missing.is_some() && m.attachment_name.is_none()
+        })
+        .unwrap();
+    assert!(omitted.evidence_id.is_none());
+    assert!(messages.iter().any(|m| m.kind == MessageKind::Deleted));
+    assert!(messages.iter().any(|m| m.kind == MessageKind::Call));
+    assert!(messages.iter().any(|m| m.edited));
+    let log = store.audit_log(Some(case)).unwrap();
+    assert!(log.iter().any(
+        |l| l.summary.contains("imported from WhatsApp Chat - Anna.zip")
+            && l.summary.contains("clock times read in Asia/Bangkok")
+    ));
+
+    // Key messages are marked, searched and counted.
+    let request = messages
+        .iter()
+        .find(|m| m.text.starts_with("Deposit to this address"))
+        .unwrap();
+    store.set_key_messages(c.id, &[request.id], true).unwrap();
+    let keys = store
+        .chat_messages(
+            c.id,
+            &ChatQuery {
+                key_only: true,
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        keys.messages.iter().map(|m| m.id).collect::<Vec<_>>(),
+        vec![request.id]
+    );
+    assert_eq!(store.get_chat(c.id).unwrap().key_count, 1);
+    let found = store
+        .chat_messages(
+            c.id,
+            &ChatQuery {
+                text: "id card".into(),
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(found.total, 1);
+    assert!(store.verify_audit_chain().unwrap().problem.is_none());
+}
+
+#[test]
+fn an_ambiguous_date_order_is_asked_and_nothing_is_guessed() {
+    let (dir, mut store, case) = setup("UTC");
+    let path = dir.path().join("WhatsApp Chat with Anna.txt");
+    std::fs::write(&path, fixture("whatsapp/ambiguous_order.txt")).unwrap();
+    let preview = store
+        .preview_chat(case, &path, &ChatImportOptions::default())
+        .unwrap();
+    assert_eq!(preview.message_count, 0);
+    assert!(preview.date_order_candidates.contains(&DateOrder::Dmy));
+    assert!(preview.date_order_candidates.contains(&DateOrder::Mdy));
+    assert_eq!(preview.date_order_question.len(), 2);
+    assert!(preview.date_order_question[0]
+        .readings
+        .iter()
+        .any(|(o, w)| *o == DateOrder::Dmy && w.contains("7 March 2026")));
+    let err = store
+        .import_chat(case, &path, &ChatImportOptions::default(), &mut go)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Invalid);
+    assert!(err.to_string().contains("two ways"), "{err}");
+    assert!(store.list_chats(case).unwrap().is_empty());
+    let chosen = ChatImportOptions {
+        date_order: Some(DateOrder::Dmy),
+        ..Default::default()
+    };
+    let summary = store.import_chat(case, &path, &chosen, &mut go).unwrap();
+    assert_eq!(summary.chat.title, "Anna");
+    let first = &all_messages(&store, summary.chat.id)[0];
+    assert_eq!(first.local_time, "2026-03-07 10:00:00");
+}
+
+#[test]
+fn a_longer_export_adds_only_new_messages_and_an_import_can_be_stopped_or_undone() {
+    let (dir, mut store, case) = setup("Europe/Berlin");
+    let full = fixture("whatsapp/android_24h_dmy.txt");
+    let lines: Vec<&str> = full.lines().collect();
+    let half = lines[..lines.len() / 2].join("\n") + "\n";
+    let first_path = dir.path().join("first.txt");
+    let second_path = dir.path().join("second.txt");
+    std::fs::write(&first_path, &half).unwrap();
+    std::fs::write(&second_path, &full).unwrap();
+    let options = ChatImportOptions::default();
+
+    // Stopped: nothing stored at all.
+    let err = store
+        .import_chat(case, &second_path, &options, &mut |_| false)
+        .unwrap_err();
+    assert!(err.to_string().contains("stopped"), "{err}");
+    assert!(store.list_chats(case).unwrap().is_empty());
+    assert!(store.list_evidence(case).unwrap().is_empty());
+
+    let one = store
+        .import_chat(case, &first_path, &options, &mut go)
+        .unwrap();
+    let preview = store.preview_chat(case, &second_path, &options).unwrap();
+    assert_eq!(preview.already_imported, one.messages_added);
+    let two = store
+        .import_chat(case, &second_path, &options, &mut go)
+        .unwrap();
+    assert_eq!(two.chat.id, one.chat.id, "the same chat");
+    assert_eq!(two.messages_already_there, one.messages_added);
+    assert_eq!(
+        two.chat.message_count,
+        one.messages_added + two.messages_added
+    );
+    assert_eq!(two.chat.imports.len(), 2);
+    // Importing the same file again adds nothing.
+    let three = store
+        .import_chat(case, &second_path, &options, &mut go)
+        .unwrap();
+    assert_eq!(three.messages_added, 0);
+
+    // Undo the second import: its messages go, the first import stays; its export file stays
+    // while the third import (the same file) still uses it, and goes with that one.
+    store.undo_chat_import(two.import_id).unwrap();
+    let after = store.get_chat(one.chat.id).unwrap();
+    assert_eq!(after.message_count, one.messages_added);
+    let second_file = two.chat.imports[1].evidence_id;
+    assert!(store.evidence_original(second_file).is_ok());
+    assert!(
+        store.undo_chat_import(two.import_id).is_err(),
+        "undone once"
+    );
+    store.undo_chat_import(three.import_id).unwrap();
+    assert!(store.evidence_original(second_file).is_err());
+    store.undo_chat_import(one.import_id).unwrap();
+    assert!(
+        store.list_chats(case).unwrap().is_empty(),
+        "no messages left: the chat goes too"
+    );
+    assert!(store.verify_audit_chain().unwrap().problem.is_none());
+}
+
+#[test]
+fn telegram_line_and_bad_exports() {
+    let (dir, mut store, case) = setup("Asia/Bangkok");
+    // Telegram JSON in its export folder: the photo beside it is kept, the missing file not.
+    let folder = dir.path().join("ChatExport_2026-03-20");
+    std::fs::create_dir_all(folder.join("photos")).unwrap();
+    let json = fixture("telegram/single_chat.json");
+    std::fs::write(folder.join("result.json"), &json).unwrap();
+    let photo_path = json
+        .lines()
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("\"photo\": \"")
+                .map(|p| p.trim_end_matches("\",").to_string())
+        })
+        .unwrap();
+    std::fs::write(folder.join(&photo_path), png(20, 20, 3)).unwrap();
+    let summary = store
+        .import_chat(
+            case,
+            &folder.join("result.json"),
+            &ChatImportOptions::default(),
+            &mut go,
+        )
+        .unwrap();
+    assert_eq!(summary.chat.format, ChatFormat::TelegramJson);
+    assert_eq!(summary.chat.device_zone, None, "Telegram gives exact times");
+    assert_eq!(summary.attachments_added, 1, "{:?}", summary.notes);
+    assert!(summary.attachments_missing >= 1);
+
+    // LINE with a Buddhist-era year.
+    let line = dir.path().join("[LINE] Chat.txt");
+    std::fs::write(&line, fixture("line/thai_buddhist.txt")).unwrap();
+    let s = store
+        .import_chat(case, &line, &ChatImportOptions::default(), &mut go)
+        .unwrap();
+    assert!(all_messages(&store, s.chat.id)[0]
+        .local_time
+        .starts_with("2026-"));
+
+    // Not a chat, an empty file, a damaged zip: plain words, nothing stored.
+    let before = store.list_evidence(case).unwrap().len();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "Shopping list\nmilk\neggs\n").unwrap();
+    let err = store
+        .preview_chat(case, &notes, &ChatImportOptions::default())
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("does not look like a WhatsApp, Telegram or LINE export"),
+        "{err}"
+    );
+    let broken = dir.path().join("broken.zip");
+    let good = ios_zip(
+        dir.path(),
+        "good.zip",
+        &fixture("whatsapp/android_24h_dmy.txt"),
+        &[],
+    );
+    let mut bytes = std::fs::read(good).unwrap();
+    bytes.truncate(bytes.len() - 30);
+    std::fs::write(&broken, bytes).unwrap();
+    assert!(store
+        .import_chat(case, &broken, &ChatImportOptions::default(), &mut go)
+        .is_err());
+    assert_eq!(store.list_evidence(case).unwrap().len(), before);
+    assert!(store
+        .preview_chat(
+            case,
+            &dir.path().join("missing.zip"),
+            &ChatImportOptions::default()
+        )
+        .is_err());
+}
