@@ -190,6 +190,12 @@ fn open_zip(path: &Path, name: String, sha256: String, size: u64) -> Result<Open
         let joined: Vec<u8> = texts.iter().flat_map(|t| t.1.bytes()).collect();
         (joined, chat_file.clone(), false)
     };
+    let title_hint = if entry.title_hint.is_empty() {
+        // "WhatsApp Chat - Anna.zip": the name of the zip says it.
+        whatsapp::title_from_file_name(name.strip_suffix(".zip").unwrap_or(&name))
+    } else {
+        entry.title_hint.clone()
+    };
     Ok(OpenedExport {
         name,
         sha256,
@@ -201,7 +207,7 @@ fn open_zip(path: &Path, name: String, sha256: String, size: u64) -> Result<Open
         kept_name,
         kept_whole,
         notes,
-        title_hint: entry.title_hint.clone(),
+        title_hint,
         media: Media::Zip {
             archive: Box::new(archive),
             prefix: entry.dir_prefix,

@@ -504,7 +504,11 @@ impl TimelineKind {
             value: TimelineSource::Evidence.as_str().into(),
             label: TimelineSource::Evidence.label().into(),
         });
-        event.chain(transfer).chain(evidence).collect()
+        let chat = std::iter::once(TimelineKind {
+            value: TimelineSource::Chat.as_str().into(),
+            label: "Chat messages".into(),
+        });
+        event.chain(transfer).chain(evidence).chain(chat).collect()
     }
 }
 
@@ -513,7 +517,8 @@ impl TimelineKind {
 pub struct TimelineEntry {
     pub source: TimelineSource,
     pub id: i32,
-    /// Event kind, transfer direction or `evidence`.
+    /// Event kind, transfer direction, `evidence` or `chat` (one entry per chat and day; its id
+    /// is the day's first message).
     pub kind: String,
     pub kind_label: String,
     pub title: String,
@@ -533,7 +538,7 @@ pub struct TimelineEntry {
 /// Which part of the timeline to fetch.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct TimelineQuery {
-    /// Only these kinds (event kinds, `out`/`in`/`recovered`, `evidence`); empty means all.
+    /// Only these kinds (event kinds, `out`/`in`/`recovered`, `evidence`, `chat`); empty means all.
     pub kinds: Vec<String>,
     /// Text to look for in titles and details (case-insensitive).
     pub text: String,

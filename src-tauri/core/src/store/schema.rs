@@ -349,7 +349,8 @@ CREATE TABLE chat_messages (
     deleted_at          TEXT
 ) STRICT;
 CREATE INDEX chat_messages_order ON chat_messages(chat_id, seq);
-CREATE INDEX chat_messages_day ON chat_messages(chat_id, day, deleted_at, sent_at_utc);
+-- Covers the timeline's one entry per chat and day.
+CREATE INDEX chat_messages_day ON chat_messages(chat_id, day, deleted_at, sent_at_utc, sent_offset_minutes);
 CREATE UNIQUE INDEX chat_messages_dedupe ON chat_messages(chat_id, dedupe_key) WHERE deleted_at IS NULL;
 CREATE INDEX chat_messages_key ON chat_messages(chat_id) WHERE is_key = 1;
 CREATE INDEX chat_messages_import ON chat_messages(import_id);

@@ -33,10 +33,19 @@ WITH entries(source, id, kind, title, detail, search, at, off) AS (
     SELECT 'evidence', v.id, 'evidence', v.file_name, v.caption, v.sha256,
            coalesce(v.captured_at_utc, v.intake_at), coalesce(v.captured_offset_minutes, 0)
       FROM evidence v WHERE v.case_id = ?1 AND v.deleted_at IS NULL
+    UNION ALL
+    -- One entry per chat and day (the device's date), not one per message; with a text, the
+    -- days whose messages mention it.
+    SELECT 'chat', min(m.id), 'chat', count(*) || char(31) || c.title || char(31) || c.format, '', '',
+           coalesce(min(m.sent_at_utc), m.day || 'T00:00:00Z'), coalesce(m.sent_offset_minutes, 0)
+      FROM chats c JOIN chat_messages m ON m.chat_id = c.id
+     WHERE c.case_id = ?1 AND c.deleted_at IS NULL AND m.deleted_at IS NULL
+       AND (?3 = '' OR (m.text || ' ' || coalesce(m.sender, '')) LIKE ?3 ESCAPE '\\')
+     GROUP BY m.chat_id, m.day
 )
 SELECT {select} FROM entries
  WHERE (json_array_length(?2) = 0 OR kind IN (SELECT value FROM json_each(?2)))
-   AND (?3 = '' OR (title || ' ' || detail || ' ' || search) LIKE ?3 ESCAPE '\\')";
+   AND (?3 = '' OR source = 'chat' OR (title || ' ' || detail || ' ' || search) LIKE ?3 ESCAPE '\\')";
 
 /// A LIKE pattern finding `text` anywhere (its `%`, `_` and `\\` escaped); empty for no text.
 pub(super) fn like(text: &str) -> String {
@@ -127,11 +136,21 @@ impl Store {
                         .to_string(),
                     transfer_links.remove(&id).unwrap_or_default(),
                 ),
+                "chat" => (
+                    TimelineSource::Chat,
+                    TimelineSource::Chat.label().to_string(),
+                    Vec::new(),
+                ),
                 _ => (
                     TimelineSource::Evidence,
                     TimelineSource::Evidence.label().to_string(),
                     Vec::new(),
                 ),
+            };
+            let (title, detail) = if source == TimelineSource::Chat {
+                self.chat_day_words(&title, id, !query.text.trim().is_empty())?
+            } else {
+                (title, detail)
             };
             let moment = crate::time::Moment::from_stored(&at, off);
             let (case_local, case_offset_minutes, day) = in_zone(&at, &zone);
@@ -152,6 +171,44 @@ impl Store {
             });
         }
         Ok(TimelinePage { entries, total })
+    }
+
+    /// "42 messages with Anna" and the day's first message, for a chat's day entry (`packed`
+    /// is count, title and format joined by U+001F; `first` the first message's id).
+    fn chat_day_words(
+        &self,
+        packed: &str,
+        first: i32,
+        searching: bool,
+    ) -> Result<(String, String)> {
+        let mut parts = packed.split('\u{1f}');
+        let count: u32 = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+        let title = parts.next().unwrap_or("");
+        let format = parts
+            .next()
+            .and_then(crate::model::ChatFormat::parse)
+            .map_or("chat", crate::model::ChatFormat::label);
+        let noun = match (count, searching) {
+            (1, false) => "1 message".to_string(),
+            (1, true) => "1 matching message".to_string(),
+            (n, false) => format!("{n} messages"),
+            (n, true) => format!("{n} matching messages"),
+        };
+        let title = if title.is_empty() {
+            format!("{noun} in a {format} chat")
+        } else {
+            format!("{noun} with {title} ({format})")
+        };
+        let detail: String = self
+            .conn
+            .prepare_cached(
+                "SELECT coalesce(sender || ': ', '') || text FROM chat_messages WHERE id = ?1",
+            )?
+            .query_row([first], |r| r.get::<_, String>(0))?
+            .chars()
+            .take(160)
+            .collect();
+        Ok((title, detail))
     }
 
     /// Links of many records at once: `sql` selects (owner id, target kind, target id) for the

@@ -152,6 +152,57 @@ fn a_whatsapp_zip_with_media_becomes_messages_and_linked_evidence() {
             && l.summary.contains("clock times read in Asia/Bangkok")
     ));
 
+    // The timeline shows one entry per chat and day, and its search finds message text.
+    let days = store
+        .timeline(
+            case,
+            &TimelineQuery {
+                kinds: vec!["chat".into()],
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let titles: Vec<&str> = days.entries.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(days.total, 2, "{titles:?}");
+    assert!(
+        titles[0].ends_with("messages with Anna (WhatsApp)"),
+        "{titles:?}"
+    );
+    assert_eq!(days.entries[0].source, TimelineSource::Chat);
+    assert!(
+        days.entries[0].detail.starts_with("Anna: "),
+        "{}",
+        days.entries[0].detail
+    );
+    let found = store
+        .timeline(
+            case,
+            &TimelineQuery {
+                text: "ID CARD".into(),
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(found.entries.len(), 1);
+    assert_eq!(
+        found.entries[0].title,
+        "1 matching message with Anna (WhatsApp)"
+    );
+    // The day entry opens the chat at that message.
+    let around = store
+        .chat_messages(
+            c.id,
+            &ChatQuery {
+                around_message: Some(found.entries[0].id),
+                limit: 4,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(around.messages.iter().any(|m| m.id == found.entries[0].id));
+
     // Key messages are marked, searched and counted.
     let request = messages
         .iter()
