@@ -211,3 +211,58 @@ pub struct ChatImportSummary {
     pub attachments_missing: u32,
     pub notes: Vec<String>,
 }
+
+/// A payment a message asks for or reports ("send 5,000 USDT to T…").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SuggestedPayment {
+    /// The amount as a plain decimal; `None` when the way it is written can be read two ways.
+    pub amount: Option<String>,
+    pub asset: String,
+    /// Where the money was to go, when the message says.
+    pub to: Option<String>,
+}
+
+/// Something found in a chat's messages worth adding to the case: nothing is added until
+/// the person accepts it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ChatSuggestion {
+    /// The first message it appears in, and how many messages mention it.
+    pub message_id: i32,
+    pub mentions: u32,
+    pub sender: Option<String>,
+    pub local_time: String,
+    pub source_file: String,
+    pub source_line: u32,
+    /// The message, shortened to 300 characters.
+    pub message_text: String,
+    /// As written in the message.
+    pub value: String,
+    /// What it is, for people: "TRON wallet", "Phone number", "Payment request".
+    pub label: String,
+    /// What the finder saw: "valid IBAN (GB)", "amount unclear: 5.000 may be 5 or 5000".
+    pub detail: String,
+    /// Accepting adds an identifier of this kind …
+    pub identifier_kind: Option<crate::model::IdentifierKind>,
+    pub network: Option<crate::model::Network>,
+    /// … or, for a payment, a "Request for money" event (a request is no proof of payment).
+    pub payment: Option<SuggestedPayment>,
+    /// The case already holds it.
+    pub already_in_case: bool,
+}
+
+/// A suggestion the person accepted: the message and the value, as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptedSuggestion {
+    pub message_id: i32,
+    pub value: String,
+}
+
+/// What accepting suggestions added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct AcceptedOutcome {
+    pub identifier_ids: Vec<i32>,
+    pub event_ids: Vec<i32>,
+    /// Suggestions not added, each with the reason in plain words.
+    pub skipped: Vec<String>,
+}

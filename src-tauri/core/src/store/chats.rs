@@ -894,3 +894,183 @@ impl Store {
         })
     }
 }
+
+/// What a found value becomes when accepted: an identifier kind and network, or a payment.
+fn suggestion_target(
+    kind: &chat::suggest::SuggestionKind,
+) -> (String, Option<crate::model::IdentifierKind>, Option<crate::model::Network>, Option<crate::model::SuggestedPayment>) {
+    use crate::model::IdentifierKind as K;
+    use chat::suggest::SuggestionKind as S;
+    match kind {
+        S::Wallet { network } => (format!("{} wallet", network.label()), Some(K::CryptoWallet), Some(*network), None),
+        S::TxHash => ("Transaction hash".into(), None, None, None),
+        S::Iban => ("Bank account (IBAN)".into(), Some(K::BankAccount), None, None),
+        S::Phone => ("Phone number".into(), Some(K::Phone), None, None),
+        S::Email => ("E-mail address".into(), Some(K::Email), None, None),
+        S::Url => ("Website".into(), Some(K::Website), None, None),
+        S::Domain => ("Website or domain".into(), Some(K::Website), None, None),
+        S::TelegramHandle => ("Telegram account".into(), Some(K::Telegram), None, None),
+        S::WhatsAppLink => ("WhatsApp link".into(), Some(K::Whatsapp), None, None),
+        S::Transfer { amount, asset, to } => (
+            "Payment request".into(),
+            None,
+            None,
+            Some(crate::model::SuggestedPayment { amount: amount.clone(), asset: asset.clone(), to: to.clone() }),
+        ),
+    }
+}
+
+impl Store {
+    /// Wallets, accounts, phones, e-mails, links, handles and payment requests found in a
+    /// chat's messages, each once (with the first message it appears in and how often).
+    pub fn chat_suggestions(&self, chat_id: i32) -> Result<Vec<crate::model::ChatSuggestion>> {
+        let chat = self.get_chat(chat_id)?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CHAT_MESSAGE_COLUMNS} FROM chat_messages WHERE chat_id = ?1 AND deleted_at IS NULL
+               AND kind = 'text' ORDER BY seq"
+        ))?;
+        let messages = stmt.query_map([chat_id], row_to_message)?;
+        let mut out: Vec<crate::model::ChatSuggestion> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for m in messages {
+            let m = m?;
+            for s in chat::suggest::suggestions(&m.text) {
+                let (label, identifier_kind, network, payment) = suggestion_target(&s.kind);
+                let key = format!("{label}\u{1f}{}", s.value);
+                if let Some(&i) = index.get(&key) {
+                    out[i].mentions += 1;
+                    continue;
+                }
+                let already_in_case = match identifier_kind {
+                    Some(kind) => self.identifier_in_case(chat.case_id, kind, &s.value, network)?,
+                    None => false,
+                };
+                index.insert(key, out.len());
+                out.push(crate::model::ChatSuggestion {
+                    message_id: m.id,
+                    mentions: 1,
+                    sender: m.sender.clone(),
+                    local_time: m.local_time.clone(),
+                    source_file: m.source_file.clone(),
+                    source_line: m.source_line,
+                    message_text: m.text.chars().take(300).collect(),
+                    value: s.value,
+                    label,
+                    detail: s.detail,
+                    identifier_kind,
+                    network,
+                    payment,
+                    already_in_case,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    fn identifier_in_case(
+        &self,
+        case_id: i32,
+        kind: crate::model::IdentifierKind,
+        value: &str,
+        network: Option<crate::model::Network>,
+    ) -> Result<bool> {
+        let Ok(n) = v::identifier::normalize(kind, value, network) else {
+            return Ok(false);
+        };
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM identifiers WHERE case_id = ?1 AND match_key = ?2 AND deleted_at IS NULL")?
+            .exists(params![case_id, n.match_key])?)
+    }
+
+    /// Adds the suggestions the person accepted, all in one transaction: identifiers (under
+    /// `subject_id`, or on their own) with a note saying which message they come from, and a
+    /// "Request for money" event for each payment request. Each value is found again in its
+    /// message, so only what the message really says is added.
+    pub fn accept_chat_suggestions(
+        &mut self,
+        chat_id: i32,
+        accepted: &[crate::model::AcceptedSuggestion],
+        subject_id: Option<i32>,
+    ) -> Result<crate::model::AcceptedOutcome> {
+        let chat = self.get_chat(chat_id)?;
+        if accepted.is_empty() {
+            return Err(CoreError::invalid("accepted", "Choose the suggestions to add first."));
+        }
+        self.in_transaction(|store| {
+            let mut outcome = crate::model::AcceptedOutcome { identifier_ids: Vec::new(), event_ids: Vec::new(), skipped: Vec::new() };
+            for a in accepted {
+                let m = store
+                    .conn
+                    .query_row(
+                        &format!("SELECT {CHAT_MESSAGE_COLUMNS} FROM chat_messages WHERE id = ?1 AND chat_id = ?2 AND deleted_at IS NULL"),
+                        params![a.message_id, chat_id],
+                        row_to_message,
+                    )
+                    .optional()?
+                    .ok_or(CoreError::NotFound { what: "message", id: a.message_id.into() })?;
+                let Some(found) = chat::suggest::suggestions(&m.text).into_iter().find(|s| s.value == a.value) else {
+                    outcome.skipped.push(format!("\"{}\" is not in message M-{}.", a.value, m.id));
+                    continue;
+                };
+                let source = format!(
+                    "Found in the {} chat C-{chat_id}{}, message M-{} ({} line {}{}, {}).",
+                    chat.format.label(),
+                    if chat.title.is_empty() { String::new() } else { format!(" with {}", chat.title) },
+                    m.id,
+                    m.source_file,
+                    m.source_line,
+                    m.sender.as_deref().map(|s| format!(", sent by {s}")).unwrap_or_default(),
+                    m.sent.as_ref().map_or_else(|| m.local_time.clone(), |s| s.recorded.clone())
+                );
+                let (label, identifier_kind, network, payment) = suggestion_target(&found.kind);
+                if let Some(kind) = identifier_kind {
+                    if store.identifier_in_case(chat.case_id, kind, &found.value, network)? {
+                        outcome.skipped.push(format!("{label} {} is already in the case.", found.value));
+                        continue;
+                    }
+                    let made = store.add_identifier(
+                        chat.case_id,
+                        &crate::model::IdentifierInput {
+                            subject_id,
+                            kind,
+                            value: found.value.clone(),
+                            network,
+                            bank_name: String::new(),
+                            is_exchange_deposit: false,
+                            notes: source,
+                            accept_warnings: true,
+                        },
+                    )?;
+                    outcome.identifier_ids.push(made.id);
+                } else if let Some(p) = payment {
+                    let when = m.sent.as_ref().map(|s| s.recorded.clone()).ok_or_else(|| {
+                        CoreError::invalid("accepted", format!("Message M-{} has no exact time (a daylight-saving change), so its request cannot be placed on the timeline. Add it as an event by hand.", m.id))
+                    })?;
+                    let amount = p.amount.clone().unwrap_or_else(|| format!("{} (as written; unclear)", found.value));
+                    let to = p.to.as_deref().map(|t| format!(" to {t}")).unwrap_or_default();
+                    let event = store.add_event(
+                        chat.case_id,
+                        &crate::model::EventInput {
+                            occurred_at: when,
+                            kind: crate::model::EventKind::RequestForMoney,
+                            title: format!("Asked to pay {amount} {}{to}", p.asset).chars().take(200).collect(),
+                            description: format!("\"{}\" — {source} A request is no proof of payment: add the transfer from the bank or wallet record.", m.text.chars().take(2000).collect::<String>()),
+                            links: chat
+                                .imports
+                                .iter()
+                                .filter(|i| !i.undone)
+                                .take(1)
+                                .map(|i| crate::model::Link { kind: crate::model::LinkKind::Evidence, id: i.evidence_id })
+                                .collect(),
+                        },
+                    )?;
+                    outcome.event_ids.push(event.id);
+                } else {
+                    outcome.skipped.push(format!("{label} {} cannot be added on its own; copy it into the transfer it belongs to.", found.value));
+                }
+            }
+            Ok(outcome)
+        })
+    }
+}
