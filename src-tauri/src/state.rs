@@ -16,6 +16,11 @@ pub struct AppState {
     intake: Mutex<Option<Intake>>,
     /// Files exported in this session: the only ones "Open" and "Show in folder" may touch.
     exports: Mutex<Vec<PathBuf>>,
+    /// Files the person chose with the open dialog in this session: the only paths an import
+    /// may read.
+    chosen: Mutex<Vec<PathBuf>>,
+    /// Set to stop the chat import in progress.
+    pub stop_import: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {
@@ -26,6 +31,8 @@ impl AppState {
             store: Mutex::new(None),
             intake: Mutex::new(None),
             exports: Mutex::new(Vec::new()),
+            chosen: Mutex::new(Vec::new()),
+            stop_import: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -43,6 +50,26 @@ impl AppState {
         self.intake
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Remembers a file chosen with the open dialog.
+    pub fn remember_chosen(&self, path: &std::path::Path) {
+        let mut list = self.chosen.lock().unwrap_or_else(|p| p.into_inner());
+        list.push(path.to_path_buf());
+    }
+
+    /// `path` if the person chose it in this session; else an error.
+    pub fn chosen(&self, path: &str) -> Result<PathBuf, AppError> {
+        let list = self.chosen.lock().unwrap_or_else(|p| p.into_inner());
+        list.iter()
+            .find(|p| p.as_os_str() == path)
+            .cloned()
+            .ok_or_else(|| {
+                AppError::invalid(
+                    "path",
+                    "Choose the chat export again with *Choose the export…*.",
+                )
+            })
     }
 
     /// Remembers the files of an export.

@@ -2,7 +2,8 @@
 
 use casefile_core::dossier::Section;
 use casefile_core::model::{
-    CaptureTimeSource, Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, Direction,
+    CaptureTimeSource, Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, ChatFormat, DateOrder,
+    Direction,
     EventKind, SubjectKind, TimelineKind, TransferMethod, TransferStatus,
 };
 use casefile_core::validate::crypto::{self, CryptoAsset, Network};
@@ -93,6 +94,9 @@ pub struct ReferenceLists {
     /// The timeline's "Show only…" choices (event kinds, transfer directions, evidence).
     pub timeline_kinds: Vec<TimelineKind>,
     pub capture_time_sources: Vec<Choice<CaptureTimeSource>>,
+    /// Chat export formats, and the orders of day, month and year in their dates.
+    pub chat_formats: Vec<Choice<ChatFormat>>,
+    pub date_orders: Vec<Choice<DateOrder>>,
     /// Dossier sections that can be left out, titled as the dossier prints them.
     pub sections: Vec<Choice<Section>>,
 }
@@ -118,6 +122,8 @@ pub fn reference_lists() -> ReferenceLists {
         event_kinds: choices(EventKind::ALL, EventKind::label),
         timeline_kinds: TimelineKind::all(),
         capture_time_sources: choices(CaptureTimeSource::ALL, CaptureTimeSource::label),
+        chat_formats: choices(ChatFormat::ALL, ChatFormat::label),
+        date_orders: choices(DateOrder::ALL, DateOrder::label),
         sections: choices(Section::ALL, Section::label),
     }
 }

@@ -2,6 +2,7 @@
 //! arguments, calls one core function and maps the error; no SQL and no business rule lives here.
 
 pub mod cases;
+pub mod chats;
 pub mod dossier;
 pub mod events;
 pub mod evidence;

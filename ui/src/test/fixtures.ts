@@ -61,6 +61,17 @@ export const lists: ReferenceLists = {
     { value: 'user', label: 'Entered by hand' },
     { value: 'unknown', label: 'Unknown' },
   ],
+  chat_formats: [
+    { value: 'whatsapp', label: 'WhatsApp' },
+    { value: 'telegram_json', label: 'Telegram (JSON export)' },
+    { value: 'telegram_html', label: 'Telegram (HTML export)' },
+    { value: 'line', label: 'LINE' },
+  ],
+  date_orders: [
+    { value: 'dmy', label: 'day/month/year' },
+    { value: 'mdy', label: 'month/day/year' },
+    { value: 'ymd', label: 'year/month/day' },
+  ],
   sections: [
     { value: 'statement', label: "The victim's statement" },
     { value: 'timeline', label: 'Timeline' },

@@ -19,13 +19,17 @@ use crate::{CoreError, Result};
 /// Largest bare chat file read (a zip's limits are the archive's).
 const MAX_CHAT_FILE: u64 = 512 * 1024 * 1024;
 
+/// What a zip is read from: the file on disk, or bytes handed over by the window.
+pub trait ReadSeek: std::io::Read + std::io::Seek + Send {}
+impl<T: std::io::Read + std::io::Seek + Send> ReadSeek for T {}
+
 /// Where an export's attachments come from.
 enum Media {
     /// A bare `.txt` with nothing beside it that may be read.
     None,
     /// The zip the chat came from, with the folder of the chat file inside it.
     Zip {
-        archive: Box<ChatArchive<BufReader<File>>>,
+        archive: Box<ChatArchive<Box<dyn ReadSeek>>>,
         prefix: String,
     },
     /// The folder of a bare Telegram `result.json` / `messages.html`.
@@ -61,7 +65,7 @@ pub struct OpenedExport {
 /// The stored format of a parsed chat.
 pub fn stored_format(f: Format) -> ChatFormat {
     match f {
-        Format::WhatsApp => ChatFormat::WhatsApp,
+        Format::WhatsApp => ChatFormat::Whatsapp,
         Format::TelegramJson => ChatFormat::TelegramJson,
         Format::TelegramHtml => ChatFormat::TelegramHtml,
         Format::Line => ChatFormat::Line,
@@ -149,15 +153,64 @@ pub fn open_export(path: &Path) -> Result<OpenedExport> {
         && (magic == *b"PK\x03\x04" || magic == *b"PK\x05\x06");
     let (sha256, size) = sha256_of_file(path)?;
     if is_zip {
-        open_zip(path, name, sha256, size)
+        let file = File::open(path).map_err(|e| CoreError::io(path, e))?;
+        let kept = || {
+            if size <= MAX_FILE_BYTES {
+                read_capped(path, MAX_FILE_BYTES).map(Some)
+            } else {
+                Ok(None)
+            }
+        };
+        open_zip(Box::new(BufReader::new(file)), kept, name, sha256, size)
     } else {
-        open_bare(path, name, sha256, size)
+        let bytes = read_capped(path, MAX_CHAT_FILE)?;
+        open_bare(
+            bytes,
+            path.parent().map(Path::to_path_buf),
+            name,
+            sha256,
+            size,
+        )
     }
 }
 
-fn open_zip(path: &Path, name: String, sha256: String, size: u64) -> Result<OpenedExport> {
-    let file = File::open(path).map_err(|e| CoreError::io(path, e))?;
-    let mut archive = ChatArchive::open(BufReader::new(file), &name).map_err(chat_error)?;
+/// Opens an export the window read into memory (a dropped or chosen file). Its attachments
+/// come only from inside it (a zip); nothing beside it on disk is read.
+pub fn open_export_bytes(name: &str, bytes: Vec<u8>) -> Result<OpenedExport> {
+    let name = crate::store::clean_file_name(name);
+    let sha256 = crate::evidence::sha256_hex(&bytes);
+    let size = bytes.len() as u64;
+    if size == 0 {
+        return Err(not_a_chat());
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        if size > MAX_FILE_BYTES {
+            return Err(CoreError::Refused(format!(
+                "\"{name}\" is larger than {} MB: choose it with *Choose the export…* instead.",
+                MAX_FILE_BYTES / 1_048_576
+            )));
+        }
+        let kept = bytes.clone();
+        open_zip(
+            Box::new(std::io::Cursor::new(bytes)),
+            move || Ok(Some(kept)),
+            name,
+            sha256,
+            size,
+        )
+    } else {
+        open_bare(bytes, None, name, sha256, size)
+    }
+}
+
+fn open_zip(
+    source: Box<dyn ReadSeek>,
+    kept: impl FnOnce() -> Result<Option<Vec<u8>>>,
+    name: String,
+    sha256: String,
+    size: u64,
+) -> Result<OpenedExport> {
+    let mut archive = ChatArchive::open(source, &name).map_err(chat_error)?;
     let entry = archive.find_chat().ok_or_else(|| {
         chat_error(ChatError::NotAChat {
             hint: format!("\"{name}\" is a zip file, but no chat text (_chat.txt, result.json, messages.html, a LINE .txt) is inside it."),
@@ -179,8 +232,8 @@ fn open_zip(path: &Path, name: String, sha256: String, size: u64) -> Result<Open
     }
     let chat_file = texts.first().map(|t| t.0.clone()).unwrap_or_default();
     let format = detect(&texts, entry.format)?;
-    let (kept_bytes, kept_name, kept_whole) = if size <= MAX_FILE_BYTES {
-        (read_capped(path, MAX_FILE_BYTES)?, name.clone(), true)
+    let (kept_bytes, kept_name, kept_whole) = if let Some(whole) = kept()? {
+        (whole, name.clone(), true)
     } else {
         notes.push(format!(
             "\"{name}\" is {} MB, more than one evidence item may hold ({} MB): its chat text is kept as the export's item, its SHA-256 is recorded, and each attachment is kept as an item of its own.",
@@ -215,12 +268,16 @@ fn open_zip(path: &Path, name: String, sha256: String, size: u64) -> Result<Open
     })
 }
 
-fn open_bare(path: &Path, name: String, sha256: String, size: u64) -> Result<OpenedExport> {
-    let bytes = read_capped(path, MAX_CHAT_FILE)?;
+fn open_bare(
+    bytes: Vec<u8>,
+    folder: Option<PathBuf>,
+    name: String,
+    sha256: String,
+    size: u64,
+) -> Result<OpenedExport> {
     let decoded = decode_text(bytes.clone());
     let mut notes: Vec<String> = decoded.note.into_iter().collect();
     let mut texts = vec![(name.clone(), decoded.text)];
-    let folder = path.parent().map(Path::to_path_buf);
     let guess = if telegram::looks_like_json(&bytes) {
         Format::TelegramJson
     } else if telegram::looks_like_html(&texts[0].1) {

@@ -9,7 +9,7 @@ use crate::time::Moment;
 stored_enum!(
     /// The export format a chat came from.
     ChatFormat {
-        WhatsApp => "whatsapp", "WhatsApp";
+        Whatsapp => "whatsapp", "WhatsApp";
         TelegramJson => "telegram_json", "Telegram (JSON export)";
         TelegramHtml => "telegram_html", "Telegram (HTML export)";
         Line => "line", "LINE";
@@ -36,7 +36,7 @@ stored_enum!(
 );
 
 /// A chat of a case.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Chat {
     pub id: i32,
     pub case_id: i32,
@@ -59,7 +59,7 @@ pub struct Chat {
 }
 
 /// One import of an export file into a chat.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ChatImport {
     pub id: i32,
     /// The evidence item holding the export file (or its chat text, when the file was too
@@ -68,7 +68,8 @@ pub struct ChatImport {
     pub export_name: String,
     /// SHA-256 of the whole export file as it was chosen.
     pub export_sha256: String,
-    pub export_size: u64,
+    /// Size in bytes (a JavaScript number: exact far beyond any export).
+    pub export_size: f64,
     /// The chat text inside it (`_chat.txt`, `result.json` …).
     pub chat_file: String,
     pub messages_added: u32,
@@ -83,7 +84,7 @@ pub struct ChatMessage {
     pub id: i32,
     pub chat_id: i32,
     /// Position in the chat (file order; messages of a later, longer export come after).
-    pub seq: i64,
+    pub seq: i32,
     /// The file inside the export and the line the message starts on.
     pub source_file: String,
     pub source_line: u32,
@@ -168,12 +169,13 @@ pub struct DateOrderExample {
 }
 
 /// What an export holds, shown before anything is stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ChatPreview {
     pub format: ChatFormat,
     pub export_name: String,
     pub export_sha256: String,
-    pub export_size: u64,
+    /// Size in bytes.
+    pub export_size: f64,
     /// The chat text inside the export.
     pub chat_file: String,
     pub title: String,
@@ -200,7 +202,7 @@ pub struct ChatPreview {
 }
 
 /// What an import stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ChatImportSummary {
     pub chat: Chat,
     /// The import, for *Undo this import*.

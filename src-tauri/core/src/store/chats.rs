@@ -10,7 +10,8 @@ use sha2::{Digest as _, Sha256};
 
 use super::{transfers::touch_case, Store};
 use crate::chat::import::{
-    chat_error, from_parser_order, open_export, stored_format, to_parser_order, OpenedExport,
+    chat_error, from_parser_order, open_export, open_export_bytes, stored_format, to_parser_order,
+    OpenedExport,
 };
 use crate::chat::{self, Attachment, MessageTime, ParseOptions, ParsedChat, ParsedMessage};
 use crate::evidence;
@@ -187,13 +188,34 @@ impl Store {
         path: &Path,
         options: &ChatImportOptions,
     ) -> Result<ChatPreview> {
+        self.chat_choice(case_id, options)?;
+        self.preview_opened(case_id, &open_export(path)?, options)
+    }
+
+    /// [`Store::preview_chat`] for an export the window read into memory.
+    pub fn preview_chat_bytes(
+        &self,
+        case_id: i32,
+        name: &str,
+        bytes: Vec<u8>,
+        options: &ChatImportOptions,
+    ) -> Result<ChatPreview> {
+        self.chat_choice(case_id, options)?;
+        self.preview_opened(case_id, &open_export_bytes(name, bytes)?, options)
+    }
+
+    fn preview_opened(
+        &self,
+        case_id: i32,
+        opened: &OpenedExport,
+        options: &ChatImportOptions,
+    ) -> Result<ChatPreview> {
         let choice = self.chat_choice(case_id, options)?;
-        let opened = open_export(path)?;
         let mut preview = ChatPreview {
             format: stored_format(opened.format),
             export_name: opened.name.clone(),
             export_sha256: opened.sha256.clone(),
-            export_size: opened.size,
+            export_size: opened.size as f64,
             chat_file: opened.chat_file.clone(),
             title: opened.title_hint.clone(),
             chats: Vec::new(),
@@ -322,8 +344,33 @@ impl Store {
         options: &ChatImportOptions,
         progress: &mut dyn FnMut(ChatImportProgress) -> bool,
     ) -> Result<ChatImportSummary> {
+        self.chat_choice(case_id, options)?;
+        let opened = open_export(path)?;
+        self.import_opened(case_id, opened, options, progress)
+    }
+
+    /// [`Store::import_chat`] for an export the window read into memory.
+    pub fn import_chat_bytes(
+        &mut self,
+        case_id: i32,
+        name: &str,
+        bytes: Vec<u8>,
+        options: &ChatImportOptions,
+        progress: &mut dyn FnMut(ChatImportProgress) -> bool,
+    ) -> Result<ChatImportSummary> {
+        self.chat_choice(case_id, options)?;
+        let opened = open_export_bytes(name, bytes)?;
+        self.import_opened(case_id, opened, options, progress)
+    }
+
+    fn import_opened(
+        &mut self,
+        case_id: i32,
+        mut opened: OpenedExport,
+        options: &ChatImportOptions,
+        progress: &mut dyn FnMut(ChatImportProgress) -> bool,
+    ) -> Result<ChatImportSummary> {
         let choice = self.chat_choice(case_id, options)?;
-        let mut opened = open_export(path)?;
         let mut chats = opened.parse(&choice.parse).map_err(chat_error)?;
         let index = options.chat_index.unwrap_or(0) as usize;
         if index >= chats.len() {
@@ -427,7 +474,7 @@ impl Store {
             params![chat_id, export_evidence, opened.name, opened.sha256, opened.size as i64, opened.chat_file, now],
         )?;
         let import_id = self.conn.last_insert_rowid() as i32;
-        let mut seq: i64 = self.conn.query_row(
+        let mut seq: i32 = self.conn.query_row(
             "SELECT coalesce(max(seq), 0) FROM chat_messages WHERE chat_id = ?1",
             [chat_id],
             |r| r.get(0),
@@ -675,7 +722,7 @@ impl Store {
                     evidence_id: r.get(1)?,
                     export_name: r.get(2)?,
                     export_sha256: r.get(3)?,
-                    export_size: r.get::<_, i64>(4)? as u64,
+                    export_size: r.get::<_, i64>(4)? as f64,
                     chat_file: r.get(5)?,
                     messages_added: r.get(6)?,
                     attachments_added: r.get(7)?,
@@ -687,7 +734,7 @@ impl Store {
         Ok(Chat {
             id,
             case_id: base.0,
-            format: ChatFormat::parse(&base.1).unwrap_or(ChatFormat::WhatsApp),
+            format: ChatFormat::parse(&base.1).unwrap_or(ChatFormat::Whatsapp),
             title: base.2,
             participants,
             device_zone: base.3,
@@ -898,13 +945,28 @@ impl Store {
 /// What a found value becomes when accepted: an identifier kind and network, or a payment.
 fn suggestion_target(
     kind: &chat::suggest::SuggestionKind,
-) -> (String, Option<crate::model::IdentifierKind>, Option<crate::model::Network>, Option<crate::model::SuggestedPayment>) {
+) -> (
+    String,
+    Option<crate::model::IdentifierKind>,
+    Option<crate::model::Network>,
+    Option<crate::model::SuggestedPayment>,
+) {
     use crate::model::IdentifierKind as K;
     use chat::suggest::SuggestionKind as S;
     match kind {
-        S::Wallet { network } => (format!("{} wallet", network.label()), Some(K::CryptoWallet), Some(*network), None),
+        S::Wallet { network } => (
+            format!("{} wallet", network.label()),
+            Some(K::CryptoWallet),
+            Some(*network),
+            None,
+        ),
         S::TxHash => ("Transaction hash".into(), None, None, None),
-        S::Iban => ("Bank account (IBAN)".into(), Some(K::BankAccount), None, None),
+        S::Iban => (
+            "Bank account (IBAN)".into(),
+            Some(K::BankAccount),
+            None,
+            None,
+        ),
         S::Phone => ("Phone number".into(), Some(K::Phone), None, None),
         S::Email => ("E-mail address".into(), Some(K::Email), None, None),
         S::Url => ("Website".into(), Some(K::Website), None, None),
@@ -915,7 +977,11 @@ fn suggestion_target(
             "Payment request".into(),
             None,
             None,
-            Some(crate::model::SuggestedPayment { amount: amount.clone(), asset: asset.clone(), to: to.clone() }),
+            Some(crate::model::SuggestedPayment {
+                amount: amount.clone(),
+                asset: asset.clone(),
+                to: to.clone(),
+            }),
         ),
     }
 }
@@ -995,7 +1061,10 @@ impl Store {
     ) -> Result<crate::model::AcceptedOutcome> {
         let chat = self.get_chat(chat_id)?;
         if accepted.is_empty() {
-            return Err(CoreError::invalid("accepted", "Choose the suggestions to add first."));
+            return Err(CoreError::invalid(
+                "accepted",
+                "Choose the suggestions to add first.",
+            ));
         }
         self.in_transaction(|store| {
             let mut outcome = crate::model::AcceptedOutcome { identifier_ids: Vec::new(), event_ids: Vec::new(), skipped: Vec::new() };

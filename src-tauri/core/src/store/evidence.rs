@@ -54,7 +54,7 @@ fn row_to_evidence(r: &Row<'_>) -> rusqlite::Result<Evidence> {
 }
 
 /// A file name safe to show and print: no folders, no control characters, not empty.
-fn clean_file_name(name: &str) -> String {
+pub fn clean_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let cleaned: String = base.chars().filter(|c| !c.is_control()).take(255).collect();
     if cleaned.trim().is_empty() {

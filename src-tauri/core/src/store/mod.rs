@@ -18,7 +18,7 @@ mod timeline;
 mod transfers;
 
 pub use chats::{ChatImportProgress, MAX_CHAT_PAGE};
-pub use evidence::{Intake, IntakeSummary, PreviewOutcome};
+pub use evidence::{clean_file_name, Intake, IntakeSummary, PreviewOutcome};
 pub use transfers::summarize;
 
 use std::fs;

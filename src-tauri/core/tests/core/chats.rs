@@ -80,7 +80,7 @@ fn a_whatsapp_zip_with_media_becomes_messages_and_linked_evidence() {
         ..Default::default()
     };
     let preview = store.preview_chat(case, &zip, &options).unwrap();
-    assert_eq!(preview.format, ChatFormat::WhatsApp);
+    assert_eq!(preview.format, ChatFormat::Whatsapp);
     assert_eq!(preview.date_order, Some(DateOrder::Mdy));
     assert_eq!(preview.device_zone.as_deref(), Some("Asia/Bangkok"));
     assert_eq!(
@@ -416,39 +416,91 @@ fn wallets_phones_and_payment_requests_are_suggested_and_added_only_when_accepte
 15/03/2026, 09:01 - Anna: The wallet again: TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t\n";
     let path = dir.path().join("WhatsApp Chat with Anna.txt");
     std::fs::write(&path, text).unwrap();
-    let chat = store.import_chat(case, &path, &ChatImportOptions::default(), &mut go).unwrap().chat;
-    assert!(store.list_subjects(case).unwrap().is_empty(), "nothing added silently");
+    let chat = store
+        .import_chat(case, &path, &ChatImportOptions::default(), &mut go)
+        .unwrap()
+        .chat;
+    assert!(
+        store.list_subjects(case).unwrap().is_empty(),
+        "nothing added silently"
+    );
     let found = store.chat_suggestions(chat.id).unwrap();
-    let wallet = found.iter().find(|s| s.identifier_kind == Some(IdentifierKind::CryptoWallet)).unwrap();
+    let wallet = found
+        .iter()
+        .find(|s| s.identifier_kind == Some(IdentifierKind::CryptoWallet))
+        .unwrap();
     assert_eq!(wallet.value, "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t");
     assert_eq!(wallet.mentions, 2);
     assert_eq!(wallet.source_line, 2);
     assert!(!wallet.already_in_case);
-    let phone = found.iter().find(|s| s.identifier_kind == Some(IdentifierKind::Phone)).unwrap();
+    let phone = found
+        .iter()
+        .find(|s| s.identifier_kind == Some(IdentifierKind::Phone))
+        .unwrap();
     let payment = found.iter().find(|s| s.payment.is_some()).unwrap();
-    assert_eq!(payment.payment.as_ref().unwrap().amount.as_deref(), Some("5000"));
+    assert_eq!(
+        payment.payment.as_ref().unwrap().amount.as_deref(),
+        Some("5000")
+    );
     assert_eq!(payment.payment.as_ref().unwrap().asset, "USDT");
 
     let subject = store
-        .add_subject(case, &SubjectInput { kind: SubjectKind::Persona, name: "Anna".into(), description: String::new(), notes: String::new() })
+        .add_subject(
+            case,
+            &SubjectInput {
+                kind: SubjectKind::Persona,
+                name: "Anna".into(),
+                description: String::new(),
+                notes: String::new(),
+            },
+        )
         .unwrap();
     let accepted: Vec<AcceptedSuggestion> = [wallet, phone, payment]
         .iter()
-        .map(|s| AcceptedSuggestion { message_id: s.message_id, value: s.value.clone() })
-        .chain(std::iter::once(AcceptedSuggestion { message_id: wallet.message_id, value: "not in the message".into() }))
+        .map(|s| AcceptedSuggestion {
+            message_id: s.message_id,
+            value: s.value.clone(),
+        })
+        .chain(std::iter::once(AcceptedSuggestion {
+            message_id: wallet.message_id,
+            value: "not in the message".into(),
+        }))
         .collect();
-    let outcome = store.accept_chat_suggestions(chat.id, &accepted, Some(subject.id)).unwrap();
+    let outcome = store
+        .accept_chat_suggestions(chat.id, &accepted, Some(subject.id))
+        .unwrap();
     assert_eq!(outcome.identifier_ids.len(), 2);
     assert_eq!(outcome.event_ids.len(), 1);
     assert_eq!(outcome.skipped.len(), 1, "{:?}", outcome.skipped);
     let ids = store.list_identifiers(case).unwrap();
-    let w = ids.iter().find(|i| i.kind == IdentifierKind::CryptoWallet).unwrap();
-    assert!(w.notes.contains("message M-") && w.notes.contains("line 2"), "{}", w.notes);
+    let w = ids
+        .iter()
+        .find(|i| i.kind == IdentifierKind::CryptoWallet)
+        .unwrap();
+    assert!(
+        w.notes.contains("message M-") && w.notes.contains("line 2"),
+        "{}",
+        w.notes
+    );
     let event = store.get_event(outcome.event_ids[0]).unwrap();
     assert_eq!(event.kind, EventKind::RequestForMoney);
-    assert!(event.title.starts_with("Asked to pay 5000 USDT to TR7NHq"), "{}", event.title);
+    assert!(
+        event.title.starts_with("Asked to pay 5000 USDT to TR7NHq"),
+        "{}",
+        event.title
+    );
     // Now they are in the case, they say so, and accepting again adds nothing.
-    assert!(store.chat_suggestions(chat.id).unwrap().iter().find(|s| s.value == wallet.value && s.identifier_kind.is_some()).unwrap().already_in_case);
-    let again = store.accept_chat_suggestions(chat.id, &accepted[..1], None).unwrap();
+    assert!(
+        store
+            .chat_suggestions(chat.id)
+            .unwrap()
+            .iter()
+            .find(|s| s.value == wallet.value && s.identifier_kind.is_some())
+            .unwrap()
+            .already_in_case
+    );
+    let again = store
+        .accept_chat_suggestions(chat.id, &accepted[..1], None)
+        .unwrap();
     assert!(again.identifier_ids.is_empty() && again.skipped[0].contains("already in the case"));
 }

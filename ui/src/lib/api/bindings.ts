@@ -101,6 +101,32 @@ export const commands = {
 	updateEvidence: (id: number, update: EvidenceUpdate) => typedError<Evidence, AppError>(__TAURI_INVOKE("update_evidence", { id, update })),
 	/**  Deletes an evidence item. */
 	deleteEvidence: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_evidence", { id })),
+	/**  Asks for the chat export with the system's open dialog. `None` when the person cancels. */
+	chooseChatExport: () => typedError<string | null, AppError>(__TAURI_INVOKE("choose_chat_export")),
+	/**
+	 *  What an export holds (format, participants, first and last messages with their times,
+	 *  the date-order question if any), without storing anything.
+	 */
+	previewChat: (caseId: number, source: ChatSource, options: ChatImportOptions) => typedError<ChatPreview, AppError>(__TAURI_INVOKE("preview_chat", { caseId, source, options })),
+	/**
+	 *  Imports the export, all or nothing, reporting progress; [`stop_chat_import`] stops it
+	 *  (then nothing is stored).
+	 */
+	importChat: (caseId: number, source: ChatSource, options: ChatImportOptions, onProgress: Channel<ChatImportProgress>) => typedError<ChatImportSummary, AppError>(__TAURI_INVOKE("import_chat", { caseId, source, options, onProgress })),
+	/**  Asks a running import to stop. */
+	stopChatImport: () => __TAURI_INVOKE<void>("stop_chat_import"),
+	/**  Every chat of a case. */
+	listChats: (caseId: number) => typedError<Chat[], AppError>(__TAURI_INVOKE("list_chats", { caseId })),
+	/**  A page of a chat's messages. */
+	chatMessages: (chatId: number, query: ChatQuery) => typedError<ChatPage, AppError>(__TAURI_INVOKE("chat_messages", { chatId, query })),
+	/**  Marks messages as key messages (or not). */
+	setKeyMessages: (chatId: number, ids: number[], isKey: boolean) => typedError<null, AppError>(__TAURI_INVOKE("set_key_messages", { chatId, ids, isKey })),
+	/**  Undoes one import of a chat. */
+	undoChatImport: (importId: number) => typedError<null, AppError>(__TAURI_INVOKE("undo_chat_import", { importId })),
+	/**  What the chat's messages mention that could be added to the case. */
+	chatSuggestions: (chatId: number) => typedError<ChatSuggestion[], AppError>(__TAURI_INVOKE("chat_suggestions", { chatId })),
+	/**  Adds the suggestions the person accepted. */
+	acceptChatSuggestions: (chatId: number, accepted: AcceptedSuggestion[], subjectId: number | null) => typedError<AcceptedOutcome, AppError>(__TAURI_INVOKE("accept_chat_suggestions", { chatId, accepted, subjectId })),
 	/**  Asks where to save, with the system's save dialog. `None` when the person cancels. */
 	chooseDossierPath: (suggestedName: string) => __TAURI_INVOKE<string | null>("choose_dossier_path", { suggestedName }),
 	/**  Makes the dossier and writes it (and its CSV companions) to `path`. */
@@ -114,6 +140,20 @@ export const commands = {
 };
 
 /* Types */
+/**  What accepting suggestions added. */
+export type AcceptedOutcome = {
+	identifier_ids: number[],
+	event_ids: number[],
+	/**  Suggestions not added, each with the reason in plain words. */
+	skipped: string[],
+};
+
+/**  A suggestion the person accepted: the message and the value, as listed. */
+export type AcceptedSuggestion = {
+	message_id: number,
+	value: string,
+};
+
 /**
  *  An error as the window receives it: its kind (a closed union in TypeScript), a message for
  *  the person, the form field it is about, and — for a confirmation request — the warnings as a list.
@@ -163,7 +203,7 @@ export type CaptureTimeChange = {
 };
 
 /**  Where an evidence item's capture time came from. */
-export type CaptureTimeSource = "exif" | "exif_no_offset" | "png_metadata" | "png_metadata_no_offset" | "file_name" | "file_name_date_only" | "file_modified" | "user" | "unknown";
+export type CaptureTimeSource = "exif" | "exif_no_offset" | "png_metadata" | "png_metadata_no_offset" | "file_name" | "file_name_date_only" | "chat_message" | "file_modified" | "user" | "unknown";
 
 /**  A whole case with every detail field. */
 export type Case = {
@@ -231,6 +271,208 @@ export type CaseSummary = {
 	shared_identifiers: number,
 };
 
+/**  A chat of a case. */
+export type Chat = {
+	id: number,
+	case_id: number,
+	format: ChatFormat,
+	/**  The chat's name ("Anna", "WhatsApp Chat with Anna"). */
+	title: string,
+	/**  Everyone who wrote, in order of first message. */
+	participants: string[],
+	/**
+	 *  The zone the export's clock times were read in (the phone's, as confirmed at import);
+	 *  `None` when the export gives exact times (Telegram JSON).
+	 */
+	device_zone: string | null,
+	/**  The date order the export's dates were read in, when it writes numeric dates. */
+	date_order: DateOrder | null,
+	message_count: number,
+	key_count: number,
+	first_at: Moment | null,
+	last_at: Moment | null,
+	/**  The export files it was imported from, oldest first. */
+	imports: ChatImport[],
+};
+
+/**  The export format a chat came from. */
+export type ChatFormat = "whatsapp" | "telegram_json" | "telegram_html" | "line";
+
+/**  One import of an export file into a chat. */
+export type ChatImport = {
+	id: number,
+	/**
+	 *  The evidence item holding the export file (or its chat text, when the file was too
+	 *  large to keep whole).
+	 */
+	evidence_id: number,
+	export_name: string,
+	/**  SHA-256 of the whole export file as it was chosen. */
+	export_sha256: string,
+	/**  Size in bytes (a JavaScript number: exact far beyond any export). */
+	export_size: number | null,
+	/**  The chat text inside it (`_chat.txt`, `result.json` …). */
+	chat_file: string,
+	messages_added: number,
+	attachments_added: number,
+	imported_at: string,
+	undone: boolean,
+};
+
+/**  What the person chose for an import. */
+export type ChatImportOptions = {
+	/**  The date order, when the export cannot tell. */
+	date_order: DateOrder | null,
+	/**  The zone the phone that made the export was set to; `None`: the case's zone. */
+	device_zone: string | null,
+	/**  For a Telegram export of a whole account: which chat (index into the preview's list). */
+	chat_index: number | null,
+};
+
+/**  How far an import has got. */
+export type ChatImportProgress = {
+	done: number,
+	total: number,
+};
+
+/**  What an import stored. */
+export type ChatImportSummary = {
+	chat: Chat,
+	/**  The import, for *Undo this import*. */
+	import_id: number,
+	messages_added: number,
+	messages_already_there: number,
+	attachments_added: number,
+	attachments_missing: number,
+	notes: string[],
+};
+
+/**  One message of a chat. */
+export type ChatMessage = {
+	id: number,
+	chat_id: number,
+	/**  Position in the chat (file order; messages of a later, longer export come after). */
+	seq: number,
+	/**  The file inside the export and the line the message starts on. */
+	source_file: string,
+	source_line: number,
+	/**  The clock time as the export wrote it: `2026-03-14 09:31:02`. */
+	local_time: string,
+	/**
+	 *  The exact time; `None` when the clock time does not exist or happens twice in the
+	 *  device's zone (a daylight-saving change) — never guessed.
+	 */
+	sent: Moment | null,
+	sender: string | null,
+	text: string,
+	kind: MessageKind,
+	edited: boolean,
+	/**  The attachment's name as the export gives it. */
+	attachment_name: string | null,
+	/**  The export left the attachment out ("<Media omitted>", "[Photo]" …): its placeholder. */
+	attachment_missing: string | null,
+	/**  The evidence item holding the attachment, when the export included it. */
+	evidence_id: number | null,
+	forwarded_from: string | null,
+	reply_to: string | null,
+	/**  Marked by the person as a key message for the dossier. */
+	is_key: boolean,
+};
+
+/**  A page of a chat's messages. */
+export type ChatPage = {
+	messages: ChatMessage[],
+	/**  Messages matching the query in all. */
+	total: number,
+	/**  Position of the first message of this page among the matches. */
+	offset: number,
+};
+
+/**  What an export holds, shown before anything is stored. */
+export type ChatPreview = {
+	format: ChatFormat,
+	export_name: string,
+	export_sha256: string,
+	/**  Size in bytes. */
+	export_size: number | null,
+	/**  The chat text inside the export. */
+	chat_file: string,
+	title: string,
+	/**  A Telegram account export holds many chats: their titles, to choose one. */
+	chats: string[],
+	participants: string[],
+	message_count: number,
+	first: PreviewMessage[],
+	last: PreviewMessage[],
+	/**  The date order used, when the export writes numeric dates. */
+	date_order: DateOrder | null,
+	/**  The date order cannot be told from the file: choose one (examples read both ways). */
+	date_order_question: DateOrderExample[],
+	/**  The orders that fit, when asked. */
+	date_order_candidates: DateOrder[],
+	/**  The export writes clock times without a zone: the zone they are read in. */
+	device_zone: string | null,
+	attachments_included: number,
+	attachments_missing: number,
+	/**  Messages already in the case from an earlier import of the same chat. */
+	already_imported: number,
+	/**  A note to show (text that had to be repaired, media too large …). */
+	notes: string[],
+};
+
+/**  Which messages of a chat to fetch. */
+export type ChatQuery = {
+	/**  Text to look for in messages and senders (case-insensitive); empty: all. */
+	text: string,
+	/**  Only key messages. */
+	key_only: boolean,
+	/**
+	 *  Start at the first message on or after this day (`2026-03-14`, the device's date);
+	 *  `None`: from `offset`.
+	 */
+	from_day: string | null,
+	/**  Start at this message (e.g. opened from the timeline); wins over `from_day`. */
+	around_message: number | null,
+	offset: number,
+	limit: number,
+};
+
+/**  Where the export comes from. */
+export type ChatSource = 
+/**  A file chosen with [`choose_chat_export`] in this session. */
+{ from: "path"; path: string } | 
+/**  A file the window read (dropped or picked), as base64. */
+{ from: "bytes"; name: string; content_base64: string };
+
+/**
+ *  Something found in a chat's messages worth adding to the case: nothing is added until
+ *  the person accepts it.
+ */
+export type ChatSuggestion = {
+	/**  The first message it appears in, and how many messages mention it. */
+	message_id: number,
+	mentions: number,
+	sender: string | null,
+	local_time: string,
+	source_file: string,
+	source_line: number,
+	/**  The message, shortened to 300 characters. */
+	message_text: string,
+	/**  As written in the message. */
+	value: string,
+	/**  What it is, for people: "TRON wallet", "Phone number", "Payment request". */
+	label: string,
+	/**  What the finder saw: "valid IBAN (GB)", "amount unclear: 5.000 may be 5 or 5000". */
+	detail: string,
+	/**  Accepting adds an identifier of this kind … */
+	identifier_kind: IdentifierKind | null,
+	network: Network | null,
+	/**  … or, for a payment, a "Request for money" event (a request is no proof of payment). */
+	payment: SuggestedPayment | null,
+	/**  The case already holds it. */
+	already_in_case: boolean,
+};
+
 /**  One choice in a list: the value sent back, and its label for people. */
 export type Choice<T> = {
 	value: T,
@@ -256,6 +498,17 @@ export type CurrencyTotal = {
 	transfers: number,
 	/**  False when a total was beyond what can be computed exactly; the fields then say so in words. */
 	exact: boolean,
+};
+
+/**  The order of day, month and year in an export's numeric dates. */
+export type DateOrder = "dmy" | "mdy" | "ymd";
+
+/**  One example line whose date reads differently in each possible order. */
+export type DateOrderExample = {
+	line: number,
+	line_text: string,
+	/**  `[("dmy", "Saturday 7 March 2026"), ("mdy", "Friday 3 July 2026")]`. */
+	readings: ([DateOrder, string])[],
 };
 
 /**  Which way the money went. */
@@ -425,6 +678,9 @@ export type LossSummary = {
 	transfers: number,
 };
 
+/**  What kind of line a message is. */
+export type MessageKind = "text" | "system" | "deleted" | "call";
+
 /**  A point in time with the offset it was recorded in. */
 export type Moment = {
 	/**  UTC, RFC 3339 (`2026-03-14T01:30:00Z`). */
@@ -450,6 +706,16 @@ export type PassphraseStrength = {
 	acceptable: boolean,
 };
 
+/**  A message shown in the preview: its line and how its time was read. */
+export type PreviewMessage = {
+	line: number,
+	local_time: string,
+	/**  The time read in the chosen zone, with its offset; `None` in a daylight-saving gap. */
+	recorded: string | null,
+	sender: string | null,
+	text: string,
+};
+
 /**
  *  The choices offered in the forms, each with the label core gives it: the window shows these
  *  labels and never types its own.
@@ -469,6 +735,9 @@ export type ReferenceLists = {
 	/**  The timeline's "Show only…" choices (event kinds, transfer directions, evidence). */
 	timeline_kinds: TimelineKind[],
 	capture_time_sources: Choice<CaptureTimeSource>[],
+	/**  Chat export formats, and the orders of day, month and year in their dates. */
+	chat_formats: Choice<ChatFormat>[],
+	date_orders: Choice<DateOrder>[],
 	/**  Dossier sections that can be left out, titled as the dossier prints them. */
 	sections: Choice<Section>[],
 };
@@ -521,11 +790,23 @@ export type SubjectInput = {
 /**  What a subject is. */
 export type SubjectKind = "persona" | "platform" | "intermediary" | "other";
 
+/**  A payment a message asks for or reports ("send 5,000 USDT to T…"). */
+export type SuggestedPayment = {
+	/**  The amount as a plain decimal; `None` when the way it is written can be read two ways. */
+	amount: string | null,
+	asset: string,
+	/**  Where the money was to go, when the message says. */
+	to: string | null,
+};
+
 /**  One line of the timeline. */
 export type TimelineEntry = {
 	source: TimelineSource,
 	id: number,
-	/**  Event kind, transfer direction or `evidence`. */
+	/**
+	 *  Event kind, transfer direction, `evidence` or `chat` (one entry per chat and day; its id
+	 *  is the day's first message).
+	 */
 	kind: string,
 	kind_label: string,
 	title: string,
@@ -560,7 +841,7 @@ export type TimelinePage = {
 
 /**  Which part of the timeline to fetch. */
 export type TimelineQuery = {
-	/**  Only these kinds (event kinds, `out`/`in`/`recovered`, `evidence`); empty means all. */
+	/**  Only these kinds (event kinds, `out`/`in`/`recovered`, `evidence`, `chat`); empty means all. */
 	kinds: string[],
 	/**  Text to look for in titles and details (case-insensitive). */
 	text: string,
@@ -569,7 +850,7 @@ export type TimelineQuery = {
 };
 
 /**  What kind of record a timeline entry shows. */
-export type TimelineSource = "event" | "transfer" | "evidence";
+export type TimelineSource = "event" | "transfer" | "evidence" | "chat";
 
 /**  A stored transfer. */
 export type Transfer = {
