@@ -28,3 +28,25 @@ pub fn screenshot(i: u32) -> Vec<u8> {
         .expect("encode");
     out
 }
+
+/// An app-size screenshot (720×1560 PNG of a chat, no photo; ~50–90 KB like the ones phones
+/// send around).
+#[allow(dead_code)] // used by the intake bench only; each bench compiles this module itself
+pub fn small_screenshot(i: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(720, 1560, |x, y| {
+        let bubble = (y / 120 + i) % 2 == 0;
+        let line = y % 120 > 30 && y % 120 < 50 && x > 50 && x < 460 + (i * 17 + y / 120 * 29) % 200;
+        let grain = ((x * 7 + y * 13 + i * 31) % 11) as u8;
+        match (y < 64, line, bubble) {
+            (true, _, _) => image::Rgb([18, 140, 126]),
+            (_, true, _) => image::Rgb([30 + grain, 30, 30]),
+            (_, _, true) => image::Rgb([220, 248, 198 - grain]),
+            _ => image::Rgb([236, 229, 221]),
+        }
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
+        .expect("encode");
+    out
+}
