@@ -4,6 +4,10 @@
 //! Records refer to each other by `ref` numbers local to the file (1, 2, 3 … per kind, in
 //! order), so exporting an imported case gives the same file again. Import checks every
 //! evidence hash first and writes the whole case in one transaction, or nothing.
+//!
+//! Version 2 added chats (`chats`); version 1 files, which have none, still import.
+
+mod chats;
 
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
@@ -17,8 +21,12 @@ use crate::{CoreError, Result, Store};
 
 /// `format` of a case export.
 pub const FORMAT: &str = "casefile-case";
-/// Version of the format this build writes and reads.
-pub const VERSION: u32 = 1;
+/// Version of the format this build writes; it reads this one and every earlier one.
+pub const VERSION: u32 = 2;
+
+pub use chats::{
+    ExportedChat, ExportedChatImport, ExportedChatMessage, MAX_DEDUPE_KEY_CHARS, MAX_SEQ,
+};
 
 /// A whole case.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,6 +41,9 @@ pub struct CaseExport {
     pub evidence: Vec<ExportedEvidence>,
     pub transfers: Vec<ExportedTransfer>,
     pub events: Vec<ExportedEvent>,
+    /// Chats with their imports and messages (version 2; absent in version 1 files).
+    #[serde(default)]
+    pub chats: Vec<ExportedChat>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -146,6 +157,10 @@ pub struct ImportedFile {
     pub evidence_items: usize,
     /// SHA-256 of the file's bytes, as recorded in the audit log.
     pub file_sha256: String,
+    /// Chats in the file.
+    pub chats: usize,
+    /// Messages of those chats, in all.
+    pub chat_messages: usize,
 }
 
 /// Maps store ids to file refs (1-based positions).
@@ -162,6 +177,7 @@ impl Store {
         let evidence = self.list_evidence(case_id)?;
         let transfers = self.list_transfers(case_id)?;
         let events = self.list_events(case_id)?;
+        let chat_rows = self.chats_for_export(case_id)?;
         let subject_refs = refs(subjects.iter().map(|s| s.id));
         let identifier_refs = refs(identifiers.iter().map(|i| i.id));
         let evidence_refs = refs(evidence.iter().map(|e| e.id));
@@ -197,6 +213,7 @@ impl Store {
                 reference: *r,
             })
         };
+        let chats = chats::exported_chats(chat_rows, &evidence_refs)?;
         Ok(CaseExport {
             format: FORMAT.into(),
             version: VERSION,
@@ -271,6 +288,7 @@ impl Store {
                     links: e.links.iter().filter_map(link_ref).collect(),
                 })
                 .collect(),
+            chats,
         })
     }
 
@@ -285,6 +303,8 @@ impl Store {
             case,
             evidence_items: export.evidence.len(),
             file_sha256,
+            chats: export.chats.len(),
+            chat_messages: export.chats.iter().map(|c| c.messages.len()).sum(),
         })
     }
 
@@ -302,13 +322,23 @@ impl Store {
         if export.format != FORMAT {
             return Err(CoreError::Refused("This file is not a Casefile case export. Choose a file made with \"casefile case export\" or \"Export case\".".into()));
         }
-        if export.version != VERSION {
+        if export.version > VERSION {
             return Err(CoreError::Refused(format!(
-                "This case export is format version {}; this Casefile reads version {VERSION}. Update Casefile to import it. Nothing was imported.",
+                "This case export is format version {}; this Casefile reads versions 1 to {VERSION}. Update Casefile to import it. Nothing was imported.",
                 export.version
             )));
         }
+        if export.version == 0 {
+            return Err(CoreError::Refused("This case export says it is format version 0, which no Casefile writes: the file is damaged. Nothing was imported; ask for a fresh export.".into()));
+        }
+        if export.version < 2 && !export.chats.is_empty() {
+            return Err(CoreError::Refused("This case export says it is format version 1, which cannot hold chats, yet it has some: the file is damaged. Nothing was imported; ask for a fresh export.".into()));
+        }
         check_refs(export)?;
+        let checked_chats = chats::checked_chats(
+            &export.chats,
+            &export.evidence.iter().map(|e| e.reference).collect(),
+        )?;
         let exported_at = checked_utc(&export.exported_at, "exported_at")?;
         let b64 = base64::engine::general_purpose::STANDARD;
         let mut contents = Vec::with_capacity(export.evidence.len());
@@ -446,15 +476,20 @@ impl Store {
                     links,
                 })?;
             }
+            for c in &checked_chats {
+                store.insert_chat_rows(case_id, &chats::chat_rows(c, &evidence_ids)?)?;
+            }
             if export.case.archived {
                 store.set_case_archived(case_id, true)?;
             }
             store.audit(Action::Import, Entity::Case, Some(case_id.into()), Some(case_id.into()), &format!(
-                    "Case imported from an export made {exported_at}{} ({} evidence items, hashes checked; {} transfers, {} events)",
+                    "Case imported from an export made {exported_at}{} ({} evidence items, hashes checked; {} transfers, {} events; {} chats, {} messages)",
                     source_sha256.map(|h| format!(", file SHA-256 {h}")).unwrap_or_default(),
                     export.evidence.len(),
                     export.transfers.len(),
-                    export.events.len()
+                    export.events.len(),
+                    checked_chats.len(),
+                    checked_chats.iter().map(|c| c.messages.len()).sum::<usize>()
                 ))?;
             store.get_case(case_id)
         })

@@ -7,6 +7,7 @@
 //! temporary tables and sorts are kept in memory so no plaintext scratch file is ever created.
 
 mod cases;
+mod chat_interchange;
 mod chats;
 mod events;
 mod evidence;
@@ -17,6 +18,7 @@ mod subjects;
 mod timeline;
 mod transfers;
 
+pub(crate) use chat_interchange::{ChatRows, ImportRow, MessageRow};
 pub use chats::{ChatImportProgress, MAX_CHAT_PAGE};
 pub use evidence::{clean_file_name, Intake, IntakeSummary, PreviewOutcome};
 pub use transfers::summarize;

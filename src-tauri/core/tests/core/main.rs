@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod chat_interchange;
 mod chats;
 mod dossier;
 mod hostile_input;

@@ -824,13 +824,13 @@ fn tampered_export_is_refused_and_nothing_is_imported() {
     );
     assert_eq!(f.store.audit_log(None).unwrap().len(), audit_before);
 
-    export.version = 2;
+    export.version = 3;
     assert!(f
         .store
         .import_case(&export)
         .unwrap_err()
         .to_string()
-        .contains("version 2"));
+        .contains("version 3"));
 }
 
 #[test]
