@@ -13,7 +13,9 @@ const PASS: &str = "copper lantern meadow ninety";
 const TRON_OK: &str = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t";
 
 fn photo() -> Vec<u8> {
-    let img = image::RgbImage::from_fn(300, 400, |x, y| image::Rgb([(x % 200) as u8, 90, (y % 250) as u8]));
+    let img = image::RgbImage::from_fn(300, 400, |x, y| {
+        image::Rgb([(x % 200) as u8, 90, (y % 250) as u8])
+    });
     let mut out = Vec::new();
     image::DynamicImage::ImageRgb8(img)
         .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Jpeg)
@@ -36,7 +38,8 @@ This is the platform screen\n\
     );
     let path = dir.join("WhatsApp Chat with Anna.zip");
     let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
-    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     zip.start_file("WhatsApp Chat with Anna.txt", opts).unwrap();
     zip.write_all(chat.as_bytes()).unwrap();
     zip.start_file("IMG-20260308-WA0001.jpg", opts).unwrap();
@@ -70,7 +73,8 @@ fn a_whatsapp_export_is_imported_read_marked_and_mined_in_the_real_window() {
     s.click(&s.find("input[name='date-order'][value='dmy']").unwrap())
         .unwrap();
     s.wait_for_text("#chat-preview", "7 messages", 20).unwrap();
-    s.wait_for_text("#chat-preview", "1 in the export", 5).unwrap();
+    s.wait_for_text("#chat-preview", "1 in the export", 5)
+        .unwrap();
     std::thread::sleep(Duration::from_millis(300));
     s.screenshot(&artifacts_dir().join("casefile-chat-preview.png"))
         .unwrap();
@@ -91,8 +95,11 @@ fn a_whatsapp_export_is_imported_read_marked_and_mined_in_the_real_window() {
         )
         .unwrap();
     let id = request.as_str().unwrap().to_string();
-    s.click(&s.find(&format!("li[data-message-id='{id}'] .star")).unwrap())
-        .unwrap();
+    s.click(
+        &s.find(&format!("li[data-message-id='{id}'] .star"))
+            .unwrap(),
+    )
+    .unwrap();
     s.wait_for(&format!("li[data-message-id='{id}'].key"), 10)
         .unwrap();
     std::thread::sleep(Duration::from_millis(500));
@@ -109,7 +116,8 @@ fn a_whatsapp_export_is_imported_read_marked_and_mined_in_the_real_window() {
     s.screenshot(&artifacts_dir().join("casefile-chat-suggestions.png"))
         .unwrap();
     s.click(&s.find("#accept-suggestions").unwrap()).unwrap();
-    s.wait_for_text("#chats-message", "1 identifiers", 10).unwrap();
+    s.wait_for_text("#chats-message", "1 identifiers", 10)
+        .unwrap();
 
     // The wallet is now an identifier of the case, and the timeline shows the chat days.
     s.click(&s.find("#tab-people").unwrap()).unwrap();

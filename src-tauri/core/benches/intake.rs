@@ -15,7 +15,10 @@ mod common;
 use common::{screenshot, small_screenshot};
 
 fn count(var: &str, default: u32) -> u32 {
-    std::env::var(var).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(var)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn baseline(files: &[PathBuf], copy_dir: &Path) -> Duration {
@@ -27,7 +30,11 @@ fn baseline(files: &[PathBuf], copy_dir: &Path) -> Duration {
         .status()
         .expect("sha256sum");
     assert!(status.success());
-    let status = Command::new("cp").args(files).arg(copy_dir).status().expect("cp");
+    let status = Command::new("cp")
+        .args(files)
+        .arg(copy_dir)
+        .status()
+        .expect("cp");
     assert!(status.success());
     // cp leaves the data in the page cache; the store's commit is on disk. Flush the copies
     // too, so both sides have written their bytes.
@@ -44,16 +51,26 @@ fn run(label: &str, dir: &Path, make: impl Fn(u32) -> Vec<u8>, n: u32) {
     for i in 0..n {
         let bytes = make(i);
         bytes_total += bytes.len() as u64;
-        let p = src.join(format!("Screenshot_20260314-09{:02}{:02}_WhatsApp.png", i / 60 % 60, i % 60));
+        let p = src.join(format!(
+            "Screenshot_20260314-09{:02}{:02}_WhatsApp.png",
+            i / 60 % 60,
+            i % 60
+        ));
         std::fs::write(&p, bytes).expect("write");
         files.push(p);
     }
     let base = baseline(&files, &dir.join(format!("{label}-copy")));
-    let mut store = Store::create(&dir.join(format!("{label}.db")), "benchmark passphrase words", "bench")
-        .expect("store");
+    let mut store = Store::create(
+        &dir.join(format!("{label}.db")),
+        "benchmark passphrase words",
+        "bench",
+    )
+    .expect("store");
     let case = store.create_case("Intake benchmark").expect("case").id;
     let t = Instant::now();
-    let mut intake = store.begin_intake(case, Some("Asia/Bangkok")).expect("intake");
+    let mut intake = store
+        .begin_intake(case, Some("Asia/Bangkok"))
+        .expect("intake");
     for f in &files {
         store.intake_file(&mut intake, f, "").expect("intake");
     }
@@ -68,7 +85,10 @@ fn run(label: &str, dir: &Path, make: impl Fn(u32) -> Vec<u8>, n: u32) {
         bytes_total as f64 / 1_048_576.0,
         bytes_total as f64 / 1024.0 / f64::from(n)
     );
-    println!("  sha256sum + cp + sync:      {:>7.2} s", base.as_secs_f64());
+    println!(
+        "  sha256sum + cp + sync:      {:>7.2} s",
+        base.as_secs_f64()
+    );
     println!(
         "  Casefile, safely stored:    {:>7.2} s  ({:.1}x; hashed, type, capture time, encrypted, committed)",
         stored.as_secs_f64(),
@@ -87,6 +107,11 @@ fn main() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
-    run("small", dir.path(), small_screenshot, count("INTAKE_SMALL", 93));
+    run(
+        "small",
+        dir.path(),
+        small_screenshot,
+        count("INTAKE_SMALL", 93),
+    );
     run("large", dir.path(), screenshot, count("INTAKE_LARGE", 300));
 }

@@ -2,9 +2,8 @@
 
 use casefile_core::dossier::Section;
 use casefile_core::model::{
-    CaptureTimeSource, Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, ChatFormat, DateOrder,
-    Direction,
-    EventKind, SubjectKind, TimelineKind, TransferMethod, TransferStatus,
+    CaptureTimeSource, Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, ChatFormat,
+    DateOrder, Direction, EventKind, SubjectKind, TimelineKind, TransferMethod, TransferStatus,
 };
 use casefile_core::validate::crypto::{self, CryptoAsset, Network};
 use casefile_core::validate::identifier::IdentifierKind;

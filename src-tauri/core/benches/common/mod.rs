@@ -35,7 +35,8 @@ pub fn screenshot(i: u32) -> Vec<u8> {
 pub fn small_screenshot(i: u32) -> Vec<u8> {
     let img = image::RgbImage::from_fn(720, 1560, |x, y| {
         let bubble = (y / 120 + i) % 2 == 0;
-        let line = y % 120 > 30 && y % 120 < 50 && x > 50 && x < 460 + (i * 17 + y / 120 * 29) % 200;
+        let line =
+            y % 120 > 30 && y % 120 < 50 && x > 50 && x < 460 + (i * 17 + y / 120 * 29) % 200;
         let grain = ((x * 7 + y * 13 + i * 31) % 11) as u8;
         match (y < 64, line, bubble) {
             (true, _, _) => image::Rgb([18, 140, 126]),

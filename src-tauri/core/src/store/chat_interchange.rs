@@ -103,7 +103,7 @@ impl Store {
                     r.get(0)?,
                     ChatRows {
                         format: ChatFormat::parse(&r.get::<_, String>(1)?)
-                            .unwrap_or(ChatFormat::WhatsApp),
+                            .unwrap_or(ChatFormat::Whatsapp),
                         title: r.get(2)?,
                         device_zone: r.get(3)?,
                         date_order: r

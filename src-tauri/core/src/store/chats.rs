@@ -121,8 +121,11 @@ fn needs_zone(chat: &ParsedChat) -> bool {
         .any(|m| matches!(m.time, MessageTime::Local(_)))
 }
 
-const CHAT_MESSAGE_COLUMNS: &str = "id, chat_id, seq, source_file, source_line, local_time, sent_at_utc,
-    sent_offset_minutes, sender, text, kind, edited, attachment_name, attachment_missing, evidence_id,
+/// A message's columns; an attachment deleted from the case no longer shows as linked.
+const CHAT_MESSAGE_COLUMNS: &str =
+    "id, chat_id, seq, source_file, source_line, local_time, sent_at_utc,
+    sent_offset_minutes, sender, text, kind, edited, attachment_name, attachment_missing,
+    (SELECT e.id FROM evidence e WHERE e.id = chat_messages.evidence_id AND e.deleted_at IS NULL),
     forwarded_from, reply_to, is_key";
 
 fn row_to_message(r: &Row<'_>) -> rusqlite::Result<ChatMessage> {
@@ -867,6 +870,7 @@ impl Store {
             .prepare_cached(
                 "SELECT DISTINCT m.evidence_id FROM chat_messages m
                   WHERE m.import_id = ?1 AND m.evidence_id IS NOT NULL
+                    AND EXISTS (SELECT 1 FROM evidence e WHERE e.id = m.evidence_id AND e.deleted_at IS NULL)
                     AND NOT EXISTS (SELECT 1 FROM chat_messages o WHERE o.evidence_id = m.evidence_id
                                      AND o.import_id != ?1 AND o.deleted_at IS NULL)",
             )?
@@ -877,7 +881,12 @@ impl Store {
             params![evidence_id, import_id],
             |r| r.get(0),
         )?;
-        if !export_shared {
+        let export_present: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM evidence WHERE id = ?1 AND deleted_at IS NULL)",
+            [evidence_id],
+            |r| r.get(0),
+        )?;
+        if !export_shared && export_present {
             evidence_ids.push(evidence_id);
         }
         let linked_elsewhere = |store: &Store, id: i32| -> Result<bool> {

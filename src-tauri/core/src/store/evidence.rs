@@ -564,6 +564,21 @@ impl Store {
     /// Deletes an evidence item. The bytes are removed; the audit trail keeps its hash.
     pub fn delete_evidence(&mut self, id: i32) -> Result<()> {
         let e = self.get_evidence(id)?;
+        // A chat's export file proves its messages: it goes only with its import.
+        let chat: Option<i32> = self
+            .conn
+            .query_row(
+                "SELECT i.chat_id FROM chat_imports i JOIN chats c ON c.id = i.chat_id
+                  WHERE i.evidence_id = ?1 AND i.undone_at IS NULL AND c.deleted_at IS NULL LIMIT 1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(chat) = chat {
+            return Err(CoreError::Refused(format!(
+                "V-{id} is the export file chat C-{chat} was imported from; it proves the messages. To remove it, undo that import on the Chats tab."
+            )));
+        }
         let summary = format!(
             "Evidence V-{id} deleted: {} (SHA-256 {})",
             e.file_name, e.sha256

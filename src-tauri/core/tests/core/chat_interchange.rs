@@ -138,7 +138,7 @@ fn a_case_with_chats_exports_imports_and_exports_the_same() {
     assert_eq!(first.version, 2);
     assert_eq!(first.chats.len(), 2);
     let anna = &first.chats[0];
-    assert_eq!(anna.format, ChatFormat::WhatsApp);
+    assert_eq!(anna.format, ChatFormat::Whatsapp);
     assert_eq!(anna.device_zone.as_deref(), Some("Asia/Bangkok"));
     assert_eq!(anna.date_order, Some(DateOrder::Mdy));
     // The export file is in the file as evidence, with the SHA-256 the chat names.
@@ -460,7 +460,7 @@ fn the_version_2_fuzz_seed_with_a_chat_imports() {
     let chat = &store.list_chats(imported.case.id).unwrap()[0];
     assert_eq!(
         (chat.format, chat.title.as_str(), chat.key_count),
-        (ChatFormat::WhatsApp, "Anna", 1)
+        (ChatFormat::Whatsapp, "Anna", 1)
     );
     let messages = all_messages(&store, chat.id);
     assert_eq!(messages[2].sent, None, "a clock time that happened twice");
@@ -497,7 +497,7 @@ fn deleted_evidence_of_a_chat_drops_an_attachment_link_but_never_the_export_file
     let m = first.chats[0]
         .messages
         .iter()
-        .find(|m| m.seq == photo.seq)
+        .find(|m| m.seq == i64::from(photo.seq))
         .unwrap();
     assert_eq!(
         (m.evidence_ref, m.attachment_name.as_deref()),
@@ -507,16 +507,22 @@ fn deleted_evidence_of_a_chat_drops_an_attachment_link_but_never_the_export_file
     let second = store.export_case(again.id).unwrap();
     assert_eq!(without_time(first), without_time(second));
 
-    // The export file itself deleted: the chat could no longer be shown unchanged, so the
-    // case export is refused in plain words rather than made without it.
-    store.delete_evidence(chat.imports[0].evidence_id).unwrap();
-    let err = store.export_case(case).unwrap_err();
+    // The export file itself cannot be deleted while its import stands (it proves the
+    // messages); undoing the import removes both, and the case exports without the chat.
+    let err = store
+        .delete_evidence(chat.imports[0].evidence_id)
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Refused);
-    let msg = err.to_string();
+    assert!(err.to_string().contains("undo that import"), "{err}");
+    assert!(store.export_case(case).is_ok());
+    for import in &chat.imports {
+        if !import.undone {
+            store.undo_chat_import(import.id).unwrap();
+        }
+    }
+    let after = store.export_case(case).unwrap();
     assert!(
-        msg.contains("the chat \"Anna\"")
-            && msg.contains("WhatsApp Chat - Anna.zip")
-            && msg.contains("Nothing was exported"),
-        "{msg}"
+        after.chats.iter().all(|c| c.title != chat.title),
+        "the undone chat is not exported"
     );
 }
