@@ -130,6 +130,7 @@ mod tests {
             })
             .collect();
         assert_eq!(names, json);
-        assert_eq!(names.len(), 5);
+        assert_eq!(names.len(), 6);
+        assert!(names.contains(&"chats".to_string()));
     }
 }

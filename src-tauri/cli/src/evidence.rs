@@ -6,7 +6,7 @@ use casefile_core::CoreError;
 use clap::Subcommand;
 
 use crate::failure::Failure;
-use crate::input::text_arg;
+use crate::input::{id_list, text_arg};
 use crate::output::{outln, print_json, shown};
 use crate::session::open;
 
@@ -195,40 +195,7 @@ fn report_change(change: casefile_core::model::CaptureTimeChange) -> Result<(), 
 
 /// `3,5-9` or `V-3,V-5` → ids.
 fn parse_ids(raw: &str) -> Result<Vec<i32>, Failure> {
-    let bad = || {
-        Failure::Message(format!(
-            "--ids {raw:?} is not a list of items. Write them like 3,5-9 or V-3,V-5."
-        ))
-    };
-    let mut ids = Vec::new();
-    for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let strip = |p: &str| -> Result<i32, Failure> {
-            let p = p.trim();
-            let p = p
-                .strip_prefix("V-")
-                .or_else(|| p.strip_prefix("v-"))
-                .unwrap_or(p);
-            p.parse::<i32>().ok().filter(|n| *n > 0).ok_or_else(bad)
-        };
-        match part
-            .trim_start_matches(['V', 'v'])
-            .trim_start_matches('-')
-            .split_once('-')
-        {
-            Some((a, b)) => {
-                let (a, b) = (strip(a)?, strip(b)?);
-                if b < a || b - a > 100_000 {
-                    return Err(bad());
-                }
-                ids.extend(a..=b);
-            }
-            None => ids.push(strip(part)?),
-        }
-    }
-    if ids.is_empty() {
-        return Err(bad());
-    }
-    Ok(ids)
+    id_list("--ids", "items", 'V', raw)
 }
 
 /// `+3h`, `-1h30m`, `2d`, `-45m` → minutes.

@@ -101,6 +101,52 @@ fn read_bounded(option: &str, source: &str, reader: impl std::io::Read) -> Resul
     })
 }
 
+/// A list of record ids as people write them: `3,5-9`, `V-3,V-5` or `V-3-V-5` for the records
+/// whose code starts with `prefix` (`V` for evidence, `M` for messages). `option` and `things`
+/// name them in the message when the list cannot be read.
+pub(crate) fn id_list(
+    option: &str,
+    things: &str,
+    prefix: char,
+    raw: &str,
+) -> Result<Vec<i32>, Failure> {
+    let bad = || {
+        Failure::Message(format!(
+            "{option} {raw:?} is not a list of {things}. Write them like 3,5-9 or {prefix}-3,{prefix}-5."
+        ))
+    };
+    let lower = prefix.to_ascii_lowercase();
+    let mut ids = Vec::new();
+    for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let strip = |p: &str| -> Result<i32, Failure> {
+            let p = p.trim();
+            let p = p
+                .strip_prefix(prefix)
+                .or_else(|| p.strip_prefix(lower))
+                .map_or(p, |rest| rest.strip_prefix('-').unwrap_or(rest));
+            p.parse::<i32>().ok().filter(|n| *n > 0).ok_or_else(bad)
+        };
+        match part
+            .trim_start_matches([prefix, lower])
+            .trim_start_matches('-')
+            .split_once('-')
+        {
+            Some((a, b)) => {
+                let (a, b) = (strip(a)?, strip(b)?);
+                if b < a || b - a > 100_000 {
+                    return Err(bad());
+                }
+                ids.extend(a..=b);
+            }
+            None => ids.push(strip(part)?),
+        }
+    }
+    if ids.is_empty() {
+        return Err(bad());
+    }
+    Ok(ids)
+}
+
 /// Fills in the fields a person may leave out of a JSON record, then reads it.
 pub(crate) fn with_defaults<T: for<'de> Deserialize<'de>>(
     what: &str,
@@ -187,6 +233,25 @@ mod tests {
             panic!("non-UTF-8 must fail");
         };
         assert!(m.contains("UTF-8"), "{m}");
+    }
+
+    #[test]
+    fn id_lists_take_ranges_and_codes() {
+        assert_eq!(
+            id_list("M-IDS", "messages", 'M', "3,5-7").unwrap(),
+            vec![3, 5, 6, 7]
+        );
+        assert_eq!(
+            id_list("M-IDS", "messages", 'M', "M-3, m-5-M-6").unwrap(),
+            vec![3, 5, 6]
+        );
+        assert_eq!(id_list("--ids", "items", 'V', "V-2").unwrap(), vec![2]);
+        for bad in ["", "0", "x", "7-3", "V-3", "1-999999"] {
+            let Err(Failure::Message(m)) = id_list("M-IDS", "messages", 'M', bad) else {
+                panic!("{bad:?} must fail");
+            };
+            assert!(m.contains("M-3,M-5"), "{m}");
+        }
     }
 
     #[test]

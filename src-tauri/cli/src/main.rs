@@ -13,6 +13,7 @@ use casefile_core::store;
 use clap::{Parser, Subcommand};
 
 mod cases;
+mod chats;
 mod dossier;
 mod events;
 mod evidence;
@@ -58,6 +59,17 @@ enum Command {
     Evidence {
         #[command(subcommand)]
         command: evidence::EvidenceCommand,
+    },
+    /// Take a chat export into a case: `casefile import chat CASE FILE`.
+    Import {
+        #[command(subcommand)]
+        command: chats::ImportCommand,
+    },
+    /// Chats imported into a case: list them, read and search messages, mark key messages,
+    /// undo an import.
+    Chat {
+        #[command(subcommand)]
+        command: chats::ChatCommand,
     },
     /// Money transfers.
     Transfer {
@@ -110,6 +122,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Case { command } => cases::run(&path, command),
         Command::Demo => cases::demo(&path),
         Command::Evidence { command } => evidence::run(&path, command),
+        Command::Import { command } => chats::import(&path, command),
+        Command::Chat { command } => chats::run(&path, command),
         Command::Transfer { command } => transfers::run(&path, command),
         Command::Subject { command } => subjects::run(&path, command),
         Command::Event { command } => events::run(&path, command),

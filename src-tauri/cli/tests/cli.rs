@@ -981,3 +981,320 @@ fn misspelled_fields_are_refused_and_a_subject_is_saved_whole() {
         stdout(&added)
     );
 }
+
+/// A WhatsApp export whose dates read either way (every day number is 12 or less), written
+/// by hand in the Android shape; line 6 carries a terminal escape.
+const AMBIGUOUS_CHAT: &str = "07/03/2026, 10:00 - Anna: Hello David\n\
+09/03/2026, 10:01 - David: Hi Anna\n\
+03/04/2026, 10:02 - Anna: Deposit 500 USDT to the address today\n\
+05/04/2026, 10:05 - Anna: IMG-20260405-WA0001.jpg (file attached)\n\
+Here is my ID card\n\
+05/04/2026, 10:06 - Anna: evil \u{1b}[2J text\n";
+
+fn message_ids(store: &Path, chat: &str) -> Vec<(i64, String)> {
+    let show = casefile(store, Some(PASS), &["chat", "show", chat, "--json"]);
+    assert!(show.status.success(), "{}", stderr(&show));
+    let messages: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
+    messages
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["id"].as_i64().unwrap(),
+                m["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_whatsapp_chat_is_imported_read_marked_and_undone() {
+    let (dir, store) = store_with_case("Romance – Anna");
+    let file = dir.path().join("WhatsApp Chat with Anna.txt");
+    std::fs::write(&file, AMBIGUOUS_CHAT).unwrap();
+    let file = file.to_str().unwrap();
+
+    // The date order cannot be told: the option to add, with both readings; nothing stored.
+    let asked = casefile(&store, Some(PASS), &["import", "chat", "1", file]);
+    assert_eq!(asked.status.code(), Some(1));
+    let err = stderr(&asked);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    for s in [
+        "can be read two ways",
+        "line 1 \"07/03/2026, 10:00 - Anna: Hello David\"",
+        "Add --date-order dmy (Saturday 7 March 2026) or --date-order mdy (Friday 3 July 2026)",
+        "Nothing was stored.",
+    ] {
+        assert!(err.contains(s), "{s:?} missing: {err}");
+    }
+    let none = casefile(&store, Some(PASS), &["chat", "list", "1"]);
+    assert!(stdout(&none).contains("No chats in this case yet"));
+
+    // A preview says what it would store, and stores nothing.
+    let options = ["--date-order", "dmy", "--zone", "Asia/Bangkok"];
+    let mut args = vec!["import", "chat", "1", file, "--preview"];
+    args.extend(options);
+    let preview = casefile(&store, Some(PASS), &args);
+    assert!(preview.status.success(), "{}", stderr(&preview));
+    let out = stdout(&preview);
+    for s in [
+        "nothing was stored",
+        "Chat:          \"Anna\"",
+        "Participants:  Anna, David",
+        "Messages:      5",
+        "Dates read as: day/month/year",
+        "read in Asia/Bangkok",
+        "0 in the export, 1 left out of it",
+        "line 1      2026-03-07 10:00:00 = 2026-03-07 10:00:00+07:00  Anna: Hello David",
+        "evil \\u{1b}[2J text",
+    ] {
+        assert!(out.contains(s), "{s:?} missing: {out}");
+    }
+    assert!(
+        !out.contains('\u{1b}'),
+        "escapes are shown, not sent: {out}"
+    );
+    let listed = casefile(&store, Some(PASS), &["chat", "list", "1", "--json"]);
+    assert_eq!(stdout(&listed).trim(), "[]");
+
+    // The import itself.
+    let mut args = vec!["import", "chat", "1", file];
+    args.extend(options);
+    let imported = casefile(&store, Some(PASS), &args);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert!(
+        stderr(&imported).is_empty(),
+        "no progress line when stderr is not a terminal"
+    );
+    let out = stdout(&imported);
+    let sha = {
+        let o = Command::new("sha256sum").arg(file).output().unwrap();
+        String::from_utf8(o.stdout).unwrap()[..64].to_string()
+    };
+    for s in [
+        "Imported into C-1 \"Anna\" (WhatsApp): 5 new messages, 0 already there.",
+        &format!(
+            "Export file: WhatsApp Chat with Anna.txt, {} bytes, SHA-256 {sha}, kept as V-1.",
+            AMBIGUOUS_CHAT.len()
+        ),
+        "Attachments: 0 kept as evidence, 1 not in the export.",
+        "Clock times were read in Asia/Bangkok.",
+        "Dates were read as day/month/year.",
+        "This is import 1. To undo it: casefile chat undo 1",
+    ] {
+        assert!(out.contains(s), "{s:?} missing: {out}");
+    }
+
+    let list = casefile(&store, Some(PASS), &["chat", "list", "1"]);
+    let out = stdout(&list);
+    assert!(
+        out.contains("C-1    WhatsApp \"Anna\" with Anna, David: 5 messages (0 key), 2026-03-07 10:00:00+07:00 to 2026-04-05 10:06:00+07:00; clock times read in Asia/Bangkok"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "import 1: WhatsApp Chat with Anna.txt ({} bytes, SHA-256 {sha}, V-1), 5 new messages",
+            AMBIGUOUS_CHAT.len()
+        )),
+        "{out}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &casefile(&store, Some(PASS), &["chat", "list", "1", "--json"]).stdout,
+    )
+    .unwrap();
+    assert_eq!(json[0]["device_zone"], "Asia/Bangkok");
+    assert_eq!(json[0]["date_order"], "dmy");
+
+    // Reading and searching, with the source line of each message.
+    let ids = message_ids(&store, "1");
+    assert_eq!(ids.len(), 5);
+    assert_eq!(ids[4].1, "evil \u{1b}[2J text", "JSON keeps the characters");
+    let deposit = ids[2].0;
+    let hello = ids[0].0;
+    let found = casefile(
+        &store,
+        Some(PASS),
+        &["chat", "show", "C-1", "--search", "usdt"],
+    );
+    let out = stdout(&found);
+    assert!(
+        out.starts_with("C-1 \"Anna\" (WhatsApp): 5 messages, 1 matching\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("M-{deposit:<6} 2026-04-03 10:02:00+07:00  Anna: Deposit 500 USDT to the address today  [WhatsApp Chat with Anna.txt line 3]")),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let all = stdout(&casefile(&store, Some(PASS), &["chat", "show", "1"]));
+    assert!(all.contains("Anna: Here is my ID card  [attachment IMG-20260405-WA0001.jpg not in the export; WhatsApp Chat with Anna.txt line 4]"), "{all}");
+    assert!(
+        all.contains("evil \\u{1b}[2J text") && !all.contains('\u{1b}'),
+        "{all}"
+    );
+    let from = stdout(&casefile(
+        &store,
+        Some(PASS),
+        &["chat", "show", "1", "--from-day", "2026-04-01"],
+    ));
+    assert!(
+        !from.contains("Hello David") && from.contains("Deposit 500 USDT"),
+        "{from}"
+    );
+    let bad_day = casefile(
+        &store,
+        Some(PASS),
+        &["chat", "show", "1", "--from-day", "3.4.2026"],
+    );
+    assert!(!bad_day.status.success());
+    assert!(
+        stderr(&bad_day).contains("Write it like 2026-03-14"),
+        "{}",
+        stderr(&bad_day)
+    );
+
+    // Key messages: marked by M-ids or ranges, shown with ★, unmarked.
+    let key = casefile(
+        &store,
+        Some(PASS),
+        &["chat", "key", "1", &format!("M-{deposit},{hello}")],
+    );
+    assert!(key.status.success(), "{}", stderr(&key));
+    assert!(
+        stdout(&key).contains("C-1 has 2 key messages."),
+        "{}",
+        stdout(&key)
+    );
+    let keys = stdout(&casefile(
+        &store,
+        Some(PASS),
+        &["chat", "show", "1", "--key-only"],
+    ));
+    assert_eq!(
+        keys.lines().filter(|l| l.starts_with("★ M-")).count(),
+        2,
+        "{keys}"
+    );
+    assert!(
+        keys.contains(&format!("★ M-{deposit:<6} 2026-04-03")),
+        "{keys}"
+    );
+    let unmark = casefile(
+        &store,
+        Some(PASS),
+        &["chat", "key", "C-1", &hello.to_string(), "--unmark"],
+    );
+    assert!(
+        stdout(&unmark).contains("C-1 has 1 key message."),
+        "{}",
+        stdout(&unmark)
+    );
+    let bad_ids = casefile(&store, Some(PASS), &["chat", "key", "1", "V-3"]);
+    assert!(!bad_ids.status.success());
+    assert!(stderr(&bad_ids).contains("M-3,M-5"), "{}", stderr(&bad_ids));
+    let not_there = casefile(&store, Some(PASS), &["chat", "key", "1", "999"]);
+    assert!(!not_there.status.success());
+
+    // Undo: messages and the export's evidence go; twice is refused.
+    let undo = casefile(&store, Some(PASS), &["chat", "undo", "1"]);
+    assert!(undo.status.success(), "{}", stderr(&undo));
+    assert!(stdout(&undo).starts_with("Import 1 undone"));
+    assert!(
+        stdout(&casefile(&store, Some(PASS), &["chat", "list", "1"]))
+            .contains("No chats in this case yet")
+    );
+    assert!(
+        stdout(&casefile(&store, Some(PASS), &["evidence", "list", "1"]))
+            .contains("No evidence in this case yet")
+    );
+    let again = casefile(&store, Some(PASS), &["chat", "undo", "1"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("already undone"),
+        "{}",
+        stderr(&again)
+    );
+    let log = casefile(&store, Some(PASS), &["verify-log"]);
+    assert!(log.status.success(), "{}", stderr(&log));
+}
+
+#[test]
+fn not_a_chat_and_an_account_export_say_what_to_do_and_store_nothing() {
+    let (dir, store) = store_with_case("Romance – Anna");
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "Shopping list\nmilk\neggs\n").unwrap();
+    let refused = casefile(
+        &store,
+        Some(PASS),
+        &["import", "chat", "1", notes.to_str().unwrap()],
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    let err = stderr(&refused);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("casefile: This does not look like a WhatsApp, Telegram or LINE export."),
+        "{err}"
+    );
+    assert!(stdout(&refused).is_empty());
+    assert!(
+        stdout(&casefile(&store, Some(PASS), &["evidence", "list", "1"]))
+            .contains("No evidence in this case yet")
+    );
+    assert!(
+        stdout(&casefile(&store, Some(PASS), &["chat", "list", "1"]))
+            .contains("No chats in this case yet")
+    );
+
+    // A Telegram export of a whole account: its chats listed, one chosen with --chat.
+    let account = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../core/tests/fixtures/chat/telegram/account_export.json"
+    );
+    let asked = casefile(&store, Some(PASS), &["import", "chat", "1", account]);
+    assert_eq!(asked.status.code(), Some(1));
+    let out = stdout(&asked);
+    assert!(
+        out.contains("holds 3 chats:") && out.contains("    1. Anna Meyer"),
+        "{out}"
+    );
+    assert!(
+        stderr(&asked).contains("Add --chat N to choose one"),
+        "{}",
+        stderr(&asked)
+    );
+    let zero = casefile(
+        &store,
+        Some(PASS),
+        &["import", "chat", "1", account, "--chat", "0"],
+    );
+    assert!(stderr(&zero).contains("--chat counts from 1"));
+    let far = casefile(
+        &store,
+        Some(PASS),
+        &["import", "chat", "1", account, "--chat", "9"],
+    );
+    assert_eq!(far.status.code(), Some(1));
+    assert!(
+        stderr(&far).contains("Give --chat as a number from the list"),
+        "{}",
+        stderr(&far)
+    );
+    let chosen = casefile(
+        &store,
+        Some(PASS),
+        &["import", "chat", "1", account, "--chat", "1"],
+    );
+    assert!(chosen.status.success(), "{}", stderr(&chosen));
+    let out = stdout(&chosen);
+    assert!(
+        out.starts_with(
+            "Chat 1 of 3: Anna Meyer\nImported into C-1 \"Anna Meyer\" (Telegram (JSON export))"
+        ),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Clock times were read"),
+        "Telegram JSON gives exact times: {out}"
+    );
+}

@@ -30,6 +30,9 @@ pub enum Variant {
 pub enum Section {
     Statement,
     Timeline,
+    /// Each imported chat with its export files and its key messages (left out when the
+    /// case has no chats).
+    Chats,
     Subjects,
     Evidence,
     Custody,
@@ -40,6 +43,7 @@ impl Section {
     pub const ALL: &'static [Section] = &[
         Section::Statement,
         Section::Timeline,
+        Section::Chats,
         Section::Subjects,
         Section::Evidence,
         Section::Custody,
@@ -50,6 +54,7 @@ impl Section {
         match self {
             Section::Statement => "The victim's statement",
             Section::Timeline => "Timeline",
+            Section::Chats => "Chats and key messages",
             Section::Subjects => "Scammers and their identifiers",
             Section::Evidence => "Evidence",
             Section::Custody => "Chain of custody",
@@ -61,6 +66,7 @@ impl Section {
         match self {
             Section::Statement => "statement",
             Section::Timeline => "timeline",
+            Section::Chats => "chats",
             Section::Subjects => "subjects",
             Section::Evidence => "evidence",
             Section::Custody => "custody",

@@ -626,3 +626,189 @@ fn sections_can_be_left_out_and_pictures_dropped() {
         full.pdf.len()
     );
 }
+
+/// pdftotext's text with every run of white space made one space, so a sentence wrapped
+/// across lines is found whole.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn chats_and_key_messages_are_printed_with_their_export_zone_and_source_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::create(&dir.path().join("c.db"), PASS, "test").unwrap();
+    let case = store.create_case("Romance – Anna").unwrap();
+    let mut d = case.details.clone();
+    d.time_zone = "Europe/Berlin".into();
+    store.update_case(case.id, &d).unwrap();
+    let case = case.id;
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/chat");
+    let mut go = |_: casefile_core::store::ChatImportProgress| true;
+
+    // A WhatsApp zip from a phone set to Bangkok, with the ID-card photo.
+    let chat_text =
+        std::fs::read_to_string(format!("{fixtures}/whatsapp/ios_12h_narrow_nbsp.txt")).unwrap();
+    let zip = whatsapp_zip(
+        dir.path(),
+        "WhatsApp Chat - Anna.zip",
+        &chat_text,
+        &[("00000016-PHOTO-2026-03-15-13-02-00.jpg", png(30, 60, 2))],
+    );
+    let bangkok = ChatImportOptions {
+        device_zone: Some("Asia/Bangkok".into()),
+        ..Default::default()
+    };
+    let anna = store
+        .import_chat(case, &zip, &bangkok, &mut go)
+        .unwrap()
+        .chat;
+    let messages = store
+        .chat_messages(
+            anna.id,
+            &ChatQuery {
+                limit: 500,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .messages;
+    let deposit = messages
+        .iter()
+        .find(|m| m.text.starts_with("Deposit to this address"))
+        .unwrap()
+        .clone();
+    let id_card = messages
+        .iter()
+        .find(|m| m.text.contains("Here is my ID card"))
+        .unwrap()
+        .clone();
+    let photo = id_card.evidence_id.expect("the photo is kept as evidence");
+    store
+        .set_key_messages(anna.id, &[deposit.id, id_card.id], true)
+        .unwrap();
+
+    // A chat read in the case's zone with a message at a clock time Berlin skipped.
+    let gap = dir.path().join("WhatsApp Chat with Lena.txt");
+    std::fs::write(
+        &gap,
+        "28/03/2026, 23:59 - Lena: Good night\n29/03/2026, 02:30 - Lena: Pay the release fee tonight or the account is frozen\n29/03/2026, 09:00 - David: Ok\n",
+    )
+    .unwrap();
+    let lena = store
+        .import_chat(case, &gap, &ChatImportOptions::default(), &mut go)
+        .unwrap()
+        .chat;
+    let threat = store
+        .chat_messages(
+            lena.id,
+            &ChatQuery {
+                text: "release fee".into(),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .messages[0]
+        .clone();
+    assert!(
+        threat.sent.is_none(),
+        "02:30 does not exist in Berlin that night"
+    );
+    store.set_key_messages(lena.id, &[threat.id], true).unwrap();
+
+    // A chat with no key messages.
+    let line = dir.path().join("[LINE] Chat.txt");
+    std::fs::copy(format!("{fixtures}/line/thai_buddhist.txt"), &line).unwrap();
+    store
+        .import_chat(case, &line, &ChatImportOptions::default(), &mut go)
+        .unwrap();
+
+    let options = DossierOptions {
+        variant: Variant::Police,
+        prepared_by: String::new(),
+        csv: false,
+        without_images: true,
+        omit: vec![],
+    };
+    let files = store.export_dossier(case, &options, when()).unwrap();
+    let pdf = artifacts().join("dossier-chats.pdf");
+    std::fs::write(&pdf, &files.pdf).unwrap();
+    let (ok, msg) = run("qpdf", &["--check", &pdf.display().to_string()]);
+    assert!(ok, "qpdf --check failed:\n{msg}");
+    let text = flat(&pdftotext(&pdf, None));
+    let export = &store.get_chat(anna.id).unwrap().imports[0];
+    let sha = casefile_core::evidence::sha256_hex(&std::fs::read(&zip).unwrap());
+    assert_eq!(export.export_sha256, sha);
+    for s in [
+        "Chats and key messages".to_string(),
+        format!("C-{} · Anna (WhatsApp)", anna.id),
+        sha.clone(),
+        format!(
+            "WhatsApp Chat - Anna.zip — {} bytes — kept as V-{}",
+            export.export_size, export.evidence_id
+        ),
+        "Times in this chat are the phone's clock, read as Asia/Bangkok (as the victim said at import)".into(),
+        "Times in this chat are the phone's clock, read as Europe/Berlin".into(),
+        "month/day/year".into(),
+        format!("M-{}", deposit.id),
+        "Deposit to this address today (edited)".into(),
+        format!("M-{}", id_card.id),
+        "Here is my ID card".into(),
+        format!("_chat.txt line {}", id_card.source_line),
+        format!("Attachment: V-{photo} (00000016-PHOTO-2026-03-15-13-02-00.jpg)"),
+        // Recorded with the phone's offset, and the same moment in the case's zone.
+        "13:00:00+07:00".into(),
+        "Last message 2026-03-15 13:02:00+07:00 — 2026-03-15 07:02 (UTC+01:00) in Europe/Berlin"
+            .into(),
+        "First message 2026-03-28 23:59:00+01:00".into(),
+        "Participants Anna, David".into(),
+        "Messages 10 (2 marked as key messages)".into(),
+        format!(
+            "Source: _chat.txt line {} · in Europe/Berlin: 2026-03-15 07:00 (UTC+01:00)",
+            deposit.source_line
+        ),
+        "clock time 2026-03-29 02:30, not a real time in Europe/Berlin".into(),
+        "Pay the release fee tonight or the account is frozen".into(),
+        format!("WhatsApp Chat with Lena.txt line {}", threat.source_line),
+        "No messages were marked as key messages.".into(),
+    ] {
+        assert!(text.contains(s.as_str()), "{s:?} missing from:\n{text}");
+    }
+    assert_eq!(deposit.source_line, 9);
+    // After the transfers, before the scammers; listed in the contents.
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} missing"));
+    assert!(
+        text.matches("Chats and key messages").count() >= 2,
+        "contents and section"
+    );
+    let section = text.rfind("Chats and key messages").unwrap();
+    assert!(at("No transfers recorded.") < section);
+    assert!(section < text.rfind("Scammers and their identifiers").unwrap());
+    let (_, outline) = run(
+        "qpdf",
+        &["--json", "--json-key=outlines", &pdf.display().to_string()],
+    );
+    assert!(outline.contains("Chats and key messages"), "{outline}");
+
+    // Left out on request; and a case without chats has no such section, not even in the
+    // contents.
+    let omitted = store
+        .export_dossier(
+            case,
+            &DossierOptions {
+                omit: vec![casefile_core::dossier::Section::Chats],
+                ..options.clone()
+            },
+            when(),
+        )
+        .unwrap();
+    let other = store.create_case("No chats").unwrap();
+    let empty = store.export_dossier(other.id, &options, when()).unwrap();
+    for (name, files) in [("omitted", omitted), ("no-chats", empty)] {
+        let pdf = artifacts().join(format!("dossier-chats-{name}.pdf"));
+        std::fs::write(&pdf, &files.pdf).unwrap();
+        let text = flat(&pdftotext(&pdf, None));
+        assert!(!text.contains("Chats and key messages"), "{name}: {text}");
+        assert!(!text.contains("Deposit to this address"), "{name}");
+    }
+}

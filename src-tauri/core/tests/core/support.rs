@@ -127,3 +127,25 @@ pub fn screenshot(seed: u32) -> Vec<u8> {
         .unwrap();
     out
 }
+
+/// A WhatsApp iPhone export zip at `dir/name`: `_chat.txt` and the media files it names.
+pub fn whatsapp_zip(
+    dir: &std::path::Path,
+    name: &str,
+    chat: &str,
+    media: &[(&str, Vec<u8>)],
+) -> std::path::PathBuf {
+    use std::io::Write as _;
+    let path = dir.join(name);
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("_chat.txt", opts).unwrap();
+    zip.write_all(chat.as_bytes()).unwrap();
+    for (n, bytes) in media {
+        zip.start_file(*n, opts).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap();
+    path
+}

@@ -42,6 +42,7 @@ pub(super) fn cover(
         Section::ALL
             .iter()
             .any(|s| s.label() == title && options.omit.contains(s))
+            || (title == Section::Chats.label() && data.chats.is_empty())
     };
     for s in SECTIONS.iter().filter(|s| !omitted(s)) {
         flow.paragraph(&format!("•  {s}"), BODY);

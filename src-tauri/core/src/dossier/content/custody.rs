@@ -3,7 +3,7 @@
 use super::*;
 
 pub(super) fn custody(flow: &mut Flow<'_>, data: &Data, csv_hashes: Option<&(String, String)>) {
-    flow.section(SECTIONS[6]);
+    flow.section(SECTIONS[7]);
     flow.paragraph(
         "Every change to the case is recorded in an append-only log. Each entry's SHA-256 covers the entry and the hash of the entry before it, so removing or altering any entry breaks every hash after it. The hash at the head of the chain identifies the whole history. To check it, open the case in Casefile and choose “Verify integrity”, or run: casefile verify CASE-ID.",
         BODY,

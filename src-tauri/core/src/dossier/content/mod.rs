@@ -1,5 +1,5 @@
 //! What the dossier says, section by section, laid out into pages. One file per section, in
-//! the order the dossier prints them: cover, summary, statement, timeline, transfers, subjects,
+//! the order the dossier prints them: cover, summary, statement, timeline, transfers, chats, subjects,
 //! evidence, custody; and the bank letter.
 
 use std::collections::BTreeSet;
@@ -17,6 +17,7 @@ use crate::time::in_zone;
 use crate::validate::identifier::IdentifierKind;
 use crate::{CoreError, Result, Store};
 
+mod chats;
 mod cover;
 mod custody;
 mod evidence;
@@ -27,6 +28,8 @@ mod summary;
 mod timeline;
 mod transfers;
 
+use chats::chats;
+pub use chats::ChatRecord;
 use cover::cover;
 use custody::custody;
 use evidence::evidence;
@@ -57,6 +60,8 @@ pub struct Data {
     pub loose_identifiers: Vec<Identifier>,
     pub evidence: Vec<Evidence>,
     pub timeline: Vec<TimelineEntry>,
+    /// The chats with their key messages (none in a bank letter).
+    pub chats: Vec<ChatRecord>,
     pub summary: LossSummary,
     pub audit: Vec<AuditEntry>,
     pub audit_report: AuditReport,
@@ -122,6 +127,10 @@ impl Data {
                 break;
             }
         }
+        let chats = match options.variant {
+            Variant::Police => chats::gather(store, case_id)?,
+            Variant::Bank { .. } => Vec::new(),
+        };
         let subjects = store.list_subjects(case_id)?;
         let loose_identifiers = store
             .list_identifiers(case_id)?
@@ -137,6 +146,7 @@ impl Data {
             loose_identifiers,
             evidence,
             timeline,
+            chats,
             summary,
             generated_at,
             lists: Lists,
@@ -169,11 +179,12 @@ pub struct Built {
     pub meta: Meta,
 }
 
-const SECTIONS: [&str; 7] = [
+const SECTIONS: [&str; 8] = [
     "Summary",
     Section::Statement.label(),
     Section::Timeline.label(),
     "Transfers",
+    Section::Chats.label(),
     Section::Subjects.label(),
     Section::Evidence.label(),
     Section::Custody.label(),
@@ -277,6 +288,9 @@ fn lay_out(
             }
             flow.section(SECTIONS[3]);
             transfers(&mut flow, data);
+            if has(Section::Chats) && !data.chats.is_empty() {
+                chats(&mut flow, data);
+            }
             if has(Section::Subjects) {
                 subjects(&mut flow, data);
             }
