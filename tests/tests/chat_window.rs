@@ -123,8 +123,17 @@ fn a_whatsapp_export_is_imported_read_marked_and_mined_in_the_real_window() {
     s.click(&s.find("#tab-people").unwrap()).unwrap();
     s.wait_for_text("#panel-people", TRON_OK, 10).unwrap();
     s.click(&s.find("#tab-timeline").unwrap()).unwrap();
-    s.wait_for_text("#panel-timeline", "messages with Anna", 10)
+    s.wait_for("#timeline-list .row .body.chat", 10).unwrap();
+    let titles = s
+        .execute(
+            "return [...document.querySelectorAll('#timeline-list .body.chat .title')].map(t => t.textContent).join(' | ');",
+            serde_json::json!([]),
+        )
         .unwrap();
+    assert!(
+        titles.as_str().unwrap().contains("3 messages with Anna (WhatsApp)"),
+        "{titles}"
+    );
     std::thread::sleep(Duration::from_millis(500));
     s.screenshot(&artifacts_dir().join("casefile-chat-timeline.png"))
         .unwrap();

@@ -754,7 +754,12 @@ export type SavedDossier = {
  *  Parts of the police dossier that can be left out (the cover, summary and transfers are
  *  always in).
  */
-export type Section = "statement" | "timeline" | "subjects" | "evidence" | "custody";
+export type Section = "statement" | "timeline" | 
+/**
+ *  Each imported chat with its export files and its key messages (left out when the
+ *  case has no chats).
+ */
+"chats" | "subjects" | "evidence" | "custody";
 
 /**  App settings kept inside the encrypted store. */
 export type Settings = {

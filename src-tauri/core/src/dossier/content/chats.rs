@@ -274,7 +274,7 @@ mod tests {
         Chat {
             id: 1,
             case_id: 1,
-            format: ChatFormat::WhatsApp,
+            format: ChatFormat::Whatsapp,
             title: "Anna".into(),
             participants: vec![],
             device_zone: zone.map(str::to_string),
