@@ -5,7 +5,7 @@
 //! once for the whole file ([`infer_order`]), because a single line such as `03/04/2026` cannot
 //! tell. Nothing here allocates per line except [`reading`], which is only used for messages.
 
-use chrono::{Datelike as _, NaiveDate, NaiveTime};
+use chrono::{Datelike as _, NaiveDate, NaiveTime, Weekday};
 
 use super::DateOrder;
 
@@ -105,6 +105,59 @@ pub fn expand_year(value: u32, digits: u8) -> Option<i32> {
         2 => Some(1900 + value),
         _ => None,
     }
+}
+
+/// Buddhist-era years (Thai phones) start here; they are 543 years ahead of the common era.
+const BUDDHIST_ERA_FROM: u32 = 2400;
+const BUDDHIST_ERA_OFFSET: u32 = 543;
+
+/// A 4-digit year in the common era: 2400 and later are Buddhist-era years (Thai phones write
+/// `14/03/2569` for 14 March 2026) and are converted; earlier years are kept. Convert before
+/// [`date_in_order`], so that leap days fall in the right years.
+pub fn common_era_year(year: u32) -> u32 {
+    if year >= BUDDHIST_ERA_FROM {
+        year - BUDDHIST_ERA_OFFSET
+    } else {
+        year
+    }
+}
+
+/// The weekday named by the words around a date's numbers (`Sat, ` in `Sat, 03/07/2026`):
+/// English (`Sat`, `Saturday`), Japanese (`土`, `土曜日`), Chinese (`六`, `週六`, `周六`,
+/// `星期六`) or Thai (`ส.`, `วันเสาร์ที่`); `None` for anything else. Spaces, commas, dots and
+/// brackets are ignored. A hint for the date order when the numbers cannot settle it (the
+/// weekday of 03/07/2026 differs between day first and month first).
+pub fn weekday_named(around: &str) -> Option<Weekday> {
+    let token: String = around
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '.' | '(' | ')' | '（' | '）'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut t = token.as_str();
+    for prefix in ["星期", "禮拜", "礼拜", "週", "周", "วัน"] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            t = rest;
+            break;
+        }
+    }
+    let t = t.strip_suffix("ที่").unwrap_or(t);
+    let t = t
+        .strip_suffix("曜日")
+        .or_else(|| t.strip_suffix('曜'))
+        .unwrap_or(t);
+    use Weekday::*;
+    Some(match t {
+        "sun" | "sunday" | "日" | "天" | "อา" | "อาทิตย์" => Sun,
+        "mon" | "monday" | "月" | "一" | "จ" | "จันทร์" => Mon,
+        "tue" | "tues" | "tuesday" | "火" | "二" | "อ" | "อังคาร" => Tue,
+        "wed" | "wednesday" | "水" | "三" | "พ" | "พุธ" => Wed,
+        "thu" | "thur" | "thurs" | "thursday" | "木" | "四" | "พฤ" | "พฤหัส" | "พฤหัสบดี" => {
+            Thu
+        }
+        "fri" | "friday" | "金" | "五" | "ศ" | "ศุกร์" => Fri,
+        "sat" | "saturday" | "土" | "六" | "ส" | "เสาร์" => Sat,
+        _ => return None,
+    })
 }
 
 /// The calendar date `date` means in `order`, or `None` when it is no date in that order
@@ -393,6 +446,44 @@ pub fn parse_time_of_day(s: &str) -> Option<(TimeOfDay, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekday_names() {
+        for (around, day) in [
+            ("Sat, ", Weekday::Sat),
+            (" Saturday", Weekday::Sat),
+            ("(土)", Weekday::Sat),
+            ("（六）", Weekday::Sat),
+            ("(週日)", Weekday::Sun),
+            ("星期三", Weekday::Wed),
+            ("อา. ", Weekday::Sun),
+            ("อ. ", Weekday::Tue),
+            ("พฤ. ", Weekday::Thu),
+            ("วันเสาร์ที่ ", Weekday::Sat),
+            ("(木曜日)", Weekday::Thu),
+        ] {
+            assert_eq!(weekday_named(around), Some(day), "{around}");
+        }
+        assert_eq!(weekday_named("Sab, "), None);
+        assert_eq!(weekday_named(""), None);
+    }
+
+    #[test]
+    fn buddhist_era_years() {
+        assert_eq!(common_era_year(2569), 2026);
+        assert_eq!(common_era_year(2400), 1857);
+        assert_eq!(common_era_year(2399), 2399);
+        assert_eq!(common_era_year(2026), 2026);
+        // 2567 BE is 2024, a leap year (2567 itself would not be).
+        let date = NumericDate {
+            parts: [29, 2, common_era_year(2567)],
+            digits: [2, 1, 4],
+        };
+        assert_eq!(
+            date_in_order(&date, DateOrder::Dmy),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+    }
 
     fn nd(s: &str) -> NumericDate {
         read_numeric_date(s).unwrap().0

@@ -31,6 +31,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use regex::Regex;
 
+use super::dates::{self, NumericDate, OrderInference};
 use super::{
     Attachment, ChatError, DateOrder, Format, MessageKind, MessageTime, OrderExample, ParseOptions,
     ParsedChat, ParsedMessage,
@@ -38,10 +39,6 @@ use super::{
 
 /// How many lines from the top [`looks_like`] reads.
 const LOOK_LINES: usize = 40;
-
-/// Buddhist-era years (Thai phones) start here; they are 543 years ahead of the common era.
-const BUDDHIST_ERA_FROM: i32 = 2400;
-const BUDDHIST_ERA_OFFSET: i32 = 543;
 
 /// The time field of a message line: `09:31`, `9:31 AM`, `9:31PM`, `午後9:31`, `下午09:31`,
 /// `오후 9:31`, optionally with seconds.
@@ -224,10 +221,9 @@ fn not_a_chat() -> ChatError {
 struct DayLine {
     line: u32,
     text: String,
-    /// The numbers in writing order; `a` or `c` is the 4-digit year.
-    a: u32,
-    b: u32,
-    c: u32,
+    /// The numbers in writing order; the first or the last is the 4-digit year, already in the
+    /// common era (a Thai phone's Buddhist-era year is converted when read).
+    numbers: NumericDate,
     year_first: bool,
     weekday: Option<Weekday>,
     /// Blank lines just above it (given back if it turns out to be text, see `read_structure`).
@@ -500,14 +496,18 @@ fn day_line(line: &str) -> Option<DayLine> {
         (1 | 2, 4) => false,
         _ => return None,
     };
+    // Digits only (the lengths above are then digit counts); the year in the common era.
+    let number = |m: &str| -> Option<u32> { m.parse().ok() };
+    let mut parts = [number(a)?, number(b)?, number(cc)?];
+    let year = if year_first { 0 } else { 2 };
+    parts[year] = dates::common_era_year(parts[year]);
+    let digits = [a.len(), b.len(), cc.len()].map(|n| u8::try_from(n).unwrap_or(u8::MAX));
     let d = DayLine {
         line: 0,
         text: line.to_string(),
-        a: a.parse().ok()?,
-        b: b.parse().ok()?,
-        c: cc.parse().ok()?,
+        numbers: NumericDate { parts, digits },
         year_first,
-        weekday: weekday(&format!(
+        weekday: dates::weekday_named(&format!(
             "{}{}",
             c.name("pre").map_or("", |m| m.as_str()),
             c.name("post").map_or("", |m| m.as_str())
@@ -525,63 +525,20 @@ fn day_line(line: &str) -> Option<DayLine> {
 impl DayLine {
     /// The date in `order`; year-first lines are always year/month/day.
     fn date(&self, order: DateOrder) -> Option<NaiveDate> {
-        let (year, month, day) = match (self.year_first, order) {
-            (true, _) => (self.a, self.b, self.c),
-            (false, DateOrder::Dmy) => (self.c, self.b, self.a),
-            (false, DateOrder::Mdy) => (self.c, self.a, self.b),
-            (false, DateOrder::Ymd) => return None,
-        };
-        let year = i32::try_from(year).ok()?;
-        let year = if year >= BUDDHIST_ERA_FROM {
-            year - BUDDHIST_ERA_OFFSET
-        } else {
-            year
-        };
-        NaiveDate::from_ymd_opt(year, month, day)
+        match (self.year_first, order) {
+            (true, _) => dates::date_in_order(&self.numbers, DateOrder::Ymd),
+            (false, DateOrder::Ymd) => None,
+            (false, order) => dates::date_in_order(&self.numbers, order),
+        }
     }
 
     /// Whether the two orders give different dates (`03/07/2026`, not `03/03/2026`).
     fn ambiguous(&self) -> bool {
         !self.year_first
-            && self.a != self.b
+            && self.numbers.parts[0] != self.numbers.parts[1]
             && self.date(DateOrder::Dmy).is_some()
             && self.date(DateOrder::Mdy).is_some()
     }
-}
-
-/// The weekday a date line names around its numbers: English (`Sat`, `Saturday`), Japanese
-/// (`土`, `土曜日`), Chinese (`六`, `週六`, `周六`, `星期六`) or Thai (`ส.`, `วันเสาร์ที่`).
-fn weekday(around: &str) -> Option<Weekday> {
-    let token: String = around
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '.' | '(' | ')' | '（' | '）'))
-        .flat_map(char::to_lowercase)
-        .collect();
-    let mut t = token.as_str();
-    for prefix in ["星期", "禮拜", "礼拜", "週", "周", "วัน"] {
-        if let Some(rest) = t.strip_prefix(prefix) {
-            t = rest;
-            break;
-        }
-    }
-    let t = t.strip_suffix("ที่").unwrap_or(t);
-    let t = t
-        .strip_suffix("曜日")
-        .or_else(|| t.strip_suffix('曜'))
-        .unwrap_or(t);
-    use Weekday::*;
-    Some(match t {
-        "sun" | "sunday" | "日" | "天" | "อา" | "อาทิตย์" => Sun,
-        "mon" | "monday" | "月" | "一" | "จ" | "จันทร์" => Mon,
-        "tue" | "tues" | "tuesday" | "火" | "二" | "อ" | "อังคาร" => Tue,
-        "wed" | "wednesday" | "水" | "三" | "พ" | "พุธ" => Wed,
-        "thu" | "thur" | "thurs" | "thursday" | "木" | "四" | "พฤ" | "พฤหัส" | "พฤหัสบดี" => {
-            Thu
-        }
-        "fri" | "friday" | "金" | "五" | "ศ" | "ศุกร์" => Fri,
-        "sat" | "saturday" | "土" | "六" | "ส" | "เสาร์" => Sat,
-        _ => return None,
-    })
 }
 
 /// The date order to use for year-last date lines, and every date line's date.
@@ -624,13 +581,14 @@ fn resolve_dates(
     Ok((Some(order), dates))
 }
 
-/// Day/month order from the year-last date lines: the numbers, then the weekday names, then ask.
+/// Day/month order from the year-last date lines: the numbers ([`dates::infer_order`]; a
+/// 1–2-digit first number never reads year first), then the weekday names, then ask.
 fn infer_order(year_last: &[&DayLine]) -> Result<DateOrder, ChatError> {
-    let fits = |o: DateOrder| year_last.iter().all(|d| d.date(o).is_some());
-    match (fits(DateOrder::Dmy), fits(DateOrder::Mdy)) {
-        (true, false) => return Ok(DateOrder::Dmy),
-        (false, true) => return Ok(DateOrder::Mdy),
-        (false, false) => {
+    let numbers: Vec<NumericDate> = year_last.iter().map(|d| d.numbers).collect();
+    match dates::infer_order(&numbers) {
+        // Day first also when every date reads the same both ways (03/03/2026).
+        OrderInference::Decided(order) => return Ok(order),
+        OrderInference::NoneFits { .. } | OrderInference::Empty => {
             // Some dates only fit day/month, others only month/day.
             let first = |o: DateOrder| year_last.iter().find(|d| d.date(o).is_none());
             let (a, b) = (first(DateOrder::Dmy), first(DateOrder::Mdy));
@@ -647,13 +605,9 @@ fn infer_order(year_last: &[&DayLine]) -> Result<DateOrder, ChatError> {
                 a.line, a.text, b.line, b.text
             )));
         }
-        (true, true) => {}
+        OrderInference::Ambiguous(_) => {}
     }
     let ambiguous: Vec<&&DayLine> = year_last.iter().filter(|d| d.ambiguous()).collect();
-    if ambiguous.is_empty() {
-        // Every date reads the same both ways (03/03/2026): the order changes nothing.
-        return Ok(DateOrder::Dmy);
-    }
     let named = |o: DateOrder| {
         year_last.iter().all(|d| match (d.weekday, d.date(o)) {
             (Some(w), Some(date)) => date.weekday() == w,
@@ -676,10 +630,7 @@ fn infer_order(year_last: &[&DayLine]) -> Result<DateOrder, ChatError> {
             .map(|d| OrderExample {
                 line_text: d.text.clone(),
                 line: d.line,
-                readings: [DateOrder::Dmy, DateOrder::Mdy]
-                    .into_iter()
-                    .filter_map(|o| Some((o, d.date(o)?.format("%A %-d %B %Y").to_string())))
-                    .collect(),
+                readings: dates::readings(&d.numbers, &[DateOrder::Dmy, DateOrder::Mdy]),
             })
             .collect(),
     })
@@ -1112,27 +1063,6 @@ mod tests {
             parse_default(&text("Sun, 03/07/2026", "Tue, 04/07/2026")),
             Err(ChatError::AmbiguousDateOrder { .. })
         ));
-    }
-
-    #[test]
-    fn weekday_names() {
-        for (around, day) in [
-            ("Sat, ", Weekday::Sat),
-            (" Saturday", Weekday::Sat),
-            ("(土)", Weekday::Sat),
-            ("（六）", Weekday::Sat),
-            ("(週日)", Weekday::Sun),
-            ("星期三", Weekday::Wed),
-            ("อา. ", Weekday::Sun),
-            ("อ. ", Weekday::Tue),
-            ("พฤ. ", Weekday::Thu),
-            ("วันเสาร์ที่ ", Weekday::Sat),
-            ("(木曜日)", Weekday::Thu),
-        ] {
-            assert_eq!(weekday(around), Some(day), "{around}");
-        }
-        assert_eq!(weekday("Sab, "), None);
-        assert_eq!(weekday(""), None);
     }
 
     #[test]
