@@ -80,13 +80,22 @@ pub const BINDINGS_HEADER: &str = "// Generated from the Rust commands by tauri-
 pub fn run() {
     let builder = specta_builder();
     let state = AppState::new(casefile_core::store::default_path());
-    let result = tauri::Builder::default()
+    let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
         .register_uri_scheme_protocol("evidence", protocol::handle)
         .invoke_handler(builder.invoke_handler())
-        .run(tauri::generate_context!());
+        .build(tauri::generate_context!());
+    let result = app.map(|app| {
+        app.run(|handle, event| {
+            // Files of an intake still in an open group are committed before the app goes.
+            if let tauri::RunEvent::Exit | tauri::RunEvent::ExitRequested { .. } = event {
+                use tauri::Manager as _;
+                handle.state::<AppState>().commit_before_exit();
+            }
+        });
+    });
     if let Err(e) = result {
         eprintln!("Casefile could not start its window: {e}");
         std::process::exit(1);

@@ -67,7 +67,7 @@ impl AppState {
             .ok_or_else(|| {
                 AppError::invalid(
                     "path",
-                    "Choose the chat export again with *Choose the export…*.",
+                    "Choose the chat export again with the “Choose the export…” button.",
                 )
             })
     }
@@ -100,6 +100,28 @@ impl AppState {
     ) -> Result<T, AppError> {
         let mut slot = self.slot();
         let store = slot.as_mut().ok_or_else(AppError::locked)?;
+        // Any other command while an intake's group of files is open commits the group first:
+        // nothing else joins it, and an import or an undo can begin its own transaction.
+        store.commit_pending_writes()?;
         f(store).map_err(AppError::from)
+    }
+
+    /// [`AppState::with_store`] for the intake's own commands, which add to its open group.
+    pub fn with_store_in_intake<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> casefile_core::Result<T>,
+    ) -> Result<T, AppError> {
+        let mut slot = self.slot();
+        let store = slot.as_mut().ok_or_else(AppError::locked)?;
+        f(store).map_err(AppError::from)
+    }
+
+    /// Commits whatever is still open (the window is closing).
+    pub fn commit_before_exit(&self) {
+        if let Some(store) = self.slot().as_mut() {
+            if let Err(e) = store.commit_pending_writes() {
+                eprintln!("Casefile could not save the last files added: {e}");
+            }
+        }
     }
 }

@@ -131,7 +131,10 @@ fn a_whatsapp_export_is_imported_read_marked_and_mined_in_the_real_window() {
         )
         .unwrap();
     assert!(
-        titles.as_str().unwrap().contains("3 messages with Anna (WhatsApp)"),
+        titles
+            .as_str()
+            .unwrap()
+            .contains("3 messages with Anna (WhatsApp)"),
         "{titles}"
     );
     std::thread::sleep(Duration::from_millis(500));

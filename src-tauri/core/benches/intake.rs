@@ -107,11 +107,13 @@ fn main() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
-    run(
-        "small",
-        dir.path(),
-        small_screenshot,
-        count("INTAKE_SMALL", 93),
-    );
-    run("large", dir.path(), screenshot, count("INTAKE_LARGE", 300));
+    let sets: [(&str, fn(u32) -> Vec<u8>, u32); 2] = [
+        ("small", small_screenshot, count("INTAKE_SMALL", 93)),
+        ("large", screenshot, count("INTAKE_LARGE", 300)),
+    ];
+    for (label, make, n) in sets {
+        if n > 0 {
+            run(label, dir.path(), make, n);
+        }
+    }
 }

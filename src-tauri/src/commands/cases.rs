@@ -14,7 +14,7 @@ use super::AppError;
 use crate::AppState;
 
 /// Cases matching the filter, most recently changed first.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn list_cases(
     state: State<'_, AppState>,
@@ -24,21 +24,21 @@ pub fn list_cases(
 }
 
 /// Creates a case with a title.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn create_case(state: State<'_, AppState>, title: String) -> Result<Case, AppError> {
     state.with_store(|s| s.create_case(&title))
 }
 
 /// One case with all its details.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn get_case(state: State<'_, AppState>, id: i32) -> Result<Case, AppError> {
     state.with_store(|s| s.get_case(id))
 }
 
 /// Saves a case's details (title, references, victim, currency, time zone, status, statement).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn update_case(
     state: State<'_, AppState>,
@@ -49,7 +49,7 @@ pub fn update_case(
 }
 
 /// Archives a case or brings it back.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn set_case_archived(
     state: State<'_, AppState>,

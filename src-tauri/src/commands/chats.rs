@@ -147,14 +147,14 @@ pub fn stop_chat_import(state: State<'_, AppState>) {
 }
 
 /// Every chat of a case.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn list_chats(state: State<'_, AppState>, case_id: i32) -> Result<Vec<Chat>, AppError> {
     state.with_store(|s| s.list_chats(case_id))
 }
 
 /// A page of a chat's messages.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn chat_messages(
     state: State<'_, AppState>,
@@ -165,7 +165,7 @@ pub fn chat_messages(
 }
 
 /// Marks messages as key messages (or not).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn set_key_messages(
     state: State<'_, AppState>,
@@ -177,7 +177,7 @@ pub fn set_key_messages(
 }
 
 /// Undoes one import of a chat.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn undo_chat_import(state: State<'_, AppState>, import_id: i32) -> Result<(), AppError> {
     state.with_store(|s| s.undo_chat_import(import_id))
@@ -194,7 +194,7 @@ pub async fn chat_suggestions(
 }
 
 /// Adds the suggestions the person accepted.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn accept_chat_suggestions(
     state: State<'_, AppState>,

@@ -59,7 +59,7 @@ pub async fn export_dossier(
 }
 
 /// Opens an exported file in the system's viewer (only files this session exported).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn open_export(
     app: AppHandle,
@@ -71,7 +71,7 @@ pub fn open_export(
 }
 
 /// Shows an exported file in the file manager (only files this session exported).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn show_export_in_folder(
     app: AppHandle,
@@ -88,7 +88,7 @@ pub fn show_export_in_folder(
 }
 
 /// Re-hashes every evidence item and walks the audit chain.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn verify_case(state: State<'_, AppState>, case_id: i32) -> Result<VerifyReport, AppError> {
     state.with_store(|s| s.verify_case(case_id))

@@ -7,7 +7,7 @@ use super::AppError;
 use crate::AppState;
 
 /// Adds an event to the timeline.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn add_event(
     state: State<'_, AppState>,
@@ -18,7 +18,7 @@ pub fn add_event(
 }
 
 /// Changes an event.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn update_event(
     state: State<'_, AppState>,
@@ -29,14 +29,14 @@ pub fn update_event(
 }
 
 /// One event (for editing).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn get_event(state: State<'_, AppState>, id: i32) -> Result<Event, AppError> {
     state.with_store(|s| s.get_event(id))
 }
 
 /// Deletes an event.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn delete_event(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
     state.with_store(|s| s.delete_event(id))

@@ -8,7 +8,7 @@ use super::AppError;
 use crate::AppState;
 
 /// Every evidence item of a case.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn list_evidence(state: State<'_, AppState>, case_id: i32) -> Result<Vec<Evidence>, AppError> {
     state.with_store(|s| s.list_evidence(case_id))
@@ -16,7 +16,7 @@ pub fn list_evidence(state: State<'_, AppState>, case_id: i32) -> Result<Vec<Evi
 
 /// Starts adding several files to a case; times written without a zone are read in
 /// `device_zone` (the phone's), or the case's zone when `None`. Returns the zone used.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn begin_intake(
     state: State<'_, AppState>,
@@ -24,7 +24,7 @@ pub fn begin_intake(
     device_zone: Option<String>,
 ) -> Result<String, AppError> {
     let mut intake = state.intake();
-    let started = state.with_store(|s| {
+    let started = state.with_store_in_intake(|s| {
         if let Some(open) = intake.take() {
             s.finish_intake(open)?;
         }
@@ -36,12 +36,12 @@ pub fn begin_intake(
 }
 
 /// Commits the files of the intake in progress.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn finish_intake(state: State<'_, AppState>) -> Result<(), AppError> {
     let mut intake = state.intake();
     match intake.take() {
-        Some(open) => state.with_store(|s| s.finish_intake(open).map(|_| ())),
+        Some(open) => state.with_store_in_intake(|s| s.finish_intake(open).map(|_| ())),
         None => Ok(()),
     }
 }
@@ -71,7 +71,7 @@ pub async fn make_previews(state: State<'_, AppState>) -> Result<u32, AppError> 
 }
 
 /// Moves the capture times of several items by `minutes`.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn shift_capture_times(
     state: State<'_, AppState>,
@@ -83,7 +83,7 @@ pub fn shift_capture_times(
 }
 
 /// Reads the zone-less capture times of several items in `zone`.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn set_capture_zone(
     state: State<'_, AppState>,
@@ -116,7 +116,7 @@ pub async fn add_evidence(
         })?;
     let modified = modified_ms.and_then(|ms| chrono::DateTime::from_timestamp_millis(ms as i64));
     let mut intake = state.intake();
-    state.with_store(|s| match intake.as_mut() {
+    state.with_store_in_intake(|s| match intake.as_mut() {
         Some(open) if open.case_id() == case_id => {
             s.intake_bytes(open, &file_name, &bytes, modified, "")
         }
@@ -125,7 +125,7 @@ pub async fn add_evidence(
 }
 
 /// Changes an evidence item's caption or corrects its capture time.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn update_evidence(
     state: State<'_, AppState>,
@@ -136,7 +136,7 @@ pub fn update_evidence(
 }
 
 /// Deletes an evidence item.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn delete_evidence(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
     state.with_store(|s| s.delete_evidence(id))

@@ -36,7 +36,7 @@ fn status(state: &AppState) -> Result<AppStatus, AppError> {
 }
 
 /// Which screen to show: welcome (no store yet), unlock, or the cases.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn app_status(state: State<'_, AppState>) -> Result<AppStatus, AppError> {
     status(&state)
@@ -78,7 +78,7 @@ pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<Ap
 }
 
 /// Locks the case file: the key and the connection are dropped from memory.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn lock(state: State<'_, AppState>) -> Result<AppStatus, AppError> {
     // Closing the store commits what an unfinished intake stored.
@@ -108,7 +108,7 @@ pub async fn change_passphrase(
 }
 
 /// Saves the settings (e.g. minutes until the automatic lock).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn update_settings(
     state: State<'_, AppState>,

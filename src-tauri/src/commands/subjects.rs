@@ -7,14 +7,14 @@ use super::AppError;
 use crate::AppState;
 
 /// Every subject of a case with its identifiers.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn list_subjects(state: State<'_, AppState>, case_id: i32) -> Result<Vec<Subject>, AppError> {
     state.with_store(|s| s.list_subjects(case_id))
 }
 
 /// Adds a subject.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn add_subject(
     state: State<'_, AppState>,
@@ -25,7 +25,7 @@ pub fn add_subject(
 }
 
 /// Changes a subject.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn update_subject(
     state: State<'_, AppState>,
@@ -36,14 +36,14 @@ pub fn update_subject(
 }
 
 /// Deletes a subject and its identifiers.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn delete_subject(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
     state.with_store(|s| s.delete_subject(id))
 }
 
 /// Checks an identifier without saving: the warnings to show.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn check_identifier(
     state: State<'_, AppState>,
@@ -53,7 +53,7 @@ pub fn check_identifier(
 }
 
 /// Adds an identifier.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn add_identifier(
     state: State<'_, AppState>,
@@ -64,7 +64,7 @@ pub fn add_identifier(
 }
 
 /// Changes an identifier.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn update_identifier(
     state: State<'_, AppState>,
@@ -75,14 +75,14 @@ pub fn update_identifier(
 }
 
 /// Deletes an identifier.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn delete_identifier(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
     state.with_store(|s| s.delete_identifier(id))
 }
 
 /// Identifiers of a case that belong to no subject.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn list_identifiers(
     state: State<'_, AppState>,

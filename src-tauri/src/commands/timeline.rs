@@ -7,7 +7,7 @@ use super::AppError;
 use crate::AppState;
 
 /// One page of the timeline.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn timeline(
     state: State<'_, AppState>,

@@ -7,7 +7,7 @@ use super::AppError;
 use crate::AppState;
 
 /// Checks a transfer without saving: the warnings to show (an error for what must be fixed).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn check_transfer(
     state: State<'_, AppState>,
@@ -18,7 +18,7 @@ pub fn check_transfer(
 }
 
 /// Adds a transfer (refused with `needs_confirmation` while warnings are not accepted).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn add_transfer(
     state: State<'_, AppState>,
@@ -29,7 +29,7 @@ pub fn add_transfer(
 }
 
 /// Changes a transfer.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn update_transfer(
     state: State<'_, AppState>,
@@ -40,21 +40,21 @@ pub fn update_transfer(
 }
 
 /// Deletes a transfer (the audit log keeps that it existed).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn delete_transfer(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
     state.with_store(|s| s.delete_transfer(id))
 }
 
 /// Every transfer of a case, oldest first.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn list_transfers(state: State<'_, AppState>, case_id: i32) -> Result<Vec<Transfer>, AppError> {
     state.with_store(|s| s.list_transfers(case_id))
 }
 
 /// Loss totals of a case.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn loss_summary(state: State<'_, AppState>, case_id: i32) -> Result<LossSummary, AppError> {
     state.with_store(|s| s.loss_summary(case_id))

@@ -29,19 +29,25 @@ pub fn screenshot(i: u32) -> Vec<u8> {
     out
 }
 
-/// An app-size screenshot (720×1560 PNG of a chat, no photo; ~50–90 KB like the ones phones
-/// send around).
+/// An app-size screenshot (720×1560 PNG of a chat with a small photo, ~90 KB like the ones
+/// messengers pass around).
 #[allow(dead_code)] // used by the intake bench only; each bench compiles this module itself
 pub fn small_screenshot(i: u32) -> Vec<u8> {
+    let mut seed = 0x85EB_CA6Bu32.wrapping_mul(i + 1);
     let img = image::RgbImage::from_fn(720, 1560, |x, y| {
+        // A small photo in the chat (160×160 of noise), so the file is ~90 KB like real ones.
+        if (700..860).contains(&y) && (60..220).contains(&x) {
+            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            let n = (seed >> 24) as u8;
+            return image::Rgb([n, n.wrapping_mul(3), 200 - n / 4]);
+        }
         let bubble = (y / 120 + i) % 2 == 0;
         let line =
             y % 120 > 30 && y % 120 < 50 && x > 50 && x < 460 + (i * 17 + y / 120 * 29) % 200;
-        let grain = ((x * 7 + y * 13 + i * 31) % 11) as u8;
         match (y < 64, line, bubble) {
             (true, _, _) => image::Rgb([18, 140, 126]),
-            (_, true, _) => image::Rgb([30 + grain, 30, 30]),
-            (_, _, true) => image::Rgb([220, 248, 198 - grain]),
+            (_, true, _) => image::Rgb([30, 30, 30]),
+            (_, _, true) => image::Rgb([220, 248, 198]),
             _ => image::Rgb([236, 229, 221]),
         }
     });

@@ -16,6 +16,20 @@ use crate::evidence::MAX_FILE_BYTES;
 use crate::model::ChatFormat;
 use crate::{CoreError, Result};
 
+/// The folders Telegram Desktop puts an export's media in, beside `result.json`.
+const TELEGRAM_MEDIA_FOLDERS: &[&str] = &[
+    "photos",
+    "files",
+    "video_files",
+    "voice_messages",
+    "round_video_messages",
+    "stickers",
+    "animations",
+    "contacts",
+    "images",
+    "audio_files",
+];
+
 /// Largest bare chat file read (a zip's limits are the archive's).
 const MAX_CHAT_FILE: u64 = 512 * 1024 * 1024;
 
@@ -186,7 +200,7 @@ pub fn open_export_bytes(name: &str, bytes: Vec<u8>) -> Result<OpenedExport> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         if size > MAX_FILE_BYTES {
             return Err(CoreError::Refused(format!(
-                "\"{name}\" is larger than {} MB: choose it with *Choose the export…* instead.",
+                "\"{name}\" is larger than {} MB: choose it with the “Choose the export…” button instead.",
                 MAX_FILE_BYTES / 1_048_576
             )));
         }
@@ -426,10 +440,19 @@ impl OpenedExport {
             }
             Media::Folder(dir) => {
                 let relative = Path::new(name);
+                // Only Telegram's own media folders beside the export, no hidden files: a
+                // crafted result.json saved in a home folder must not pull in other files.
+                let in_media_folder = relative
+                    .components()
+                    .next()
+                    .and_then(|c| c.as_os_str().to_str())
+                    .is_some_and(|first| TELEGRAM_MEDIA_FOLDERS.contains(&first));
                 if name.is_empty()
-                    || relative
-                        .components()
-                        .any(|c| !matches!(c, Component::Normal(_)))
+                    || !in_media_folder
+                    || relative.components().any(|c| match c {
+                        Component::Normal(part) => part.to_string_lossy().starts_with('.'),
+                        _ => true,
+                    })
                 {
                     return Ok(None);
                 }

@@ -207,16 +207,28 @@ pub fn make_previews(
         let handles: Vec<_> = parts
             .into_iter()
             .map(|part| {
-                scope.spawn(move || {
+                let ids: Vec<i32> = part.iter().map(|(id, _)| *id).collect();
+                let handle = scope.spawn(move || {
                     part.into_iter()
                         .map(|(id, bytes)| (id, make_preview(&bytes)))
                         .collect::<Vec<_>>()
-                })
+                });
+                (ids, handle)
             })
             .collect();
+        // Every item gets an outcome, even if a worker died: an item left without one would
+        // stay "pending" and be decoded again and again.
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|(ids, h)| {
+                h.join().unwrap_or_else(|_| {
+                    ids.into_iter()
+                        .map(|id| {
+                            (id, Err("Casefile could not make a preview of this image; the original file is kept exactly as it was.".to_string()))
+                        })
+                        .collect()
+                })
+            })
             .collect()
     })
 }

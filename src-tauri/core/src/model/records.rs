@@ -533,6 +533,8 @@ pub struct TimelineEntry {
     /// Day in the case's time zone, for grouping: `2026-03-14`.
     pub day: String,
     pub links: Vec<Link>,
+    /// For a chat day: the chat it belongs to (`id` is the day's first message).
+    pub chat_id: Option<i32>,
 }
 
 /// Which part of the timeline to fetch.

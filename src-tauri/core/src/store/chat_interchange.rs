@@ -239,6 +239,8 @@ impl Store {
                 m.dedupe_key,
             ])?;
         }
+        drop(insert);
+        super::chats::refresh_chat_days(&self.conn, chat_id)?;
         Ok(chat_id)
     }
 }

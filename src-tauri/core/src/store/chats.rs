@@ -24,6 +24,22 @@ use crate::time::{now_utc, Moment};
 use crate::validate as v;
 use crate::{audit, CoreError, Result};
 
+/// Rebuilds the timeline's summary of a chat's days (one row per day: its first message, the
+/// time of the earliest and how many). Called inside every transaction that adds or removes
+/// messages.
+pub(super) fn refresh_chat_days(conn: &rusqlite::Connection, chat_id: i32) -> Result<()> {
+    conn.execute("DELETE FROM chat_days WHERE chat_id = ?1", [chat_id])?;
+    // With min() the only min/max aggregate, SQLite takes the bare columns from that row.
+    conn.execute(
+        "INSERT INTO chat_days (chat_id, day, first_message_id, first_at_utc, first_offset_minutes, messages)
+         SELECT chat_id, day, id, coalesce(min(sent_at_utc), day || 'T00:00:00Z'),
+                coalesce(sent_offset_minutes, 0), count(*)
+           FROM chat_messages WHERE chat_id = ?1 AND deleted_at IS NULL GROUP BY day",
+        [chat_id],
+    )?;
+    Ok(())
+}
+
 /// Largest page of messages returned.
 pub const MAX_CHAT_PAGE: u32 = 500;
 
@@ -267,6 +283,7 @@ impl Store {
                 "That chat is not in this export. Choose one from the list.",
             )
         })?;
+        let choice = self.same_chat_zone(case_id, opened, chat, choice, options)?;
         let zone = needs_zone(chat).then_some(&choice.zone);
         let rows = dedupe_keys(chat, zone);
         preview.title.clone_from(&chat.title);
@@ -298,6 +315,51 @@ impl Store {
             preview.already_imported = self.count_known(existing, &rows)?;
         }
         Ok(preview)
+    }
+
+    /// A later export of a chat already in the case is read in the zone its earlier messages
+    /// were read in (unless the person chose that same zone or none): one chat, one clock.
+    fn same_chat_zone(
+        &self,
+        case_id: i32,
+        opened: &OpenedExport,
+        chat: &ParsedChat,
+        choice: Choice,
+        options: &ChatImportOptions,
+    ) -> Result<Choice> {
+        if !needs_zone(chat) {
+            return Ok(choice);
+        }
+        // The keys do not depend on the zone (they use the clock time as written).
+        let rows = dedupe_keys(chat, None);
+        let Some(existing) = self.same_chat(case_id, stored_format(opened.format), &rows)? else {
+            return Ok(choice);
+        };
+        let Some(zone) = self.get_chat(existing)?.device_zone else {
+            return Ok(choice);
+        };
+        if zone == choice.zone_name {
+            return Ok(choice);
+        }
+        if options
+            .device_zone
+            .as_deref()
+            .is_some_and(|z| !z.trim().is_empty())
+        {
+            return Err(CoreError::invalid(
+                "device_zone",
+                format!(
+                    "This chat is already in the case, with its clock times read in {zone}. Import the longer export in {zone} too, so both parts use the same clock."
+                ),
+            ));
+        }
+        Ok(Choice {
+            zone: zone
+                .parse()
+                .map_err(|_| CoreError::invalid("device_zone", "That time zone is not known."))?,
+            zone_name: zone,
+            parse: choice.parse,
+        })
     }
 
     /// The chat of this case that already holds messages of this export (a later, longer
@@ -383,6 +445,7 @@ impl Store {
             ));
         }
         let chat = chats.swap_remove(index);
+        let choice = self.same_chat_zone(case_id, &opened, &chat, choice, options)?;
         let zone = needs_zone(&chat).then_some(&choice.zone);
         let zone_name = zone.map(|_| choice.zone_name.clone());
         let rows = dedupe_keys(&chat, zone);
@@ -432,6 +495,9 @@ impl Store {
                 )
             }
         );
+        // Evidence this import creates (not what it finds already in the case): its undo
+        // removes only these.
+        let mut created: Vec<i32> = Vec::new();
         let export_evidence =
             match self.find_evidence_by_hash(case_id, &evidence::sha256_hex(&opened.kept_bytes))? {
                 Some(e) => e.id,
@@ -442,13 +508,15 @@ impl Store {
                         None,
                         zone_name.unwrap_or("UTC"),
                     )?;
-                    self.insert_evidence(
+                    let id = self.insert_evidence(
                         case_id,
                         &opened.kept_name,
                         &export_caption,
                         &opened.kept_bytes,
                         &p,
-                    )?
+                    )?;
+                    created.push(id);
+                    id
                 }
             };
         let existing = self.same_chat(case_id, format, rows)?;
@@ -505,7 +573,10 @@ impl Store {
             let (attachment_name, attachment_missing, evidence_id) = match &m.attachment {
                 Some(Attachment::File { name }) => {
                     match self.store_attachment(case_id, opened, name, m, r, zone_name)? {
-                        Ok(id) => {
+                        Ok((id, new)) => {
+                            if new {
+                                created.push(id);
+                            }
                             attachments_added += 1;
                             (Some(name.clone()), None, Some(id))
                         }
@@ -565,6 +636,13 @@ impl Store {
         if !progress(ChatImportProgress { done: total, total }) {
             return Err(stop());
         }
+        refresh_chat_days(&self.conn, chat_id)?;
+        for id in &created {
+            self.conn.execute(
+                "INSERT OR IGNORE INTO chat_import_evidence (import_id, evidence_id) VALUES (?1, ?2)",
+                params![import_id, id],
+            )?;
+        }
         self.conn.execute(
             "UPDATE chat_imports SET messages_added = ?2, attachments_added = ?3 WHERE id = ?1",
             params![import_id, added, attachments_added],
@@ -616,7 +694,7 @@ impl Store {
         m: &ParsedMessage,
         r: &Row_,
         zone_name: Option<&str>,
-    ) -> Result<std::result::Result<i32, Option<String>>> {
+    ) -> Result<std::result::Result<(i32, bool), Option<String>>> {
         let (file_name, bytes) = match opened.read_attachment(name) {
             Ok(Some(found)) => found,
             Ok(None) => return Ok(Err(None)),
@@ -629,7 +707,7 @@ impl Store {
         }
         let sha = evidence::sha256_hex(&bytes);
         if let Some(e) = self.find_evidence_by_hash(case_id, &sha)? {
-            return Ok(Ok(e.id));
+            return Ok(Ok((e.id, false)));
         }
         let mut p = evidence::examine(&file_name, &bytes, None, zone_name.unwrap_or("UTC"))?;
         if !matches!(
@@ -651,9 +729,10 @@ impl Store {
             m.source.as_deref().unwrap_or(&opened.chat_file),
             m.line
         );
-        Ok(Ok(self.insert_evidence(
-            case_id, &file_name, &caption, &bytes, &p,
-        )?))
+        Ok(Ok((
+            self.insert_evidence(case_id, &file_name, &caption, &bytes, &p)?,
+            true,
+        )))
     }
 
     /// Every chat of a case.
@@ -688,10 +767,15 @@ impl Store {
             )
             .optional()?
             .ok_or(CoreError::NotFound { what: "chat", id: id.into() })?;
-        let (count, keys): (u32, u32) = self.conn.query_row(
-            "SELECT count(*), coalesce(sum(is_key), 0) FROM chat_messages WHERE chat_id = ?1 AND deleted_at IS NULL",
+        let count: u32 = self.conn.query_row(
+            "SELECT count(*) FROM chat_messages WHERE chat_id = ?1 AND deleted_at IS NULL",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| r.get(0),
+        )?;
+        let keys: u32 = self.conn.query_row(
+            "SELECT count(*) FROM chat_messages WHERE chat_id = ?1 AND is_key = 1 AND deleted_at IS NULL",
+            [id],
+            |r| r.get(0),
         )?;
         let moment = |sql: &str| -> Result<Option<Moment>> {
             Ok(self
@@ -704,14 +788,18 @@ impl Store {
         };
         let first_at = moment("SELECT sent_at_utc, sent_offset_minutes FROM chat_messages WHERE chat_id = ?1 AND deleted_at IS NULL AND sent_at_utc IS NOT NULL ORDER BY sent_at_utc LIMIT 1")?;
         let last_at = moment("SELECT sent_at_utc, sent_offset_minutes FROM chat_messages WHERE chat_id = ?1 AND deleted_at IS NULL AND sent_at_utc IS NOT NULL ORDER BY sent_at_utc DESC LIMIT 1")?;
-        let participants: Vec<String> = self
+        // Everyone who wrote, in order of their first message (deleted messages count: the
+        // sender existed); read from the sender index, one row per sender.
+        let mut participants: Vec<(i32, String)> = self
             .conn
             .prepare_cached(
-                "SELECT sender FROM chat_messages WHERE chat_id = ?1 AND deleted_at IS NULL AND sender IS NOT NULL
-                   AND kind IN ('text', 'deleted') GROUP BY sender ORDER BY min(seq)",
+                "SELECT min(seq), sender FROM chat_messages WHERE chat_id = ?1 AND sender IS NOT NULL
+                   AND kind IN ('text', 'deleted') AND deleted_at IS NULL GROUP BY sender",
             )?
-            .query_map([id], |r| r.get(0))?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        participants.sort();
+        let participants: Vec<String> = participants.into_iter().map(|(_, s)| s).collect();
         let imports: Vec<ChatImport> = self
             .conn
             .prepare_cached(
@@ -753,44 +841,68 @@ impl Store {
     /// A page of a chat's messages in chat order, filtered by text or key marks; it can start
     /// at a day or around one message.
     pub fn chat_messages(&self, chat_id: i32, query: &ChatQuery) -> Result<ChatPage> {
-        self.get_chat(chat_id)?;
+        let exists: bool = self
+            .conn
+            .prepare_cached("SELECT 1 FROM chats WHERE id = ?1 AND deleted_at IS NULL")?
+            .exists([chat_id])?;
+        if !exists {
+            return Err(CoreError::NotFound {
+                what: "chat",
+                id: chat_id.into(),
+            });
+        }
         let text = super::timeline::like(&query.text);
         let limit = query.limit.clamp(1, MAX_CHAT_PAGE);
-        let filter = "chat_id = ?1 AND deleted_at IS NULL AND (?2 = 0 OR is_key = 1)
-            AND (?3 = '' OR (text || ' ' || coalesce(sender, '')) LIKE ?3 ESCAPE '\\')";
+        // Without a text or key filter every count and page is read from the order index.
+        let mut filter = String::from("chat_id = ?1 AND deleted_at IS NULL");
+        if query.key_only {
+            filter.push_str(" AND is_key = 1");
+        }
+        if !text.is_empty() {
+            filter.push_str(" AND (text || ' ' || coalesce(sender, '')) LIKE ?2 ESCAPE '\\'");
+        } else {
+            filter.push_str(" AND ?2 = ''");
+        }
         let total: u32 = self
             .conn
             .prepare_cached(&format!(
                 "SELECT count(*) FROM chat_messages WHERE {filter}"
             ))?
-            .query_row(params![chat_id, query.key_only, text], |r| r.get(0))?;
+            .query_row(params![chat_id, text], |r| r.get(0))?;
         // Where to start: the matches before the chosen message or day.
         let offset = if let Some(id) = query.around_message {
-            let before: u32 = self
+            let seq: Option<i32> = self
                 .conn
-                .prepare_cached(&format!(
-                    "SELECT count(*) FROM chat_messages WHERE {filter}
-                   AND seq < (SELECT seq FROM chat_messages WHERE id = ?4 AND chat_id = ?1)"
-                ))?
-                .query_row(params![chat_id, query.key_only, text, id], |r| r.get(0))?;
-            before.saturating_sub(limit / 4)
+                .prepare_cached("SELECT seq FROM chat_messages WHERE id = ?1 AND chat_id = ?2")?
+                .query_row(params![id, chat_id], |r| r.get(0))
+                .optional()?;
+            match seq {
+                Some(seq) => {
+                    let before: u32 = self
+                        .conn
+                        .prepare_cached(&format!(
+                            "SELECT count(*) FROM chat_messages WHERE {filter} AND seq < ?3"
+                        ))?
+                        .query_row(params![chat_id, text, seq], |r| r.get(0))?;
+                    before.saturating_sub(limit / 4)
+                }
+                None => 0,
+            }
         } else if let Some(day) = query.from_day.as_deref().filter(|d| !d.trim().is_empty()) {
             self.conn
                 .prepare_cached(&format!(
-                    "SELECT count(*) FROM chat_messages WHERE {filter} AND day < ?4"
+                    "SELECT count(*) FROM chat_messages WHERE {filter} AND day < ?3"
                 ))?
-                .query_row(params![chat_id, query.key_only, text, day.trim()], |r| {
-                    r.get(0)
-                })?
+                .query_row(params![chat_id, text, day.trim()], |r| r.get(0))?
         } else {
             query.offset
         };
         let messages = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {CHAT_MESSAGE_COLUMNS} FROM chat_messages WHERE {filter} ORDER BY seq LIMIT ?4 OFFSET ?5"
+                "SELECT {CHAT_MESSAGE_COLUMNS} FROM chat_messages WHERE {filter} ORDER BY seq LIMIT ?3 OFFSET ?4"
             ))?
-            .query_map(params![chat_id, query.key_only, text, limit, offset], row_to_message)?
+            .query_map(params![chat_id, text, limit, offset], row_to_message)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(ChatPage {
             messages,
@@ -863,32 +975,35 @@ impl Store {
             return Err(CoreError::Refused("This import was already undone.".into()));
         }
         let chat = self.get_chat(chat_id)?;
+        // Messages a later import found "already there" belong to this one: undoing it while a
+        // later one stands would lose them.
+        let later: Option<i32> = self.conn.query_row(
+            "SELECT max(id) FROM chat_imports WHERE chat_id = ?1 AND id > ?2 AND undone_at IS NULL",
+            params![chat_id, import_id],
+            |r| r.get(0),
+        )?;
+        if let Some(later) = later {
+            return Err(CoreError::Refused(format!(
+                "A later import of this chat (import {later}) relies on this one's messages. Undo the later import first, then this one."
+            )));
+        }
         let now = now_utc();
-        // Evidence this import brought in and nothing else uses.
-        let mut evidence_ids: Vec<i32> = self
+        // Evidence this import created (not what it found in the case), still there, and used by
+        // no other standing import or message.
+        let evidence_ids: Vec<i32> = self
             .conn
             .prepare_cached(
-                "SELECT DISTINCT m.evidence_id FROM chat_messages m
-                  WHERE m.import_id = ?1 AND m.evidence_id IS NOT NULL
-                    AND EXISTS (SELECT 1 FROM evidence e WHERE e.id = m.evidence_id AND e.deleted_at IS NULL)
-                    AND NOT EXISTS (SELECT 1 FROM chat_messages o WHERE o.evidence_id = m.evidence_id
-                                     AND o.import_id != ?1 AND o.deleted_at IS NULL)",
+                "SELECT c.evidence_id FROM chat_import_evidence c
+                  WHERE c.import_id = ?1
+                    AND EXISTS (SELECT 1 FROM evidence e WHERE e.id = c.evidence_id AND e.deleted_at IS NULL)
+                    AND NOT EXISTS (SELECT 1 FROM chat_messages o WHERE o.evidence_id = c.evidence_id
+                                     AND o.import_id != ?1 AND o.deleted_at IS NULL)
+                    AND NOT EXISTS (SELECT 1 FROM chat_imports i WHERE i.evidence_id = c.evidence_id
+                                     AND i.id != ?1 AND i.undone_at IS NULL)",
             )?
             .query_map([import_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let export_shared: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM chat_imports WHERE evidence_id = ?1 AND id != ?2 AND undone_at IS NULL)",
-            params![evidence_id, import_id],
-            |r| r.get(0),
-        )?;
-        let export_present: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM evidence WHERE id = ?1 AND deleted_at IS NULL)",
-            [evidence_id],
-            |r| r.get(0),
-        )?;
-        if !export_shared && export_present {
-            evidence_ids.push(evidence_id);
-        }
+        let _ = evidence_id;
         let linked_elsewhere = |store: &Store, id: i32| -> Result<bool> {
             Ok(store.conn.query_row(
                 "SELECT EXISTS (SELECT 1 FROM transfer_evidence WHERE evidence_id = ?1)
@@ -912,6 +1027,7 @@ impl Store {
                 params![import_id, now],
             )?;
             store.conn.execute("UPDATE chat_imports SET undone_at = ?2 WHERE id = ?1", params![import_id, now])?;
+            refresh_chat_days(&store.conn, chat_id)?;
             let left: i64 = store.conn.query_row(
                 "SELECT count(*) FROM chat_messages WHERE chat_id = ?1 AND deleted_at IS NULL",
                 [chat_id],
@@ -919,6 +1035,10 @@ impl Store {
             )?;
             if left == 0 {
                 store.conn.execute("UPDATE chats SET deleted_at = ?2 WHERE id = ?1", params![chat_id, now])?;
+                store.conn.execute(
+                    "UPDATE chat_imports SET undone_at = ?2 WHERE chat_id = ?1 AND undone_at IS NULL",
+                    params![chat_id, now],
+                )?;
             }
             for id in &removed {
                 store.delete_evidence(*id)?;
@@ -1122,9 +1242,10 @@ impl Store {
                     )?;
                     outcome.identifier_ids.push(made.id);
                 } else if let Some(p) = payment {
-                    let when = m.sent.as_ref().map(|s| s.recorded.clone()).ok_or_else(|| {
-                        CoreError::invalid("accepted", format!("Message M-{} has no exact time (a daylight-saving change), so its request cannot be placed on the timeline. Add it as an event by hand.", m.id))
-                    })?;
+                    let Some(when) = m.sent.as_ref().map(|s| s.recorded.clone()) else {
+                        outcome.skipped.push(format!("Message M-{} has no exact time (a daylight-saving change), so its request cannot be placed on the timeline. Add it as an event by hand.", m.id));
+                        continue;
+                    };
                     let amount = p.amount.clone().unwrap_or_else(|| format!("{} (as written; unclear)", found.value));
                     let to = p.to.as_deref().map(|t| format!(" to {t}")).unwrap_or_default();
                     let event = store.add_event(

@@ -115,8 +115,6 @@ pub type PreviewOutcome = std::result::Result<evidence::Preview, String>;
 pub struct Intake {
     case_id: i32,
     device_zone: String,
-    group_files: usize,
-    group_started: Option<Instant>,
     stored: u32,
     duplicates: u32,
 }
@@ -208,8 +206,6 @@ impl Store {
         Ok(Intake {
             case_id,
             device_zone,
-            group_files: 0,
-            group_started: None,
             stored: 0,
             duplicates: 0,
         })
@@ -237,27 +233,34 @@ impl Store {
                 duplicate: true,
             });
         }
-        if intake.group_started.is_none() {
+        if let Some((_, files)) = self.intake_group {
+            if self.conn.is_autocommit() {
+                // SQLite rolled the open group back on its own (a full disk, an I/O error).
+                self.intake_group = None;
+                intake.stored = intake.stored.saturating_sub(files as u32);
+                return Err(CoreError::Refused(format!(
+                    "The last {files} files could not be kept: the case file could not be written (is the disk full?). Make room and add them again; everything before them is kept."
+                )));
+            }
+        } else {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
-            intake.group_started = Some(Instant::now());
+            self.intake_group = Some((Instant::now(), 0));
         }
-        let outcome = self.insert_evidence(intake.case_id, &file_name, &caption, bytes, &p);
-        let id = match outcome {
+        let id = match self.insert_evidence(intake.case_id, &file_name, &caption, bytes, &p) {
             Ok(id) => id,
             Err(e) => {
                 // The file's own savepoint is gone; the group before it is kept.
-                self.commit_intake_group(intake)?;
+                self.commit_pending_writes()?;
                 return Err(e);
             }
         };
         intake.stored += 1;
-        intake.group_files += 1;
         let evidence = self.get_evidence(id)?;
-        let due = intake
-            .group_started
-            .is_some_and(|t| t.elapsed() >= INTAKE_GROUP_TIME);
-        if intake.group_files >= INTAKE_GROUP_FILES || due {
-            self.commit_intake_group(intake)?;
+        if let Some((started, files)) = &mut self.intake_group {
+            *files += 1;
+            if *files >= INTAKE_GROUP_FILES || started.elapsed() >= INTAKE_GROUP_TIME {
+                self.commit_pending_writes()?;
+            }
         }
         Ok(IntakeResult {
             evidence,
@@ -278,8 +281,8 @@ impl Store {
     }
 
     /// Commits what an intake has stored so far (also when it was stopped half-way).
-    pub fn finish_intake(&mut self, mut intake: Intake) -> Result<IntakeSummary> {
-        self.commit_intake_group(&mut intake)?;
+    pub fn finish_intake(&mut self, intake: Intake) -> Result<IntakeSummary> {
+        self.commit_pending_writes()?;
         Ok(IntakeSummary {
             stored: intake.stored,
             duplicates: intake.duplicates,
@@ -287,24 +290,33 @@ impl Store {
         })
     }
 
-    fn commit_intake_group(&mut self, intake: &mut Intake) -> Result<()> {
-        if intake.group_started.take().is_some() && !self.conn.is_autocommit() {
-            self.conn.execute_batch("COMMIT")?;
-        }
-        intake.group_files = 0;
-        Ok(())
-    }
-
-    /// Up to `limit` items whose preview is still to be made, with their original bytes.
+    /// Up to `limit` items whose preview is still to be made, with their original bytes — and
+    /// no more than 64 MB of originals at once (at least one item), so memory stays bounded.
     pub fn pending_previews(&self, limit: usize) -> Result<Vec<(i32, Vec<u8>)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, b.original FROM evidence e JOIN evidence_blobs b ON b.evidence_id = e.id
-             WHERE e.preview_pending = 1 AND e.deleted_at IS NULL ORDER BY e.id LIMIT ?1",
-        )?;
-        let rows = stmt
+        const MAX_BATCH_BYTES: i64 = 64 * 1024 * 1024;
+        let candidates: Vec<(i32, i64)> = self
+            .conn
+            .prepare_cached(
+                "SELECT id, size_bytes FROM evidence WHERE preview_pending = 1 AND deleted_at IS NULL
+                  ORDER BY id LIMIT ?1",
+            )?
             .query_map([limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
+            .collect::<rusqlite::Result<_>>()?;
+        let mut total = 0i64;
+        let mut out = Vec::new();
+        for (id, size) in candidates {
+            if !out.is_empty() && total + size > MAX_BATCH_BYTES {
+                break;
+            }
+            total += size;
+            let bytes: Vec<u8> = self.conn.query_row(
+                "SELECT original FROM evidence_blobs WHERE evidence_id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            out.push((id, bytes));
+        }
+        Ok(out)
     }
 
     /// Stores finished previews (thumbnails and sizes, or the note saying why there is none)
@@ -345,14 +357,7 @@ impl Store {
             if todo.is_empty() {
                 return Ok(made);
             }
-            let ids: Vec<i32> = todo.iter().map(|(id, _)| *id).collect();
-            let mut done = evidence::make_previews(todo);
-            // Never leave an item pending (it would be tried again and again).
-            for id in ids {
-                if !done.iter().any(|(d, _)| *d == id) {
-                    done.push((id, Err("Casefile could not make a preview of this image; the original file is kept exactly as it was.".into())));
-                }
-            }
+            let done = evidence::make_previews(todo);
             made += done.len();
             self.save_previews(&done)?;
         }

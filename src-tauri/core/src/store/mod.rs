@@ -54,6 +54,8 @@ pub struct Store {
     salt: [u8; SALT_LEN],
     key: Key,
     actor: String,
+    /// An intake's group of files not committed yet: when it began and how many it holds.
+    intake_group: Option<(std::time::Instant, usize)>,
 }
 
 impl std::fmt::Debug for Store {
@@ -160,6 +162,7 @@ impl Store {
             salt,
             key,
             actor: actor.to_string(),
+            intake_group: None,
         })
     }
 
@@ -280,7 +283,8 @@ impl Store {
         )
     }
 
-    /// Closes the store, flushing everything to disk. Dropping it does the same, silently.
+    /// Closes the store, committing an intake group still open and flushing everything to disk.
+    /// (Dropping it without closing rolls such a group back, as a crash would.)
     pub fn close(mut self) -> Result<()> {
         self.commit_pending_writes()?;
         self.conn.close().map_err(|(_, e)| CoreError::Database(e))
@@ -289,9 +293,11 @@ impl Store {
     /// Commits an intake group still open (an intake whose last group was not finished, e.g.
     /// the window stopped sending files). Front ends call it before any other write.
     pub fn commit_pending_writes(&mut self) -> Result<()> {
-        if !self.conn.is_autocommit() {
+        if self.intake_group.is_some() && !self.conn.is_autocommit() {
+            // On failure the group stays open and is tried again at the next commit.
             self.conn.execute_batch("COMMIT")?;
         }
+        self.intake_group = None;
         Ok(())
     }
 

@@ -280,7 +280,7 @@ SELECT e.id, e.case_id, e.file_name, e.media_type, e.size_bytes, e.sha256, e.cap
     e.captured_offset_minutes, e.capture_time_source,
     CASE WHEN e.capture_time_source = 'exif_no_offset' THEN c.time_zone END,
     e.intake_at, e.caption, e.preview_note, e.width, e.height, e.created_at, e.updated_at, e.deleted_at
-FROM evidence e JOIN cases c ON c.id = e.case_id;
+FROM evidence e LEFT JOIN cases c ON c.id = e.case_id;
 DROP TABLE evidence;
 ALTER TABLE evidence_v2 RENAME TO evidence;
 CREATE INDEX evidence_case_time ON evidence(case_id, captured_at_utc);
@@ -348,10 +348,33 @@ CREATE TABLE chat_messages (
     dedupe_key          TEXT NOT NULL,
     deleted_at          TEXT
 ) STRICT;
-CREATE INDEX chat_messages_order ON chat_messages(chat_id, seq);
+-- Paging in chat order, counts, and the first/last message and the participants, each read
+-- from an index alone (a chat may hold 50,000 messages).
+CREATE INDEX chat_messages_order ON chat_messages(chat_id, deleted_at, seq);
+CREATE INDEX chat_messages_time ON chat_messages(chat_id, deleted_at, sent_at_utc);
+CREATE INDEX chat_messages_sender ON chat_messages(chat_id, sender, kind, seq);
 -- Covers the timeline's one entry per chat and day.
 CREATE INDEX chat_messages_day ON chat_messages(chat_id, day, deleted_at, sent_at_utc, sent_offset_minutes);
 CREATE UNIQUE INDEX chat_messages_dedupe ON chat_messages(chat_id, dedupe_key) WHERE deleted_at IS NULL;
 CREATE INDEX chat_messages_key ON chat_messages(chat_id) WHERE is_key = 1;
 CREATE INDEX chat_messages_import ON chat_messages(import_id);
+
+-- One row per chat and day (the device's date), kept up to date by every import and undo, so
+-- the timeline shows a chat's days without reading its messages.
+CREATE TABLE chat_days (
+    chat_id             INTEGER NOT NULL REFERENCES chats(id),
+    day                 TEXT NOT NULL,
+    first_message_id    INTEGER NOT NULL,
+    first_at_utc        TEXT NOT NULL,
+    first_offset_minutes INTEGER NOT NULL,
+    messages            INTEGER NOT NULL,
+    PRIMARY KEY (chat_id, day)
+) STRICT;
+
+-- Evidence an import created (not what it found already in the case): what its undo removes.
+CREATE TABLE chat_import_evidence (
+    import_id   INTEGER NOT NULL REFERENCES chat_imports(id),
+    evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+    PRIMARY KEY (import_id, evidence_id)
+) STRICT;
 "#;

@@ -34,18 +34,28 @@ WITH entries(source, id, kind, title, detail, search, at, off) AS (
            coalesce(v.captured_at_utc, v.intake_at), coalesce(v.captured_offset_minutes, 0)
       FROM evidence v WHERE v.case_id = ?1 AND v.deleted_at IS NULL
     UNION ALL
-    -- One entry per chat and day (the device's date), not one per message; with a text, the
-    -- days whose messages mention it.
-    SELECT 'chat', min(m.id), 'chat', count(*) || char(31) || c.title || char(31) || c.format, '', '',
-           coalesce(min(m.sent_at_utc), m.day || 'T00:00:00Z'), coalesce(m.sent_offset_minutes, 0)
-      FROM chats c JOIN chat_messages m ON m.chat_id = c.id
-     WHERE c.case_id = ?1 AND c.deleted_at IS NULL AND m.deleted_at IS NULL
-       AND (?3 = '' OR (m.text || ' ' || coalesce(m.sender, '')) LIKE ?3 ESCAPE '\\')
-     GROUP BY m.chat_id, m.day
+    -- One entry per chat and day (the device's date), not one per message.
+    {chat_days}
 )
 SELECT {select} FROM entries
  WHERE (json_array_length(?2) = 0 OR kind IN (SELECT value FROM json_each(?2)))
    AND (?3 = '' OR source = 'chat' OR (title || ' ' || detail || ' ' || search) LIKE ?3 ESCAPE '\\')";
+
+/// The chat days without a text: the `chat_days` summary, no message read.
+const CHAT_DAYS: &str = "SELECT 'chat', d.first_message_id, 'chat',
+           d.messages || char(31) || c.title || char(31) || c.format || char(31) || c.id, '', '',
+           d.first_at_utc, d.first_offset_minutes
+      FROM chats c JOIN chat_days d ON d.chat_id = c.id
+     WHERE c.case_id = ?1 AND c.deleted_at IS NULL AND ?3 = ''";
+
+/// The chat days whose messages mention the text, with how many do.
+const CHAT_DAYS_MATCHING: &str = "SELECT 'chat', m.id, 'chat',
+           count(*) || char(31) || c.title || char(31) || c.format || char(31) || c.id, '', '',
+           coalesce(min(m.sent_at_utc), m.day || 'T00:00:00Z'), coalesce(m.sent_offset_minutes, 0)
+      FROM chats c JOIN chat_messages m ON m.chat_id = c.id
+     WHERE c.case_id = ?1 AND c.deleted_at IS NULL AND m.deleted_at IS NULL
+       AND (m.text || ' ' || coalesce(m.sender, '')) LIKE ?3 ESCAPE '\\'
+     GROUP BY m.chat_id, m.day";
 
 /// A LIKE pattern finding `text` anywhere (its `%`, `_` and `\\` escaped); empty for no text.
 pub(super) fn like(text: &str) -> String {
@@ -75,10 +85,19 @@ impl Store {
         let kinds = serde_json::to_string(&query.kinds).unwrap_or_else(|_| "[]".into());
         let text = like(&query.text);
         let limit = query.limit.clamp(1, MAX_PAGE);
+        // Without a text the chat days are counted from an index alone (no message is read).
+        let entries = ENTRIES.replace(
+            "{chat_days}",
+            if text.is_empty() {
+                CHAT_DAYS
+            } else {
+                CHAT_DAYS_MATCHING
+            },
+        );
         // One pass: the window count gives the number of matches alongside the page.
         let sql = format!(
             "{} ORDER BY at, source, id LIMIT ?4 OFFSET ?5",
-            ENTRIES.replace(
+            entries.replace(
                 "{select}",
                 "source, id, kind, title, detail, at, off, count(*) OVER ()"
             )
@@ -103,7 +122,7 @@ impl Store {
             // Past the end: count the matches on their own.
             total = self
                 .conn
-                .prepare_cached(&ENTRIES.replace("{select}", "count(*)"))?
+                .prepare_cached(&entries.replace("{select}", "count(*)"))?
                 .query_row(params![case_id, kinds, text], |r| r.get(0))?;
         }
         let ids_of = |source: &str| -> Vec<i32> {
@@ -147,6 +166,14 @@ impl Store {
                     Vec::new(),
                 ),
             };
+            let chat_id = (source == TimelineSource::Chat)
+                .then(|| {
+                    title
+                        .rsplit('\u{1f}')
+                        .next()
+                        .and_then(|c| c.parse::<i32>().ok())
+                })
+                .flatten();
             let (title, detail) = if source == TimelineSource::Chat {
                 self.chat_day_words(&title, id, !query.text.trim().is_empty())?
             } else {
@@ -168,26 +195,31 @@ impl Store {
                 case_offset_minutes,
                 day,
                 links,
+                chat_id,
             });
         }
         Ok(TimelinePage { entries, total })
     }
 
     /// "42 messages with Anna" and the day's first message, for a chat's day entry (`packed`
-    /// is count, title and format joined by U+001F; `first` the first message's id).
+    /// is count, title, format and chat id joined by U+001F; `first` the first message's id —
+    /// the row of `min(sent_at_utc)`, the query's only min/max, so SQLite takes it from there).
     fn chat_day_words(
         &self,
         packed: &str,
         first: i32,
         searching: bool,
     ) -> Result<(String, String)> {
-        let mut parts = packed.split('\u{1f}');
-        let count: u32 = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
-        let title = parts.next().unwrap_or("");
-        let format = parts
+        // The title may hold anything, so the fixed parts are read from both ends.
+        let (count, rest) = packed.split_once('\u{1f}').unwrap_or(("0", ""));
+        let count: u32 = count.parse().unwrap_or(0);
+        let mut tail = rest.rsplitn(3, '\u{1f}');
+        let _chat_id = tail.next();
+        let format = tail
             .next()
             .and_then(crate::model::ChatFormat::parse)
             .map_or("chat", crate::model::ChatFormat::label);
+        let title = tail.next().unwrap_or("");
         let noun = match (count, searching) {
             (1, false) => "1 message".to_string(),
             (1, true) => "1 matching message".to_string(),

@@ -236,6 +236,40 @@ fn a_whatsapp_zip_with_media_becomes_messages_and_linked_evidence() {
         .unwrap();
     assert_eq!(found.total, 1);
     assert!(store.verify_audit_chain().unwrap().problem.is_none());
+
+    // Evidence that was in the case before the import (the same photo, added by hand) is
+    // linked, and an undo leaves it where it was; what the import created goes.
+    let (dir2, mut other, case2) = setup("UTC");
+    let mine = other
+        .add_evidence(case2, "from my phone.jpg", &photo, None, "my copy")
+        .unwrap()
+        .evidence;
+    let zip2 = ios_zip(
+        dir2.path(),
+        "again.zip",
+        &chat,
+        &[
+            ("00000012-PHOTO-2026-03-14-21-33-10.jpg", photo.clone()),
+            ("00000016-PHOTO-2026-03-15-13-02-00.jpg", id_card.clone()),
+        ],
+    );
+    let s2 = other.import_chat(case2, &zip2, &options, &mut go).unwrap();
+    let linked: Vec<i32> = all_messages(&other, s2.chat.id)
+        .into_iter()
+        .filter_map(|m| m.evidence_id)
+        .collect();
+    assert!(linked.contains(&mine.id));
+    other.undo_chat_import(s2.import_id).unwrap();
+    assert_eq!(
+        other.evidence_original(mine.id).unwrap().1,
+        photo,
+        "kept: it was there before"
+    );
+    assert_eq!(
+        other.list_evidence(case2).unwrap().len(),
+        1,
+        "the export file and the ID card went"
+    );
 }
 
 #[test]
@@ -311,19 +345,30 @@ fn a_longer_export_adds_only_new_messages_and_an_import_can_be_stopped_or_undone
         .unwrap();
     assert_eq!(three.messages_added, 0);
 
-    // Undo the second import: its messages go, the first import stays; its export file stays
-    // while the third import (the same file) still uses it, and goes with that one.
+    // Undo goes from the latest import back: an earlier one's messages are relied on by the
+    // later ones.
+    let err = store.undo_chat_import(two.import_id).unwrap_err();
+    assert!(
+        err.to_string().contains("Undo the later import first"),
+        "{err}"
+    );
+    store.undo_chat_import(three.import_id).unwrap();
+    let second_file = two.chat.imports[1].evidence_id;
+    assert!(
+        store.evidence_original(second_file).is_ok(),
+        "the second import still uses it"
+    );
     store.undo_chat_import(two.import_id).unwrap();
     let after = store.get_chat(one.chat.id).unwrap();
     assert_eq!(after.message_count, one.messages_added);
-    let second_file = two.chat.imports[1].evidence_id;
-    assert!(store.evidence_original(second_file).is_ok());
+    assert!(
+        store.evidence_original(second_file).is_err(),
+        "gone with its import"
+    );
     assert!(
         store.undo_chat_import(two.import_id).is_err(),
         "undone once"
     );
-    store.undo_chat_import(three.import_id).unwrap();
-    assert!(store.evidence_original(second_file).is_err());
     store.undo_chat_import(one.import_id).unwrap();
     assert!(
         store.list_chats(case).unwrap().is_empty(),

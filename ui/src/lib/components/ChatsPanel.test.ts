@@ -137,12 +137,12 @@ describe('ChatsPanel', () => {
     expect(question).toHaveTextContent('day/month/year — Saturday 7 March 2026');
     expect(api.importChat).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByLabelText(/day\/month\/year/));
-    await waitFor(() => expect(api.previewChat).toHaveBeenLastCalledWith(1, { from: 'path', path: '/home/me/WhatsApp Chat with Anna.txt' }, { date_order: 'dmy', device_zone: 'Europe/London', chat_index: 0 }));
+    await waitFor(() => expect(api.previewChat).toHaveBeenLastCalledWith(1, { from: 'path', path: '/home/me/WhatsApp Chat with Anna.txt' }, { date_order: 'dmy', device_zone: null, chat_index: 0 }));
     expect(await screen.findByText('2026-03-07T10:00:00+00:00')).toBeInTheDocument();
     expect(screen.getByLabelText(/It was set to the time zone/)).toHaveValue('Europe/London');
     await fireEvent.click(screen.getByRole('button', { name: 'Import 2 messages' }));
     await waitFor(() => expect(screen.getByText(/2 messages imported/)).toBeInTheDocument());
-    expect(api.importChat.mock.calls[0][2]).toEqual({ date_order: 'dmy', device_zone: 'Europe/London', chat_index: 0 });
+    expect(api.importChat.mock.calls[0][2]).toEqual({ date_order: 'dmy', device_zone: null, chat_index: 0 });
     api.undoChatImport.mockResolvedValue(null);
     await fireEvent.click(screen.getAllByRole('button', { name: 'Undo this import' })[0]);
     await waitFor(() => expect(api.undoChatImport).toHaveBeenCalledWith(9));
