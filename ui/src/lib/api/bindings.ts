@@ -826,6 +826,8 @@ export type TimelineEntry = {
 	/**  Day in the case's time zone, for grouping: `2026-03-14`. */
 	day: string,
 	links: Link[],
+	/**  For a chat day: the chat it belongs to (`id` is the day's first message). */
+	chat_id: number | null,
 };
 
 /**
