@@ -14,6 +14,9 @@ use casefile_core::Store;
 mod common;
 use common::{screenshot, small_screenshot};
 
+/// Makes the i-th screenshot of a set.
+type Screenshot = fn(u32) -> Vec<u8>;
+
 fn count(var: &str, default: u32) -> u32 {
     std::env::var(var)
         .ok()
@@ -107,7 +110,7 @@ fn main() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
-    let sets: [(&str, fn(u32) -> Vec<u8>, u32); 2] = [
+    let sets: [(&str, Screenshot, u32); 2] = [
         ("small", small_screenshot, count("INTAKE_SMALL", 93)),
         ("large", screenshot, count("INTAKE_LARGE", 300)),
     ];
