@@ -120,8 +120,10 @@ fuzz_one() {
 # One line per target: executions, coverage, corpus; the log tail and the input on a crash.
 report() {
   local t=$1 rc=$2 log="logs/$1.log" execs cov
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)
-  cov=$(grep -Eo 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+' "$log" | tail -n1)
+  # `|| true`: a target that crashed before its first status line has no figures, and under
+  # `set -o pipefail` a grep finding nothing must not end the script before the crash is shown.
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1 || true)
+  cov=$(grep -Eo 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+' "$log" | tail -n1 || true)
   if [ "$rc" -eq 0 ]; then
     printf 'fuzz: %-22s ok   %8s execs in %ss  %s\n' "$t" "${execs:-?}" "$SECONDS_PER_TARGET" "$cov"
   else

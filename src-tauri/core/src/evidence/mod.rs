@@ -262,6 +262,16 @@ pub fn capture_time(
     bytes: &[u8],
     device_zone: &str,
 ) -> Option<(Moment, CaptureTimeSource)> {
+    // Whatever the file says, only times Casefile can store (years 1900–2100) are taken.
+    best_capture_time(file_name, bytes, device_zone)
+        .filter(|(m, _)| crate::time::checked_moment(m, "captured_at").is_ok())
+}
+
+fn best_capture_time(
+    file_name: &str,
+    bytes: &[u8],
+    device_zone: &str,
+) -> Option<(Moment, CaptureTimeSource)> {
     if let Some(found) = exif_time(bytes, device_zone) {
         return Some(found);
     }

@@ -111,7 +111,11 @@ fn property<'x>(xmp: &'x str, name: &str) -> Option<&'x str> {
 /// A bare date is not a capture time and is ignored.
 fn parse_xmp_date(value: &str) -> Option<PngTime> {
     let v = value.trim();
-    if v.len() > 40 {
+    // Four digits of year first: chrono's `%Y` would also take `-40520` or `+20260`.
+    let year_ok = v.len() <= 40
+        && v.as_bytes().get(4) == Some(&b'-')
+        && v.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    if !year_ok {
         return None;
     }
     if let Ok(t) = DateTime::parse_from_rfc3339(v) {
@@ -209,6 +213,24 @@ mod tests {
             ),
         );
         assert_eq!(png_time(&png), None);
+    }
+
+    #[test]
+    fn years_that_are_not_four_digits_are_no_capture_time() {
+        for odd in [
+            "-40520-03-14T09:31:02Z",
+            "+20260-03-14T09:31:02",
+            "202-03-14T09:31:02",
+        ] {
+            let png = png_with(
+                b"iTXt",
+                &itxt(
+                    &format!("<exif:DateTimeOriginal>{odd}</exif:DateTimeOriginal>"),
+                    false,
+                ),
+            );
+            assert_eq!(png_time(&png), None, "{odd}");
+        }
     }
 
     #[test]

@@ -234,7 +234,9 @@ impl Store {
         let detail: String = self
             .conn
             .prepare_cached(
-                "SELECT coalesce(sender || ': ', '') || text FROM chat_messages WHERE id = ?1",
+                "SELECT coalesce(sender || ': ', '') || CASE WHEN text != '' THEN text
+                        ELSE '[' || coalesce(attachment_missing, attachment_name, kind) || ']' END
+                   FROM chat_messages WHERE id = ?1",
             )?
             .query_row([first], |r| r.get::<_, String>(0))?
             .chars()
