@@ -92,18 +92,25 @@ fn dedupe_keys(chat: &ParsedChat, zone: Option<&chrono_tz::Tz>) -> Vec<Row_> {
         .map(|m| {
             let (local, sent) = message_moment(&m.time, zone);
             let local_time = local.format("%Y-%m-%dT%H:%M:%S").to_string();
-            let attachment = match &m.attachment {
-                Some(Attachment::File { name }) => name.as_str(),
-                Some(Attachment::NotIncluded { what }) => what.as_str(),
-                None => "",
+            // An exact time is keyed by its instant (a Telegram export made on a computer in
+            // another zone writes other clock times); a clock time as written. The attachment
+            // counts only as "has one": an export with media and one without ("<Media
+            // omitted>") hold the same messages.
+            let when = match (&m.time, &sent) {
+                (MessageTime::Exact(_), Some(s)) => s.utc.clone(),
+                _ => local_time.clone(),
             };
             let mut h = Sha256::new();
             for part in [
-                local_time.as_str(),
+                when.as_str(),
                 m.sender.as_deref().unwrap_or(""),
                 kind_of(m.kind).as_str(),
                 m.text.as_str(),
-                attachment,
+                if m.attachment.is_some() {
+                    "attachment"
+                } else {
+                    ""
+                },
             ] {
                 h.update(part.as_bytes());
                 h.update([0x1f]);
@@ -276,6 +283,13 @@ impl Store {
             Err(e) => return Err(chat_error(e)),
         };
         preview.chats = chats.iter().map(|c| c.title.clone()).collect();
+        if opened.format == chat::Format::TelegramHtml {
+            if let Some(offset) = chat::telegram::html_zone_hint(&opened.texts) {
+                preview.notes.push(format!(
+                    "The pages say their computer was at UTC{offset} (Telegram writes the zone's standard time, even in summer): choose the zone with that offset the phone or computer was set to."
+                ));
+            }
+        }
         let index = options.chat_index.unwrap_or(0) as usize;
         let chat = chats.get(index).ok_or_else(|| {
             CoreError::invalid(
@@ -562,12 +576,31 @@ impl Store {
             {
                 return Err(stop());
             }
-            let already: bool = self
+            let already: Option<(i32, Option<i32>)> = self
                 .conn
-                .prepare_cached("SELECT 1 FROM chat_messages WHERE chat_id = ?1 AND dedupe_key = ?2 AND deleted_at IS NULL")?
-                .exists(params![chat_id, r.dedupe_key])?;
-            if already {
+                .prepare_cached(
+                    "SELECT id, evidence_id FROM chat_messages WHERE chat_id = ?1 AND dedupe_key = ?2 AND deleted_at IS NULL",
+                )?
+                .query_row(params![chat_id, r.dedupe_key], |row| Ok((row.get(0)?, row.get(1)?)))
+                .optional()?;
+            if let Some((message_id, evidence_id)) = already {
                 known += 1;
+                // An export with media after one without: the message gains its attachment.
+                if let (None, Some(Attachment::File { name })) = (evidence_id, &m.attachment) {
+                    if let Ok((id, new)) =
+                        self.store_attachment(case_id, opened, name, m, r, zone_name)?
+                    {
+                        if new {
+                            created.push(id);
+                        }
+                        attachments_added += 1;
+                        self.conn.execute(
+                            "UPDATE chat_messages SET attachment_name = ?2, attachment_missing = NULL, evidence_id = ?3,
+                                attachment_import_id = ?4 WHERE id = ?1",
+                            params![message_id, name, id, import_id],
+                        )?;
+                    }
+                }
                 continue;
             }
             let (attachment_name, attachment_missing, evidence_id) = match &m.attachment {
@@ -606,8 +639,10 @@ impl Store {
                 .prepare_cached(
                     "INSERT INTO chat_messages (chat_id, import_id, seq, source_file, source_line, local_time, day,
                         sent_at_utc, sent_offset_minutes, sender, text, kind, edited, attachment_name,
-                        attachment_missing, evidence_id, external_id, reply_to, forwarded_from, dedupe_key)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                        attachment_missing, evidence_id, external_id, reply_to, forwarded_from, dedupe_key,
+                        attachment_import_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                        CASE WHEN ?16 IS NULL THEN NULL ELSE ?2 END)",
                 )?
                 .execute(params![
                     chat_id,
@@ -987,45 +1022,50 @@ impl Store {
                 "A later import of this chat (import {later}) relies on this one's messages. Undo the later import first, then this one."
             )));
         }
-        let now = now_utc();
-        // Evidence this import created (not what it found in the case), still there, and used by
-        // no other standing import or message.
-        let evidence_ids: Vec<i32> = self
-            .conn
-            .prepare_cached(
-                "SELECT c.evidence_id FROM chat_import_evidence c
-                  WHERE c.import_id = ?1
-                    AND EXISTS (SELECT 1 FROM evidence e WHERE e.id = c.evidence_id AND e.deleted_at IS NULL)
-                    AND NOT EXISTS (SELECT 1 FROM chat_messages o WHERE o.evidence_id = c.evidence_id
-                                     AND o.import_id != ?1 AND o.deleted_at IS NULL)
-                    AND NOT EXISTS (SELECT 1 FROM chat_imports i WHERE i.evidence_id = c.evidence_id
-                                     AND i.id != ?1 AND i.undone_at IS NULL)",
-            )?
-            .query_map([import_id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
         let _ = evidence_id;
-        let linked_elsewhere = |store: &Store, id: i32| -> Result<bool> {
-            Ok(store.conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM transfer_evidence WHERE evidence_id = ?1)
-                     OR EXISTS (SELECT 1 FROM event_links WHERE target_kind = 'evidence' AND target_id = ?1)",
-                [id],
-                |r| r.get(0),
-            )?)
-        };
-        let mut kept = Vec::new();
-        let mut removed = Vec::new();
-        for id in evidence_ids {
-            if linked_elsewhere(self, id)? {
-                kept.push(id);
-            } else {
-                removed.push(id);
-            }
-        }
+        let now = now_utc();
         self.in_transaction(|store| {
+            // Attachments this import added to messages an earlier import brought: unlinked.
+            store.conn.execute(
+                "UPDATE chat_messages SET evidence_id = NULL, attachment_missing = 'not in this export',
+                    attachment_import_id = NULL
+                  WHERE attachment_import_id = ?1 AND import_id != ?1",
+                [import_id],
+            )?;
             let n = store.conn.execute(
                 "UPDATE chat_messages SET deleted_at = ?2 WHERE import_id = ?1 AND deleted_at IS NULL",
                 params![import_id, now],
             )?;
+            // Evidence this import created (not what it found in the case), still there, used
+            // by no other standing message or import, and linked to no transfer or event.
+            let evidence_ids: Vec<i32> = store
+                .conn
+                .prepare_cached(
+                    "SELECT c.evidence_id FROM chat_import_evidence c
+                      WHERE c.import_id = ?1
+                        AND EXISTS (SELECT 1 FROM evidence e WHERE e.id = c.evidence_id AND e.deleted_at IS NULL)
+                        AND NOT EXISTS (SELECT 1 FROM chat_messages o WHERE o.evidence_id = c.evidence_id
+                                         AND o.deleted_at IS NULL)
+                        AND NOT EXISTS (SELECT 1 FROM chat_imports i WHERE i.evidence_id = c.evidence_id
+                                         AND i.id != ?1 AND i.undone_at IS NULL)",
+                )?
+                .query_map([import_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut kept = Vec::new();
+            let mut removed = Vec::new();
+            for id in evidence_ids {
+                let linked: bool = store.conn.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM transfer_evidence WHERE evidence_id = ?1)
+                         OR EXISTS (SELECT 1 FROM event_links WHERE target_kind = 'evidence' AND target_id = ?1)",
+                    [id],
+                    |r| r.get(0),
+                )?;
+                if linked {
+                    kept.push(id);
+                } else {
+                    removed.push(id);
+                }
+            }
             store.conn.execute("UPDATE chat_imports SET undone_at = ?2 WHERE id = ?1", params![import_id, now])?;
             refresh_chat_days(&store.conn, chat_id)?;
             let left: i64 = store.conn.query_row(

@@ -340,6 +340,9 @@ CREATE TABLE chat_messages (
     attachment_name     TEXT,
     attachment_missing  TEXT,
     evidence_id         INTEGER REFERENCES evidence(id),
+    -- The import that linked the attachment, when a later export (with media) added it to a
+    -- message an earlier one (without) brought: undoing that import unlinks it again.
+    attachment_import_id INTEGER REFERENCES chat_imports(id),
     external_id         TEXT,
     reply_to            TEXT,
     forwarded_from      TEXT,

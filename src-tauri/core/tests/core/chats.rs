@@ -549,3 +549,58 @@ fn wallets_phones_and_payment_requests_are_suggested_and_added_only_when_accepte
         .unwrap();
     assert!(again.identifier_ids.is_empty() && again.skipped[0].contains("already in the case"));
 }
+
+#[test]
+fn an_export_with_media_after_one_without_adds_the_attachments_not_the_messages_again() {
+    let (dir, mut store, case) = setup("Europe/London");
+    let with_media = fixture("whatsapp/ios_12h_narrow_nbsp.txt");
+    // The same chat exported "without media": every attachment is "image omitted".
+    let without: String = with_media
+        .lines()
+        .map(|l| match l.find("<attached: ") {
+            Some(at) if l[at..].contains(".jpg>") => format!("{}image omitted", &l[..at]),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    let txt = dir.path().join("WhatsApp Chat - Anna.txt");
+    std::fs::write(&txt, &without).unwrap();
+    let options = ChatImportOptions {
+        device_zone: Some("Asia/Bangkok".into()),
+        ..Default::default()
+    };
+    let first = store.import_chat(case, &txt, &options, &mut go).unwrap();
+    assert_eq!(first.attachments_added, 0);
+    let photo = png(30, 60, 5);
+    let zip = ios_zip(
+        dir.path(),
+        "WhatsApp Chat - Anna.zip",
+        &with_media,
+        &[("00000012-PHOTO-2026-03-14-21-33-10.jpg", photo.clone())],
+    );
+    let second = store
+        .import_chat(case, &zip, &ChatImportOptions::default(), &mut go)
+        .unwrap();
+    assert_eq!(second.chat.id, first.chat.id);
+    assert_eq!(second.messages_added, 0, "the same messages");
+    assert_eq!(second.attachments_added, 1, "{:?}", second.notes);
+    let messages = all_messages(&store, first.chat.id);
+    assert_eq!(messages.len() as u32, first.messages_added);
+    let m = messages.iter().find(|m| m.evidence_id.is_some()).unwrap();
+    assert_eq!(
+        m.attachment_name.as_deref(),
+        Some("00000012-PHOTO-2026-03-14-21-33-10.jpg")
+    );
+    assert_eq!(
+        store.evidence_original(m.evidence_id.unwrap()).unwrap().1,
+        photo
+    );
+    // Undoing the second import takes the photo it brought, and the message stays.
+    let photo_id = m.evidence_id.unwrap();
+    store.undo_chat_import(second.import_id).unwrap();
+    let after = all_messages(&store, first.chat.id);
+    assert_eq!(after.len() as u32, first.messages_added);
+    assert!(after.iter().all(|m| m.evidence_id.is_none()));
+    assert!(store.evidence_original(photo_id).is_err());
+}
