@@ -680,6 +680,16 @@ impl Store {
                 let t = DateTime::parse_from_rfc3339(&m.recorded)
                     .map_err(|_| "its recorded time could not be read".to_string())?;
                 let moved = t + chrono::Duration::minutes(minutes.into());
+                // Shown in the zone it was read in, so a shift across a daylight-saving change
+                // shows the clock of that day (the instant is the same either way).
+                let moved = match e
+                    .capture_zone
+                    .as_deref()
+                    .and_then(|z| z.parse::<chrono_tz::Tz>().ok())
+                {
+                    Some(tz) => moved.with_timezone(&tz).fixed_offset(),
+                    None => moved,
+                };
                 let moved =
                     crate::time::checked_moment(&Moment::from_datetime(moved), "captured_at")
                         .map_err(|e| e.to_string())?;

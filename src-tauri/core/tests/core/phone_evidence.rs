@@ -251,6 +251,23 @@ fn capture_times_are_shifted_or_read_in_another_zone_with_before_and_after_audit
         a.id
     ).as_str()), "{summaries:#?}");
     assert!(summaries.iter().any(|s| s.contains("read in the zone Asia/Hong_Kong: before 2026-03-14T10:31:02+07:00, after 2026-03-14T10:31:02+08:00")));
+    // Shifted across a daylight-saving change, the clock shown is that day's.
+    let mut intake = store.begin_intake(case, Some("Europe/Berlin")).unwrap();
+    let spring = store
+        .intake_bytes(
+            &mut intake,
+            "Screenshot_20260329-013000.png",
+            &png(10, 10, 9),
+            None,
+            "",
+        )
+        .unwrap()
+        .evidence;
+    store.finish_intake(intake).unwrap();
+    assert_eq!(recorded(&spring), "2026-03-29T01:30:00+01:00");
+    let moved = store.shift_capture_times(case, &[spring.id], 60).unwrap();
+    assert_eq!(recorded(&moved.changed[0]), "2026-03-29T03:30:00+02:00");
+
     // A case export carries the zone and the shift, and an import keeps them.
     let export = store.export_case(case).unwrap();
     let imported = store.import_case(&export).unwrap();

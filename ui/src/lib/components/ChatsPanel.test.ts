@@ -189,11 +189,21 @@ describe('ChatsPanel', () => {
     await fireEvent.click(await screen.findByRole('button', { name: 'Add selected' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Tick the suggestions');
     expect(api.acceptChatSuggestions).not.toHaveBeenCalled();
-    await fireEvent.click(screen.getByRole('checkbox', { name: /TRON wallet/ }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Tick all' }));
+    expect(screen.getByRole('checkbox', { name: /TRON wallet/ })).toBeChecked();
     await fireEvent.click(screen.getByRole('button', { name: 'Add selected' }));
     await waitFor(() =>
       expect(api.acceptChatSuggestions).toHaveBeenCalledWith(3, [{ message_id: 2, value: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t' }], null),
     );
     expect(await screen.findByText(/1 identifiers and 0 requests for money added/)).toBeInTheDocument();
+  });
+
+  it('sends a file over 200 MB to the system dialog instead of reading it into the window', async () => {
+    render(ChatsPanel, { caseId: 1, caseZone: 'UTC', lists, onChanged: vi.fn(), startImport: true });
+    const big = new File(['x'], 'WhatsApp Chat with Anna.zip');
+    Object.defineProperty(big, 'size', { value: 900 * 1024 * 1024 });
+    await fireEvent.change(screen.getByLabelText('or pick a file here'), { target: { files: [big] } });
+    expect(await screen.findByRole('alert')).toHaveTextContent('larger than 200 MB: use the “Choose the export…” button');
+    expect(api.previewChat).not.toHaveBeenCalled();
   });
 });
