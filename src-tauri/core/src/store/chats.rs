@@ -40,6 +40,10 @@ pub(super) fn refresh_chat_days(conn: &rusqlite::Connection, chat_id: i32) -> Re
     Ok(())
 }
 
+/// Room between messages of one import, for messages a later, longer export places between
+/// them.
+const SEQ_SPACING: i32 = 1000;
+
 /// Largest page of messages returned.
 pub const MAX_CHAT_PAGE: u32 = 500;
 
@@ -559,11 +563,31 @@ impl Store {
             params![chat_id, export_evidence, opened.name, opened.sha256, opened.size as i64, opened.chat_file, now],
         )?;
         let import_id = self.conn.last_insert_rowid() as i32;
-        let mut seq: i32 = self.conn.query_row(
+        // Where each message goes in the chat: messages already there keep their place, new
+        // ones are placed after the message before them in this export (or before the first,
+        // for older history), so a longer export interleaves rather than piles up at the end.
+        let mut existing: Vec<Option<(i32, Option<i32>, i32)>> = Vec::with_capacity(rows.len());
+        {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id, evidence_id, seq FROM chat_messages WHERE chat_id = ?1 AND dedupe_key = ?2 AND deleted_at IS NULL",
+            )?;
+            for r in rows {
+                existing.push(
+                    stmt.query_row(params![chat_id, r.dedupe_key], |row| {
+                        Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+                    })
+                    .optional()?,
+                );
+            }
+        }
+        let mut max_seq: i32 = self.conn.query_row(
             "SELECT coalesce(max(seq), 0) FROM chat_messages WHERE chat_id = ?1",
             [chat_id],
             |r| r.get(0),
         )?;
+        let first_known = existing.iter().position(Option::is_some);
+        let mut anchor: Option<i32> = None;
+        let mut gap = 0i32;
         let (mut added, mut known, mut attachments_added, mut attachments_missing) =
             (0u32, 0u32, 0u32, 0u32);
         let mut notes = opened.notes.clone();
@@ -576,14 +600,9 @@ impl Store {
             {
                 return Err(stop());
             }
-            let already: Option<(i32, Option<i32>)> = self
-                .conn
-                .prepare_cached(
-                    "SELECT id, evidence_id FROM chat_messages WHERE chat_id = ?1 AND dedupe_key = ?2 AND deleted_at IS NULL",
-                )?
-                .query_row(params![chat_id, r.dedupe_key], |row| Ok((row.get(0)?, row.get(1)?)))
-                .optional()?;
-            if let Some((message_id, evidence_id)) = already {
+            if let Some((message_id, evidence_id, known_seq)) = existing[i] {
+                anchor = Some(known_seq);
+                gap = 0;
                 known += 1;
                 // An export with media after one without: the message gains its attachment.
                 if let (None, Some(Attachment::File { name })) = (evidence_id, &m.attachment) {
@@ -634,7 +653,22 @@ impl Store {
                 }
                 None => (None, None, None),
             };
-            seq += 1;
+            let seq = match (anchor, first_known) {
+                // Older history before the first message already there.
+                (None, Some(first)) => existing[first].map_or(0, |e| e.2) - (first - i) as i32,
+                // After a message already there, before the next one.
+                (Some(a), _) if a < max_seq && gap + 1 < SEQ_SPACING => {
+                    gap += 1;
+                    a + gap
+                }
+                // At the end.
+                _ => {
+                    max_seq = max_seq.saturating_add(SEQ_SPACING);
+                    anchor = Some(max_seq);
+                    gap = 0;
+                    max_seq
+                }
+            };
             self.conn
                 .prepare_cached(
                     "INSERT INTO chat_messages (chat_id, import_id, seq, source_file, source_line, local_time, day,
@@ -935,7 +969,7 @@ impl Store {
         let messages = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {CHAT_MESSAGE_COLUMNS} FROM chat_messages WHERE {filter} ORDER BY seq LIMIT ?3 OFFSET ?4"
+                "SELECT {CHAT_MESSAGE_COLUMNS} FROM chat_messages WHERE {filter} ORDER BY seq, id LIMIT ?3 OFFSET ?4"
             ))?
             .query_map(params![chat_id, text, limit, offset], row_to_message)?
             .collect::<rusqlite::Result<_>>()?;

@@ -604,3 +604,46 @@ fn an_export_with_media_after_one_without_adds_the_attachments_not_the_messages_
     assert!(after.iter().all(|m| m.evidence_id.is_none()));
     assert!(store.evidence_original(photo_id).is_err());
 }
+
+#[test]
+fn older_history_from_a_longer_export_goes_before_what_was_there() {
+    let (dir, mut store, case) = setup("UTC");
+    let full = fixture("whatsapp/android_24h_dmy.txt");
+    let lines: Vec<&str> = full.lines().collect();
+    // The first export starts mid-chat (phones cut long exports); the second has it all.
+    let cut = lines.len() / 2;
+    let start = (cut..lines.len())
+        .find(|&i| lines[i].starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap();
+    let recent = lines[start..].join("\n") + "\n";
+    let (a, b) = (dir.path().join("recent.txt"), dir.path().join("all.txt"));
+    std::fs::write(&a, &recent).unwrap();
+    std::fs::write(&b, &full).unwrap();
+    let options = ChatImportOptions::default();
+    let one = store.import_chat(case, &a, &options, &mut go).unwrap();
+    let two = store.import_chat(case, &b, &options, &mut go).unwrap();
+    assert_eq!(two.chat.id, one.chat.id);
+    let messages = all_messages(&store, one.chat.id);
+    // Chat order follows the full export: the older history first, then what was there.
+    let first_recent = all_messages(&store, one.chat.id)
+        .iter()
+        .position(|m| m.source_line == 1 && m.text != messages[0].text)
+        .unwrap();
+    assert_eq!(
+        first_recent as u32,
+        two.messages_added,
+        "{:?}",
+        messages
+            .iter()
+            .map(|m| (m.source_line, &m.text))
+            .collect::<Vec<_>>()
+    );
+    assert!(messages[0]
+        .text
+        .starts_with("Messages and calls are end-to-end"));
+    assert!(messages.windows(2).all(|w| w[0].seq < w[1].seq));
+    assert_eq!(
+        messages.len() as u32,
+        one.messages_added + two.messages_added
+    );
+}
