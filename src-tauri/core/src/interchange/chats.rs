@@ -16,8 +16,12 @@ use crate::time::{checked_moment, checked_utc, Moment};
 use crate::validate;
 use crate::{CoreError, Result};
 
-/// Largest `seq` a message may have (a later chat import counts on from it).
-pub const MAX_SEQ: i64 = 1_000_000_000_000;
+/// Largest `seq` a message may have: the store keeps it as a 32-bit sort key (older history
+/// imported later gets keys below the first message's, down to negative ones), and a later
+/// chat import counts on from it.
+pub const MAX_SEQ: i64 = i32::MAX as i64 / 2;
+/// Smallest `seq` a message may have.
+pub const MIN_SEQ: i64 = -MAX_SEQ;
 /// Longest `dedupe_key` accepted.
 pub const MAX_DEDUPE_KEY_CHARS: usize = 200;
 
@@ -66,7 +70,8 @@ pub struct ExportedChatImport {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExportedChatMessage {
-    /// Position in the chat: 1 … [`MAX_SEQ`], increasing.
+    /// Position in the chat: [`MIN_SEQ`] … [`MAX_SEQ`], increasing (older history imported later
+    /// sorts below the first message, so keys can be negative).
     pub seq: i64,
     /// The import of its chat that added it.
     pub import_ref: u32,
@@ -292,7 +297,7 @@ fn checked_chat(c: &ExportedChat, evidence: &HashSet<u32>) -> Result<ExportedCha
         });
     }
     let mut keys = HashSet::new();
-    let mut last_seq = 0;
+    let mut last_seq = MIN_SEQ - 1;
     let mut messages = Vec::with_capacity(c.messages.len());
     for (n, m) in c.messages.iter().enumerate() {
         let at = format!("message {} of {name}", n + 1);
@@ -312,7 +317,7 @@ fn checked_chat(c: &ExportedChat, evidence: &HashSet<u32>) -> Result<ExportedCha
         }
         if m.seq <= last_seq || m.seq > MAX_SEQ {
             return Err(damaged(format!(
-                "{at} is out of order (its seq {} must be above the one before it and at most {MAX_SEQ})",
+                "{at} is out of order (its seq {} must be above the one before it, from {MIN_SEQ} to {MAX_SEQ})",
                 m.seq
             )));
         }
