@@ -647,3 +647,60 @@ fn older_history_from_a_longer_export_goes_before_what_was_there() {
         one.messages_added + two.messages_added
     );
 }
+
+#[test]
+fn an_iphone_zip_with_media_and_times_out_of_order_keeps_file_order() {
+    let (dir, mut store, case) = setup("Europe/Berlin");
+    let chat = "[14/03/2026, 10:00:00] Anna: first\n\
+[14/03/2026, 09:58:00] David: written before, shown after\n\
+[15/03/2026, 08:00:00] Anna: \u{200e}<attached: 00000003-PHOTO-2026-03-15-08-00-00.jpg>\n\
+[13/03/2026, 23:59:00] David: the day before\n";
+    let photo = png(20, 30, 4);
+    let zip = ios_zip(
+        dir.path(),
+        "WhatsApp Chat - Anna.zip",
+        chat,
+        &[("00000003-PHOTO-2026-03-15-08-00-00.jpg", photo.clone())],
+    );
+    let summary = store
+        .import_chat(case, &zip, &ChatImportOptions::default(), &mut go)
+        .unwrap();
+    assert_eq!(summary.attachments_added, 1);
+    let messages = all_messages(&store, summary.chat.id);
+    // File order, not time order; each with the time it says.
+    let order: Vec<(&str, u32)> = messages
+        .iter()
+        .map(|m| (m.local_time.as_str(), m.source_line))
+        .collect();
+    assert_eq!(
+        order,
+        vec![
+            ("2026-03-14 10:00:00", 1),
+            ("2026-03-14 09:58:00", 2),
+            ("2026-03-15 08:00:00", 3),
+            ("2026-03-13 23:59:00", 4)
+        ]
+    );
+    assert!(
+        messages[1].seq > messages[0].seq,
+        "the sort key keeps the file's order"
+    );
+    let photo_message = &messages[2];
+    let e = store
+        .get_evidence(photo_message.evidence_id.unwrap())
+        .unwrap();
+    assert_eq!(e.captured.unwrap().recorded, "2026-03-15T08:00:00+01:00");
+    // The timeline still puts each day in time order.
+    let days = store
+        .timeline(
+            case,
+            &TimelineQuery {
+                kinds: vec!["chat".into()],
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let when: Vec<&str> = days.entries.iter().map(|d| d.day.as_str()).collect();
+    assert_eq!(when, vec!["2026-03-13", "2026-03-14", "2026-03-15"]);
+}
