@@ -36,6 +36,15 @@ fn phone(raw: &str) -> Normalized {
     match phonenumber::parse(None, &cleaned) {
         Ok(number) => {
             let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
+            // The number as shown must read back as itself, or a search for what Casefile
+            // shows would miss the record. Odd input (letters read as keypad digits, a national
+            // prefix after the country code) can make the library read its own output
+            // differently: then the number is kept as typed, with a word.
+            let again = phonenumber::parse(None, &e164)
+                .map(|n| n.format().mode(phonenumber::Mode::E164).to_string());
+            if again.ok().as_deref() != Some(e164.as_str()) {
+                return fallback("Casefile could not read this number the same way twice (letters or an extra 0 in it?). Check the digits and the country code; it is kept as typed.".into());
+            }
             let warnings = if phonenumber::is_valid(&number) {
                 Vec::new()
             } else {
@@ -287,6 +296,21 @@ mod tests {
 
     fn key(kind: IdentifierKind, v: &str) -> String {
         normalize(kind, v, None).unwrap().match_key
+    }
+
+    #[test]
+    fn a_phone_that_does_not_read_back_as_itself_is_kept_as_typed_with_a_word() {
+        // Found by the fuzzer: letters read as keypad digits and a 0 after +55.
+        let odd = normalize(IdentifierKind::Phone, "+550-z00ee-4667", None).unwrap();
+        assert!(!odd.warnings.is_empty(), "{odd:?}");
+        let again = normalize(IdentifierKind::Phone, "+55 11 91234-5678", None).unwrap();
+        assert!(again.warnings.is_empty(), "{again:?}");
+        assert_eq!(
+            normalize(IdentifierKind::Phone, &again.display, None)
+                .unwrap()
+                .match_key,
+            again.match_key
+        );
     }
 
     #[test]
