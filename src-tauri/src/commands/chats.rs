@@ -115,7 +115,8 @@ pub async fn import_chat(
 ) -> Result<ChatImportSummary, AppError> {
     state.stop_import.store(false, Ordering::SeqCst);
     let stop = &state.stop_import;
-    let mut progress = |p: casefile_core::store::ChatImportProgress| {
+    // Only reads what it captures, so both ways of reading the export can share it.
+    let progress = |p: casefile_core::store::ChatImportProgress| {
         let _ = on_progress.send(ChatImportProgress {
             done: p.done,
             total: p.total,
@@ -125,17 +126,8 @@ pub async fn import_chat(
     with_source(
         &state,
         source,
-        |s, path| s.import_chat(case_id, &path, &options, &mut progress),
-        |s, name, bytes| {
-            let mut progress = |p: casefile_core::store::ChatImportProgress| {
-                let _ = on_progress.send(ChatImportProgress {
-                    done: p.done,
-                    total: p.total,
-                });
-                !stop.load(Ordering::SeqCst)
-            };
-            s.import_chat_bytes(case_id, &name, bytes, &options, &mut progress)
-        },
+        |s, path| s.import_chat(case_id, &path, &options, &mut { progress }),
+        |s, name, bytes| s.import_chat_bytes(case_id, &name, bytes, &options, &mut { progress }),
     )
 }
 

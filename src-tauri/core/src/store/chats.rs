@@ -1031,15 +1031,18 @@ impl Store {
     /// attachments, unless something else links to them) are deleted; a chat left without
     /// messages goes too. The audit log keeps what happened.
     pub fn undo_chat_import(&mut self, import_id: i32) -> Result<()> {
-        let (chat_id, evidence_id, undone): (i32, i32, bool) = self
+        let (chat_id, undone): (i32, bool) = self
             .conn
             .query_row(
-                "SELECT chat_id, evidence_id, undone_at IS NOT NULL FROM chat_imports WHERE id = ?1",
+                "SELECT chat_id, undone_at IS NOT NULL FROM chat_imports WHERE id = ?1",
                 [import_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?
-            .ok_or(CoreError::NotFound { what: "import", id: import_id.into() })?;
+            .ok_or(CoreError::NotFound {
+                what: "import",
+                id: import_id.into(),
+            })?;
         if undone {
             return Err(CoreError::Refused("This import was already undone.".into()));
         }
@@ -1056,7 +1059,6 @@ impl Store {
                 "A later import of this chat (import {later}) relies on this one's messages. Undo the later import first, then this one."
             )));
         }
-        let _ = evidence_id;
         let now = now_utc();
         self.in_transaction(|store| {
             // Attachments this import added to messages an earlier import brought: unlinked.

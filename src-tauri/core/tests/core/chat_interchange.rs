@@ -2,65 +2,15 @@
 //! exports the same; version 1 files still import; damaged chats are refused with the record
 //! named; message texts are not hashed (the export file, kept as evidence, is what proves them).
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use casefile_core::interchange::CaseExport;
 use casefile_core::model::*;
-use casefile_core::store::ChatImportProgress;
 use casefile_core::{ErrorKind, Store};
 
 use crate::support::*;
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/chat");
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/seeds/case_import");
-
-fn fixture(path: &str) -> String {
-    std::fs::read_to_string(format!("{FIXTURES}/{path}")).unwrap()
-}
-
-fn go(_: ChatImportProgress) -> bool {
-    true
-}
-
-fn setup(zone: &str) -> (tempfile::TempDir, Store, i32) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::create(&dir.path().join("casefile.db"), PASS, "test").unwrap();
-    let case = store.create_case("Romance – Anna").unwrap();
-    let mut d = case.details.clone();
-    d.time_zone = zone.into();
-    store.update_case(case.id, &d).unwrap();
-    (dir, store, case.id)
-}
-
-/// A WhatsApp iPhone export zip: `_chat.txt` and the media it names.
-fn ios_zip(dir: &Path, chat: &str, media: &[(&str, Vec<u8>)]) -> PathBuf {
-    let path = dir.join("WhatsApp Chat - Anna.zip");
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("_chat.txt", opts).unwrap();
-    zip.write_all(chat.as_bytes()).unwrap();
-    for (n, bytes) in media {
-        zip.start_file(*n, opts).unwrap();
-        zip.write_all(bytes).unwrap();
-    }
-    zip.finish().unwrap();
-    path
-}
-
-fn all_messages(store: &Store, chat: i32) -> Vec<ChatMessage> {
-    store
-        .chat_messages(
-            chat,
-            &ChatQuery {
-                limit: 500,
-                ..Default::default()
-            },
-        )
-        .unwrap()
-        .messages
-}
 
 fn without_time(mut e: CaseExport) -> CaseExport {
     e.exported_at = String::new();
@@ -86,9 +36,10 @@ struct Halves {
 /// A case with a WhatsApp zip (two photos kept, a key message) and an Android chat imported
 /// three times (first half, whole, whole again — that last import undone).
 fn case_with_chats(dir: &Path, store: &mut Store, case: i32) -> Halves {
-    let zip = ios_zip(
+    let zip = whatsapp_zip(
         dir,
-        &fixture("whatsapp/ios_12h_narrow_nbsp.txt"),
+        "WhatsApp Chat - Anna.zip",
+        &chat_fixture("whatsapp/ios_12h_narrow_nbsp.txt"),
         &[
             ("00000012-PHOTO-2026-03-14-21-33-10.jpg", png(30, 60, 1)),
             ("00000016-PHOTO-2026-03-15-13-02-00.jpg", png(30, 60, 2)),
@@ -108,7 +59,7 @@ fn case_with_chats(dir: &Path, store: &mut Store, case: i32) -> Halves {
         .set_key_messages(anna.chat.id, &[request.id], true)
         .unwrap();
 
-    let full = fixture("whatsapp/android_24h_dmy.txt");
+    let full = chat_fixture("whatsapp/android_24h_dmy.txt");
     let lines: Vec<&str> = full.lines().collect();
     let halves = Halves {
         first: dir.join("first.txt"),
@@ -132,7 +83,7 @@ fn case_with_chats(dir: &Path, store: &mut Store, case: i32) -> Halves {
 
 #[test]
 fn a_case_with_chats_exports_imports_and_exports_the_same() {
-    let (dir, mut store, case) = setup("Europe/Berlin");
+    let (dir, mut store, case) = store_with_case_in("Europe/Berlin");
     let halves = case_with_chats(dir.path(), &mut store, case);
     let first = store.export_case(case).unwrap();
     assert_eq!(first.version, 2);
@@ -266,7 +217,7 @@ fn a_case_with_chats_exports_imports_and_exports_the_same() {
 
 #[test]
 fn version_1_files_still_import_and_later_versions_are_refused() {
-    let (_dir, mut store, _case) = setup("UTC");
+    let (_dir, mut store, _case) = store_with_case_in("UTC");
     // A version 1 file as Casefile wrote it before chats (also a fuzz seed).
     let v1 = std::fs::read(format!("{SEEDS}/minimal_archived.json")).unwrap();
     assert!(String::from_utf8_lossy(&v1).contains("\"version\": 1"));
@@ -277,7 +228,7 @@ fn version_1_files_still_import_and_later_versions_are_refused() {
     assert_eq!((again.version, again.chats.len()), (2, 0));
 
     // A version 1 file may not hold chats; a version 3 file asks for a newer Casefile.
-    let (dir, mut store, case) = setup("Europe/Berlin");
+    let (dir, mut store, case) = store_with_case_in("Europe/Berlin");
     case_with_chats(dir.path(), &mut store, case);
     let mut value = serde_json::to_value(store.export_case(case).unwrap()).unwrap();
     value["version"] = 1.into();
@@ -313,7 +264,7 @@ fn version_1_files_still_import_and_later_versions_are_refused() {
 
 #[test]
 fn a_chat_linking_to_what_is_not_in_the_file_is_refused_naming_it() {
-    let (dir, mut store, case) = setup("Europe/Berlin");
+    let (dir, mut store, case) = store_with_case_in("Europe/Berlin");
     case_with_chats(dir.path(), &mut store, case);
     let good = store.export_case(case).unwrap();
     let cases = case_count(&store);
@@ -417,7 +368,7 @@ fn a_chat_linking_to_what_is_not_in_the_file_is_refused_naming_it() {
 
 #[test]
 fn a_changed_message_imports_but_a_changed_export_file_is_refused() {
-    let (dir, mut store, case) = setup("Europe/Berlin");
+    let (dir, mut store, case) = store_with_case_in("Europe/Berlin");
     case_with_chats(dir.path(), &mut store, case);
     let good = store.export_case(case).unwrap();
 
@@ -453,7 +404,7 @@ fn a_changed_message_imports_but_a_changed_export_file_is_refused() {
 
 #[test]
 fn the_version_2_fuzz_seed_with_a_chat_imports() {
-    let (_dir, mut store, _case) = setup("UTC");
+    let (_dir, mut store, _case) = store_with_case_in("UTC");
     let bytes = std::fs::read(format!("{SEEDS}/chat_v2.json")).unwrap();
     let imported = store.import_case_file(&bytes).unwrap();
     assert_eq!((imported.chats, imported.chat_messages), (1, 3));
@@ -484,7 +435,7 @@ fn the_version_2_fuzz_seed_with_a_chat_imports() {
 
 #[test]
 fn deleted_evidence_of_a_chat_drops_an_attachment_link_but_never_the_export_file_silently() {
-    let (dir, mut store, case) = setup("Europe/Berlin");
+    let (dir, mut store, case) = store_with_case_in("Europe/Berlin");
     case_with_chats(dir.path(), &mut store, case);
     let chat = store.list_chats(case).unwrap()[0].clone();
     let photo = all_messages(&store, chat.id)

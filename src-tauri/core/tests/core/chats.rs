@@ -2,71 +2,18 @@
 //! their source lines, attachments as evidence linked to their messages, the date-order
 //! question, re-imports adding only new messages, stop and undo.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
-
 use casefile_core::model::*;
-use casefile_core::store::ChatImportProgress;
-use casefile_core::{ErrorKind, Store};
+use casefile_core::ErrorKind;
 
 use crate::support::*;
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/chat");
-
-fn fixture(path: &str) -> String {
-    std::fs::read_to_string(format!("{FIXTURES}/{path}")).unwrap()
-}
-
-fn setup(zone: &str) -> (tempfile::TempDir, Store, i32) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::create(&dir.path().join("casefile.db"), PASS, "test").unwrap();
-    let case = store.create_case("Romance – Anna").unwrap();
-    let mut d = case.details.clone();
-    d.time_zone = zone.into();
-    store.update_case(case.id, &d).unwrap();
-    (dir, store, case.id)
-}
-
-/// A WhatsApp iPhone export zip: `_chat.txt` and the media it names.
-fn ios_zip(dir: &Path, name: &str, chat: &str, media: &[(&str, Vec<u8>)]) -> PathBuf {
-    let path = dir.join(name);
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("_chat.txt", opts).unwrap();
-    zip.write_all(chat.as_bytes()).unwrap();
-    for (n, bytes) in media {
-        zip.start_file(*n, opts).unwrap();
-        zip.write_all(bytes).unwrap();
-    }
-    zip.finish().unwrap();
-    path
-}
-
-fn go(_: ChatImportProgress) -> bool {
-    true
-}
-
-fn all_messages(store: &Store, chat: i32) -> Vec<ChatMessage> {
-    store
-        .chat_messages(
-            chat,
-            &ChatQuery {
-                limit: 500,
-                ..Default::default()
-            },
-        )
-        .unwrap()
-        .messages
-}
-
 #[test]
 fn a_whatsapp_zip_with_media_becomes_messages_and_linked_evidence() {
-    let (dir, mut store, case) = setup("Europe/London");
-    let chat = fixture("whatsapp/ios_12h_narrow_nbsp.txt");
+    let (dir, mut store, case) = store_with_case_in("Europe/London");
+    let chat = chat_fixture("whatsapp/ios_12h_narrow_nbsp.txt");
     let photo = png(30, 60, 1);
     let id_card = png(30, 60, 2);
-    let zip = ios_zip(
+    let zip = whatsapp_zip(
         dir.path(),
         "WhatsApp Chat - Anna.zip",
         &chat,
@@ -239,12 +186,12 @@ fn a_whatsapp_zip_with_media_becomes_messages_and_linked_evidence() {
 
     // Evidence that was in the case before the import (the same photo, added by hand) is
     // linked, and an undo leaves it where it was; what the import created goes.
-    let (dir2, mut other, case2) = setup("UTC");
+    let (dir2, mut other, case2) = store_with_case_in("UTC");
     let mine = other
         .add_evidence(case2, "from my phone.jpg", &photo, None, "my copy")
         .unwrap()
         .evidence;
-    let zip2 = ios_zip(
+    let zip2 = whatsapp_zip(
         dir2.path(),
         "again.zip",
         &chat,
@@ -274,9 +221,9 @@ fn a_whatsapp_zip_with_media_becomes_messages_and_linked_evidence() {
 
 #[test]
 fn an_ambiguous_date_order_is_asked_and_nothing_is_guessed() {
-    let (dir, mut store, case) = setup("UTC");
+    let (dir, mut store, case) = store_with_case_in("UTC");
     let path = dir.path().join("WhatsApp Chat with Anna.txt");
-    std::fs::write(&path, fixture("whatsapp/ambiguous_order.txt")).unwrap();
+    std::fs::write(&path, chat_fixture("whatsapp/ambiguous_order.txt")).unwrap();
     let preview = store
         .preview_chat(case, &path, &ChatImportOptions::default())
         .unwrap();
@@ -306,8 +253,8 @@ fn an_ambiguous_date_order_is_asked_and_nothing_is_guessed() {
 
 #[test]
 fn a_longer_export_adds_only_new_messages_and_an_import_can_be_stopped_or_undone() {
-    let (dir, mut store, case) = setup("Europe/Berlin");
-    let full = fixture("whatsapp/android_24h_dmy.txt");
+    let (dir, mut store, case) = store_with_case_in("Europe/Berlin");
+    let full = chat_fixture("whatsapp/android_24h_dmy.txt");
     let lines: Vec<&str> = full.lines().collect();
     let half = lines[..lines.len() / 2].join("\n") + "\n";
     let first_path = dir.path().join("first.txt");
@@ -379,11 +326,11 @@ fn a_longer_export_adds_only_new_messages_and_an_import_can_be_stopped_or_undone
 
 #[test]
 fn telegram_line_and_bad_exports() {
-    let (dir, mut store, case) = setup("Asia/Bangkok");
+    let (dir, mut store, case) = store_with_case_in("Asia/Bangkok");
     // Telegram JSON in its export folder: the photo beside it is kept, the missing file not.
     let folder = dir.path().join("ChatExport_2026-03-20");
     std::fs::create_dir_all(folder.join("photos")).unwrap();
-    let json = fixture("telegram/single_chat.json");
+    let json = chat_fixture("telegram/single_chat.json");
     std::fs::write(folder.join("result.json"), &json).unwrap();
     let photo_path = json
         .lines()
@@ -409,7 +356,7 @@ fn telegram_line_and_bad_exports() {
 
     // LINE with a Buddhist-era year.
     let line = dir.path().join("[LINE] Chat.txt");
-    std::fs::write(&line, fixture("line/thai_buddhist.txt")).unwrap();
+    std::fs::write(&line, chat_fixture("line/thai_buddhist.txt")).unwrap();
     let s = store
         .import_chat(case, &line, &ChatImportOptions::default(), &mut go)
         .unwrap();
@@ -430,10 +377,10 @@ fn telegram_line_and_bad_exports() {
         "{err}"
     );
     let broken = dir.path().join("broken.zip");
-    let good = ios_zip(
+    let good = whatsapp_zip(
         dir.path(),
         "good.zip",
-        &fixture("whatsapp/android_24h_dmy.txt"),
+        &chat_fixture("whatsapp/android_24h_dmy.txt"),
         &[],
     );
     let mut bytes = std::fs::read(good).unwrap();
@@ -454,7 +401,7 @@ fn telegram_line_and_bad_exports() {
 
 #[test]
 fn wallets_phones_and_payment_requests_are_suggested_and_added_only_when_accepted() {
-    let (dir, mut store, case) = setup("Europe/London");
+    let (dir, mut store, case) = store_with_case_in("Europe/London");
     let text = "14/03/2026, 21:05 - Anna: My assistant is on +44 20 7946 0958\n\
 14/03/2026, 21:06 - Anna: Please send 5000 USDT to TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t today\n\
 15/03/2026, 09:00 - David: OK I sent it\n\
@@ -552,8 +499,8 @@ fn wallets_phones_and_payment_requests_are_suggested_and_added_only_when_accepte
 
 #[test]
 fn an_export_with_media_after_one_without_adds_the_attachments_not_the_messages_again() {
-    let (dir, mut store, case) = setup("Europe/London");
-    let with_media = fixture("whatsapp/ios_12h_narrow_nbsp.txt");
+    let (dir, mut store, case) = store_with_case_in("Europe/London");
+    let with_media = chat_fixture("whatsapp/ios_12h_narrow_nbsp.txt");
     // The same chat exported "without media": every attachment is "image omitted".
     let without: String = with_media
         .lines()
@@ -573,7 +520,7 @@ fn an_export_with_media_after_one_without_adds_the_attachments_not_the_messages_
     let first = store.import_chat(case, &txt, &options, &mut go).unwrap();
     assert_eq!(first.attachments_added, 0);
     let photo = png(30, 60, 5);
-    let zip = ios_zip(
+    let zip = whatsapp_zip(
         dir.path(),
         "WhatsApp Chat - Anna.zip",
         &with_media,
@@ -607,8 +554,8 @@ fn an_export_with_media_after_one_without_adds_the_attachments_not_the_messages_
 
 #[test]
 fn older_history_from_a_longer_export_goes_before_what_was_there() {
-    let (dir, mut store, case) = setup("UTC");
-    let full = fixture("whatsapp/android_24h_dmy.txt");
+    let (dir, mut store, case) = store_with_case_in("UTC");
+    let full = chat_fixture("whatsapp/android_24h_dmy.txt");
     let lines: Vec<&str> = full.lines().collect();
     // The first export starts mid-chat (phones cut long exports); the second has it all.
     let cut = lines.len() / 2;
@@ -650,13 +597,13 @@ fn older_history_from_a_longer_export_goes_before_what_was_there() {
 
 #[test]
 fn an_iphone_zip_with_media_and_times_out_of_order_keeps_file_order() {
-    let (dir, mut store, case) = setup("Europe/Berlin");
+    let (dir, mut store, case) = store_with_case_in("Europe/Berlin");
     let chat = "[14/03/2026, 10:00:00] Anna: first\n\
 [14/03/2026, 09:58:00] David: written before, shown after\n\
 [15/03/2026, 08:00:00] Anna: \u{200e}<attached: 00000003-PHOTO-2026-03-15-08-00-00.jpg>\n\
 [13/03/2026, 23:59:00] David: the day before\n";
     let photo = png(20, 30, 4);
-    let zip = ios_zip(
+    let zip = whatsapp_zip(
         dir.path(),
         "WhatsApp Chat - Anna.zip",
         chat,

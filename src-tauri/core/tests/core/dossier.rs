@@ -635,19 +635,10 @@ fn flat(text: &str) -> String {
 
 #[test]
 fn chats_and_key_messages_are_printed_with_their_export_zone_and_source_lines() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::create(&dir.path().join("c.db"), PASS, "test").unwrap();
-    let case = store.create_case("Romance – Anna").unwrap();
-    let mut d = case.details.clone();
-    d.time_zone = "Europe/Berlin".into();
-    store.update_case(case.id, &d).unwrap();
-    let case = case.id;
-    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/chat");
-    let mut go = |_: casefile_core::store::ChatImportProgress| true;
+    let (dir, mut store, case) = store_with_case_in("Europe/Berlin");
 
     // A WhatsApp zip from a phone set to Bangkok, with the ID-card photo.
-    let chat_text =
-        std::fs::read_to_string(format!("{fixtures}/whatsapp/ios_12h_narrow_nbsp.txt")).unwrap();
+    let chat_text = chat_fixture("whatsapp/ios_12h_narrow_nbsp.txt");
     let zip = whatsapp_zip(
         dir.path(),
         "WhatsApp Chat - Anna.zip",
@@ -662,16 +653,7 @@ fn chats_and_key_messages_are_printed_with_their_export_zone_and_source_lines() 
         .import_chat(case, &zip, &bangkok, &mut go)
         .unwrap()
         .chat;
-    let messages = store
-        .chat_messages(
-            anna.id,
-            &ChatQuery {
-                limit: 500,
-                ..Default::default()
-            },
-        )
-        .unwrap()
-        .messages;
+    let messages = all_messages(&store, anna.id);
     let deposit = messages
         .iter()
         .find(|m| m.text.starts_with("Deposit to this address"))
@@ -718,7 +700,7 @@ fn chats_and_key_messages_are_printed_with_their_export_zone_and_source_lines() 
 
     // A chat with no key messages.
     let line = dir.path().join("[LINE] Chat.txt");
-    std::fs::copy(format!("{fixtures}/line/thai_buddhist.txt"), &line).unwrap();
+    std::fs::write(&line, chat_fixture("line/thai_buddhist.txt")).unwrap();
     store
         .import_chat(case, &line, &ChatImportOptions::default(), &mut go)
         .unwrap();

@@ -149,3 +149,43 @@ pub fn whatsapp_zip(
     zip.finish().unwrap();
     path
 }
+
+/// The text of a hand-written chat-export fixture (`whatsapp/android_24h_dmy.txt`).
+pub fn chat_fixture(path: &str) -> String {
+    let full = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/chat/");
+    std::fs::read_to_string(format!("{full}{path}")).unwrap()
+}
+
+/// A new store holding one case ("Romance – Anna") in `zone`.
+pub fn store_with_case_in(zone: &str) -> (tempfile::TempDir, casefile_core::Store, i32) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store =
+        casefile_core::Store::create(&dir.path().join("casefile.db"), PASS, "test").unwrap();
+    let case = store.create_case("Romance – Anna").unwrap();
+    let mut d = case.details.clone();
+    d.time_zone = zone.into();
+    store.update_case(case.id, &d).unwrap();
+    (dir, store, case.id)
+}
+
+/// An import's progress callback that never stops it.
+pub fn go(_: casefile_core::store::ChatImportProgress) -> bool {
+    true
+}
+
+/// Every message of a chat (up to 500), in chat order.
+pub fn all_messages(
+    store: &casefile_core::Store,
+    chat: i32,
+) -> Vec<casefile_core::model::ChatMessage> {
+    store
+        .chat_messages(
+            chat,
+            &casefile_core::model::ChatQuery {
+                limit: 500,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .messages
+}
