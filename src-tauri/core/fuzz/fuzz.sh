@@ -28,6 +28,7 @@ declare -A MAX_LEN=(
   [transfer]=2000
   [subject_identifier]=3000
   [event]=1500
+  [draft]=3000
   [evidence]=20000
   [time_parse]=200
   [crypto]=300
@@ -42,7 +43,7 @@ declare -A MAX_LEN=(
   [chat_suggest]=3000
   [chat_archive]=8000
 )
-ALL_TARGETS=(case_import transfer subject_identifier event evidence time_parse crypto bank_account \
+ALL_TARGETS=(case_import transfer subject_identifier event draft evidence time_parse crypto bank_account \
 identifier_normalize name_time png_time chat_whatsapp chat_telegram_json chat_telegram_html chat_line \
 chat_suggest chat_archive)
 
@@ -76,7 +77,7 @@ build() {
 
 dict_for() {
   case "$1" in
-    case_import | transfer | subject_identifier | event) echo "dicts/json.dict" ;;
+    case_import | transfer | subject_identifier | event | draft) echo "dicts/json.dict" ;;
     time_parse | name_time) echo "dicts/time.dict" ;;
     chat_whatsapp | chat_line | chat_suggest) echo "dicts/chat.dict" ;;
     chat_telegram_json | chat_telegram_html | chat_archive) echo "dicts/telegram.dict" ;;

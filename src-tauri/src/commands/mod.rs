@@ -4,6 +4,7 @@
 pub mod cases;
 pub mod chats;
 pub mod dossier;
+pub mod drafts;
 pub mod events;
 pub mod evidence;
 pub mod session;

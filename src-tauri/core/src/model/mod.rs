@@ -31,9 +31,11 @@ macro_rules! stored_enum {
 }
 
 mod chat;
+mod draft;
 mod json;
 mod records;
 pub use chat::*;
+pub use draft::Draft;
 pub use json::{from_json_slice, from_json_value};
 pub use records::*;
 

@@ -535,6 +535,10 @@ pub struct TimelineEntry {
     pub links: Vec<Link>,
     /// For a chat day: the chat it belongs to (`id` is the day's first message).
     pub chat_id: Option<i32>,
+    /// For a chat day: the device's date of its messages (`2026-03-14`, for `ChatQuery::from_day`).
+    pub chat_day: Option<String>,
+    /// For a chat day: how many messages it holds (while searching: how many match).
+    pub chat_messages: Option<u32>,
 }
 
 /// Which part of the timeline to fetch.

@@ -7,7 +7,13 @@ use rusqlite::{Connection, OptionalExtension as _};
 use crate::{CoreError, Result};
 
 /// Every migration, in order. Index 0 is migration 1.
-pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3];
+pub const MIGRATIONS: &[&str] = &[
+    MIGRATION_1,
+    MIGRATION_2,
+    MIGRATION_3,
+    MIGRATION_4,
+    MIGRATION_5,
+];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
@@ -380,4 +386,103 @@ CREATE TABLE chat_import_evidence (
     evidence_id INTEGER NOT NULL REFERENCES evidence(id),
     PRIMARY KEY (import_id, evidence_id)
 ) STRICT;
+"#;
+
+/// The timeline's order kept as its own narrow table, one row per entry (event, transfer,
+/// evidence item, chat day), maintained by triggers: a page of a 60,000-entry timeline is then a
+/// walk along one index instead of a sort of every record. A later migration that rebuilds one
+/// of these tables (DROP + RENAME) must create its triggers again.
+const MIGRATION_4: &str = r#"
+CREATE TABLE timeline_keys (
+    source  TEXT NOT NULL CHECK (source IN ('event', 'transfer', 'evidence', 'chat')),
+    id      INTEGER NOT NULL,
+    case_id INTEGER NOT NULL,
+    at      TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    PRIMARY KEY (source, id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX timeline_keys_order ON timeline_keys(case_id, at, source, id, kind);
+
+CREATE TRIGGER timeline_event_added AFTER INSERT ON events WHEN NEW.deleted_at IS NULL BEGIN
+    INSERT INTO timeline_keys VALUES ('event', NEW.id, NEW.case_id, NEW.occurred_at_utc, NEW.kind);
+END;
+CREATE TRIGGER timeline_event_changed AFTER UPDATE ON events BEGIN
+    DELETE FROM timeline_keys WHERE source = 'event' AND id = OLD.id;
+    INSERT INTO timeline_keys SELECT 'event', NEW.id, NEW.case_id, NEW.occurred_at_utc, NEW.kind
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER timeline_event_removed AFTER DELETE ON events BEGIN
+    DELETE FROM timeline_keys WHERE source = 'event' AND id = OLD.id;
+END;
+
+CREATE TRIGGER timeline_transfer_added AFTER INSERT ON transfers WHEN NEW.deleted_at IS NULL BEGIN
+    INSERT INTO timeline_keys VALUES ('transfer', NEW.id, NEW.case_id, NEW.occurred_at_utc, NEW.direction);
+END;
+CREATE TRIGGER timeline_transfer_changed AFTER UPDATE ON transfers BEGIN
+    DELETE FROM timeline_keys WHERE source = 'transfer' AND id = OLD.id;
+    INSERT INTO timeline_keys SELECT 'transfer', NEW.id, NEW.case_id, NEW.occurred_at_utc, NEW.direction
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER timeline_transfer_removed AFTER DELETE ON transfers BEGIN
+    DELETE FROM timeline_keys WHERE source = 'transfer' AND id = OLD.id;
+END;
+
+CREATE TRIGGER timeline_evidence_added AFTER INSERT ON evidence WHEN NEW.deleted_at IS NULL BEGIN
+    INSERT INTO timeline_keys
+    VALUES ('evidence', NEW.id, NEW.case_id, coalesce(NEW.captured_at_utc, NEW.intake_at), 'evidence');
+END;
+CREATE TRIGGER timeline_evidence_changed AFTER UPDATE ON evidence BEGIN
+    DELETE FROM timeline_keys WHERE source = 'evidence' AND id = OLD.id;
+    INSERT INTO timeline_keys
+    SELECT 'evidence', NEW.id, NEW.case_id, coalesce(NEW.captured_at_utc, NEW.intake_at), 'evidence'
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER timeline_evidence_removed AFTER DELETE ON evidence BEGIN
+    DELETE FROM timeline_keys WHERE source = 'evidence' AND id = OLD.id;
+END;
+
+CREATE TRIGGER timeline_chat_day_added AFTER INSERT ON chat_days BEGIN
+    INSERT INTO timeline_keys
+    SELECT 'chat', NEW.first_message_id, c.case_id, NEW.first_at_utc, 'chat'
+      FROM chats c WHERE c.id = NEW.chat_id AND c.deleted_at IS NULL;
+END;
+CREATE TRIGGER timeline_chat_day_changed AFTER UPDATE ON chat_days BEGIN
+    DELETE FROM timeline_keys WHERE source = 'chat' AND id = OLD.first_message_id;
+    INSERT INTO timeline_keys
+    SELECT 'chat', NEW.first_message_id, c.case_id, NEW.first_at_utc, 'chat'
+      FROM chats c WHERE c.id = NEW.chat_id AND c.deleted_at IS NULL;
+END;
+CREATE TRIGGER timeline_chat_day_removed AFTER DELETE ON chat_days BEGIN
+    DELETE FROM timeline_keys WHERE source = 'chat' AND id = OLD.first_message_id;
+END;
+CREATE TRIGGER timeline_chat_changed AFTER UPDATE OF deleted_at, case_id ON chats BEGIN
+    DELETE FROM timeline_keys WHERE source = 'chat'
+       AND id IN (SELECT first_message_id FROM chat_days WHERE chat_id = OLD.id);
+    INSERT INTO timeline_keys
+    SELECT 'chat', d.first_message_id, NEW.case_id, d.first_at_utc, 'chat'
+      FROM chat_days d WHERE d.chat_id = NEW.id AND NEW.deleted_at IS NULL;
+END;
+
+INSERT INTO timeline_keys
+SELECT 'event', id, case_id, occurred_at_utc, kind FROM events WHERE deleted_at IS NULL;
+INSERT INTO timeline_keys
+SELECT 'transfer', id, case_id, occurred_at_utc, direction FROM transfers WHERE deleted_at IS NULL;
+INSERT INTO timeline_keys
+SELECT 'evidence', id, case_id, coalesce(captured_at_utc, intake_at), 'evidence'
+  FROM evidence WHERE deleted_at IS NULL;
+INSERT INTO timeline_keys
+SELECT 'chat', d.first_message_id, c.case_id, d.first_at_utc, 'chat'
+  FROM chat_days d JOIN chats c ON c.id = d.chat_id WHERE c.deleted_at IS NULL;
+"#;
+
+/// Drafts: what a form held when the person last typed in it, kept (encrypted, like all else)
+/// until it is saved or thrown away. Not records: never audited, exported or printed.
+const MIGRATION_5: &str = r#"
+CREATE TABLE drafts (
+    key        TEXT PRIMARY KEY,
+    case_id    INTEGER REFERENCES cases(id),
+    value      TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX drafts_case ON drafts(case_id);
 "#;

@@ -528,3 +528,89 @@ fn two_programs_writing_at_once_both_succeed() {
     assert_eq!(cases.len(), 80);
     assert!(store.verify_audit_chain().unwrap().problem.is_none());
 }
+
+#[test]
+fn drafts_are_kept_encrypted_across_a_reopen_until_saved_or_thrown_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("drafts.db");
+    let mut store = Store::create(&path, PASS, ACTOR).unwrap();
+    let case = store.create_case("Anna").unwrap().id;
+    let typed = r#"{"label":"the details of “Anna”","fields":{"statement":"She wrote to me first, by mistake ✓"}}"#;
+    store
+        .save_draft(&format!("case:{case}:details"), Some(case), typed)
+        .unwrap();
+    store
+        .save_draft("settings", None, r#"{"fields":{}}"#)
+        .unwrap();
+    // A newer draft of the same form replaces the older one.
+    let newer = r#"{"label":"x","fields":{"statement":"She wrote to me first"}}"#;
+    store
+        .save_draft(&format!("case:{case}:details"), Some(case), newer)
+        .unwrap();
+    drop(store);
+    let raw = std::fs::read(&path).unwrap();
+    assert!(
+        !raw.windows(b"wrote to me".len())
+            .any(|w| w == b"wrote to me"),
+        "a draft is written in plain text"
+    );
+    let mut store = Store::open(&path, PASS, ACTOR).unwrap();
+    let drafts = store.list_drafts().unwrap();
+    assert_eq!(drafts.len(), 2);
+    let details = drafts
+        .iter()
+        .find(|d| d.key == format!("case:{case}:details"))
+        .unwrap();
+    assert_eq!(details.value, newer);
+    assert_eq!(details.case_id, Some(case));
+    store
+        .discard_draft(&format!("case:{case}:details"))
+        .unwrap();
+    store.discard_draft("never there").unwrap();
+    let left: Vec<String> = store
+        .list_drafts()
+        .unwrap()
+        .into_iter()
+        .map(|d| d.key)
+        .collect();
+    assert_eq!(left, vec!["settings".to_string()]);
+    // Drafts are not records: nothing about them in the audit log.
+    assert!(store
+        .audit_log(None)
+        .unwrap()
+        .iter()
+        .all(|e| !e.summary.to_lowercase().contains("draft")));
+}
+
+#[test]
+fn a_draft_that_cannot_be_kept_is_refused_in_words_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::create(&dir.path().join("d.db"), PASS, ACTOR).unwrap();
+    let case = store.create_case("Anna").unwrap().id;
+    store.save_draft("k", None, r#"{"a":1}"#).unwrap();
+    let refusals = [
+        ("", r#"{"a":2}"#.to_string(), None, "key"),
+        ("k\u{7}", r#"{"a":2}"#.to_string(), None, "key"),
+        ("k", "[1,2]".to_string(), None, "value"),
+        ("k", "{not json".to_string(), None, "value"),
+        (
+            "k",
+            format!(r#"{{"a":"{}"}}"#, "x".repeat(300 * 1024)),
+            None,
+            "value",
+        ),
+    ];
+    for (key, value, case_id, field) in refusals {
+        let err = store.save_draft(key, case_id, &value).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Invalid, "{key:?}");
+        assert_eq!(err.field(), Some(field), "{key:?}");
+        assert!(err.to_string().contains("Please save"), "{err}");
+    }
+    let missing_case = store
+        .save_draft("k", Some(case + 99), r#"{"a":3}"#)
+        .unwrap_err();
+    assert_eq!(missing_case.kind(), ErrorKind::NotFound);
+    let kept = store.list_drafts().unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].value, r#"{"a":1}"#);
+}

@@ -63,6 +63,12 @@ export const commands = {
 	deleteIdentifier: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_identifier", { id })),
 	/**  Identifiers of a case that belong to no subject. */
 	listIdentifiers: (caseId: number) => typedError<Identifier[], AppError>(__TAURI_INVOKE("list_identifiers", { caseId })),
+	/**  Keeps what a form holds (a JSON object) under its key. */
+	saveDraft: (key: string, caseId: number | null, value: string) => typedError<Draft, AppError>(__TAURI_INVOKE("save_draft", { key, caseId, value })),
+	/**  Every draft, newest first (read once after unlocking). */
+	listDrafts: () => typedError<Draft[], AppError>(__TAURI_INVOKE("list_drafts")),
+	/**  Throws a draft away, once its form is saved or the person discards it. */
+	discardDraft: (key: string) => typedError<null, AppError>(__TAURI_INVOKE("discard_draft", { key })),
 	/**  Adds an event to the timeline. */
 	addEvent: (caseId: number, input: EventInput) => typedError<Event, AppError>(__TAURI_INVOKE("add_event", { caseId, input })),
 	/**  Changes an event. */
@@ -527,6 +533,21 @@ export type DossierOptions = {
 	omit: Section[],
 };
 
+/**  What a form held when the person last typed in it, not yet saved as a record. */
+export type Draft = {
+	/**
+	 *  Which form it belongs to, chosen by the window: `case:12:details`,
+	 *  `case:12:transfer:new`, `transfer:5`.
+	 */
+	key: string,
+	/**  The case the form is about, when it is about one (its drafts go when the case does). */
+	case_id: number | null,
+	/**  The form's fields as a JSON object, as the window wrote them. */
+	value: string,
+	/**  When it was last written (UTC, RFC 3339). */
+	updated_at: string,
+};
+
 /**
  *  What kind of failure an error is: a stable, closed list that crosses into the window (as a
  *  TypeScript union) and that the CLI matches on. Never compare error messages.
@@ -828,6 +849,10 @@ export type TimelineEntry = {
 	links: Link[],
 	/**  For a chat day: the chat it belongs to (`id` is the day's first message). */
 	chat_id: number | null,
+	/**  For a chat day: the device's date of its messages (`2026-03-14`, for `ChatQuery::from_day`). */
+	chat_day: string | null,
+	/**  For a chat day: how many messages it holds (while searching: how many match). */
+	chat_messages: number | null,
 };
 
 /**
