@@ -72,6 +72,23 @@ describe('EvidenceViewer as a dialog', () => {
     expect(screen.getByRole('dialog', { name: 'V-9 · second.png' })).toBeInTheDocument();
   });
 
+  it('keeps a caption typed but not saved when Escape closes the viewer or another item is shown', async () => {
+    const first = openFrom(openerButton());
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Caption: what this shows'), 'Anna asks for the first deposit');
+    await user.click(screen.getByRole('button', { name: 'Next item' }));
+    expect(screen.getByLabelText('Caption: what this shows')).toHaveValue('');
+    await user.click(screen.getByRole('button', { name: 'Previous item' }));
+    expect(screen.getByLabelText('Caption: what this shows')).toHaveValue('Anna asks for the first deposit');
+    await user.keyboard('{Escape}');
+    first.unmount();
+    openFrom(openerButton());
+    expect(screen.getByLabelText('Caption: what this shows')).toHaveValue('Anna asks for the first deposit');
+    api.updateEvidence.mockResolvedValue(evidence(4, 'first.png', { caption: 'Anna asks for the first deposit' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(api.updateEvidence).toHaveBeenCalledWith(4, { caption: 'Anna asks for the first deposit', captured_at: null });
+  });
+
   it('an Escape that closed the viewer does not count toward the quick exit', async () => {
     const onExit = vi.fn();
     const stop = watchQuickExit(window, onExit);
