@@ -29,6 +29,7 @@ declare -A MAX_LEN=(
   [subject_identifier]=3000
   [event]=1500
   [draft]=3000
+  [typed]=100
   [evidence]=20000
   [time_parse]=200
   [crypto]=300
@@ -43,7 +44,7 @@ declare -A MAX_LEN=(
   [chat_suggest]=3000
   [chat_archive]=8000
 )
-ALL_TARGETS=(case_import transfer subject_identifier event draft evidence time_parse crypto bank_account \
+ALL_TARGETS=(case_import transfer subject_identifier event draft typed evidence time_parse crypto bank_account \
 identifier_normalize name_time png_time chat_whatsapp chat_telegram_json chat_telegram_html chat_line \
 chat_suggest chat_archive)
 
@@ -78,7 +79,7 @@ build() {
 dict_for() {
   case "$1" in
     case_import | transfer | subject_identifier | event | draft) echo "dicts/json.dict" ;;
-    time_parse | name_time) echo "dicts/time.dict" ;;
+    time_parse | name_time | typed) echo "dicts/time.dict" ;;
     chat_whatsapp | chat_line | chat_suggest) echo "dicts/chat.dict" ;;
     chat_telegram_json | chat_telegram_html | chat_archive) echo "dicts/telegram.dict" ;;
     crypto | bank_account | identifier_normalize) echo "dicts/identifiers.dict" ;;

@@ -16,6 +16,7 @@ pub mod model;
 pub mod passphrase;
 pub mod store;
 pub mod time;
+pub mod typed;
 pub mod validate;
 pub mod verify;
 

@@ -3,7 +3,8 @@
 use casefile_core::dossier::Section;
 use casefile_core::model::{
     CaptureTimeSource, Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, ChatFormat,
-    DateOrder, Direction, EventKind, SubjectKind, TimelineKind, TransferMethod, TransferStatus,
+    DateOrder, DecimalMark, Direction, EventKind, SubjectKind, TimelineKind, TransferMethod,
+    TransferStatus,
 };
 use casefile_core::validate::crypto::{self, CryptoAsset, Network};
 use casefile_core::validate::identifier::IdentifierKind;
@@ -96,6 +97,8 @@ pub struct ReferenceLists {
     /// Chat export formats, and the orders of day, month and year in their dates.
     pub chat_formats: Vec<Choice<ChatFormat>>,
     pub date_orders: Vec<Choice<DateOrder>>,
+    /// How amounts are written (the formats setting).
+    pub decimal_marks: Vec<Choice<DecimalMark>>,
     /// Dossier sections that can be left out, titled as the dossier prints them.
     pub sections: Vec<Choice<Section>>,
 }
@@ -123,6 +126,7 @@ pub fn reference_lists() -> ReferenceLists {
         capture_time_sources: choices(CaptureTimeSource::ALL, CaptureTimeSource::label),
         chat_formats: choices(ChatFormat::ALL, ChatFormat::label),
         date_orders: choices(DateOrder::ALL, DateOrder::label),
+        decimal_marks: choices(DecimalMark::ALL, DecimalMark::label),
         sections: choices(Section::ALL, Section::label),
     }
 }

@@ -7,6 +7,7 @@ pub mod dossier;
 pub mod drafts;
 pub mod events;
 pub mod evidence;
+pub mod formats;
 pub mod session;
 pub mod subjects;
 pub mod timeline;

@@ -72,6 +72,10 @@ export const lists: ReferenceLists = {
     { value: 'mdy', label: 'month/day/year' },
     { value: 'ymd', label: 'year/month/day' },
   ],
+  decimal_marks: [
+    { value: 'point', label: '1,234.56 (point)' },
+    { value: 'comma', label: '1.234,56 (comma)' },
+  ],
   sections: [
     { value: 'statement', label: "The victim's statement" },
     { value: 'timeline', label: 'Timeline' },

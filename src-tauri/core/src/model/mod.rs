@@ -34,10 +34,12 @@ mod chat;
 mod draft;
 mod json;
 mod records;
+mod typed;
 pub use chat::*;
 pub use draft::Draft;
 pub use json::{from_json_slice, from_json_value};
 pub use records::*;
+pub use typed::*;
 
 stored_enum!(
     /// Where a case stands.

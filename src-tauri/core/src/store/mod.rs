@@ -12,6 +12,7 @@ mod chats;
 mod drafts;
 mod events;
 mod evidence;
+mod formats;
 pub mod key;
 pub mod schema;
 mod settings;

@@ -614,3 +614,68 @@ fn a_draft_that_cannot_be_kept_is_refused_in_words_and_changes_nothing() {
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].value, r#"{"a":1}"#);
 }
+
+#[test]
+fn typed_dates_and_amounts_follow_the_formats_once_set_and_the_cases_zone() {
+    use casefile_core::model::{DateOrder, DecimalMark, Formats};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.db");
+    let mut store = Store::create(&path, PASS, ACTOR).unwrap();
+    assert_eq!(
+        store.formats().unwrap(),
+        None,
+        "not chosen yet: the window asks the system"
+    );
+    let case = store.create_case("Anna").unwrap();
+    let mut details = case.details.clone();
+    details.time_zone = "Asia/Bangkok".into();
+    store.update_case(case.id, &details).unwrap();
+    let us = Formats {
+        date_order: DateOrder::Mdy,
+        decimal_mark: DecimalMark::Point,
+    };
+    store.set_formats(&us).unwrap();
+    drop(store);
+    let mut store = Store::open(&path, PASS, ACTOR).unwrap();
+    assert_eq!(store.formats().unwrap(), Some(us));
+    let r = store
+        .read_time(Some(case.id), "03/14/2026 9:30 pm", false)
+        .unwrap();
+    let c = r.reading.unwrap();
+    assert_eq!(c.value, "2026-03-14 21:30");
+    assert_eq!(c.words, "Saturday 14 March 2026, 21:30 Asia/Bangkok");
+    assert_eq!(
+        store.read_amount("1,234.56").unwrap().value.as_deref(),
+        Some("1234.56")
+    );
+    store
+        .set_formats(&Formats {
+            date_order: DateOrder::Dmy,
+            decimal_mark: DecimalMark::Comma,
+        })
+        .unwrap();
+    assert_eq!(
+        store
+            .read_time(None, "14/03/1957", true)
+            .unwrap()
+            .reading
+            .unwrap()
+            .value,
+        "1957-03-14"
+    );
+    assert_eq!(
+        store.read_amount("14.000").unwrap().value.as_deref(),
+        Some("14000")
+    );
+    let log = store.audit_log(None).unwrap();
+    assert!(log
+        .iter()
+        .any(|e| e.summary == "Formats set: dates day/month/year, amounts 1.234,56 (comma)"));
+    assert_eq!(
+        store
+            .read_time(Some(case.id + 50), "14/03/2026", false)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::NotFound
+    );
+}

@@ -69,6 +69,17 @@ export const commands = {
 	listDrafts: () => typedError<Draft[], AppError>(__TAURI_INVOKE("list_drafts")),
 	/**  Throws a draft away, once its form is saved or the person discards it. */
 	discardDraft: (key: string) => typedError<null, AppError>(__TAURI_INVOKE("discard_draft", { key })),
+	/**  The person's formats; `None` until set once (the window then takes them from the system). */
+	getFormats: () => typedError<Formats | null, AppError>(__TAURI_INVOKE("get_formats")),
+	/**  Saves the person's date order and decimal mark. */
+	setFormats: (formats: Formats) => typedError<Formats, AppError>(__TAURI_INVOKE("set_formats", { formats })),
+	/**
+	 *  A typed date (and time) read by the person's formats, shown back in words, or both readings
+	 *  when it can be read two ways.
+	 */
+	readTime: (caseId: number | null, text: string, dateOnly: boolean) => typedError<TimeReading, AppError>(__TAURI_INVOKE("read_time", { caseId, text, dateOnly })),
+	/**  A typed amount read by the person's decimal mark, shown back exactly. */
+	readAmount: (text: string) => typedError<AmountReading, AppError>(__TAURI_INVOKE("read_amount", { text })),
 	/**  Adds an event to the timeline. */
 	addEvent: (caseId: number, input: EventInput) => typedError<Event, AppError>(__TAURI_INVOKE("add_event", { caseId, input })),
 	/**  Changes an event. */
@@ -158,6 +169,20 @@ export type AcceptedOutcome = {
 export type AcceptedSuggestion = {
 	message_id: number,
 	value: string,
+};
+
+/**
+ *  A typed amount as Casefile reads it: either `value` with `words`, or a `problem` (an empty
+ *  text has neither).
+ */
+export type AmountReading = {
+	/**  The exact amount to save, with a point and no grouping: `1234.56`. */
+	value: string | null,
+	/**  Shown back: "1,234.56 — one thousand two hundred thirty-four point five six". */
+	words: string,
+	/**  Why it was read with the other decimal mark than the person's setting. */
+	note: string | null,
+	problem: string | null,
 };
 
 /**
@@ -517,6 +542,9 @@ export type DateOrderExample = {
 	readings: ([DateOrder, string])[],
 };
 
+/**  The character a person writes between whole units and cents. */
+export type DecimalMark = "point" | "comma";
+
 /**  Which way the money went. */
 export type Direction = "out" | "in" | "recovered";
 
@@ -629,6 +657,15 @@ export type EvidenceUpdate = {
 export type ExportProgress = {
 	done: number,
 	total: number,
+};
+
+/**
+ *  How a person writes dates and amounts: taken from the system at first start, changed in
+ *  Settings.
+ */
+export type Formats = {
+	date_order: DateOrder,
+	decimal_mark: DecimalMark,
 };
 
 /**  A stored identifier. */
@@ -759,6 +796,8 @@ export type ReferenceLists = {
 	/**  Chat export formats, and the orders of day, month and year in their dates. */
 	chat_formats: Choice<ChatFormat>[],
 	date_orders: Choice<DateOrder>[],
+	/**  How amounts are written (the formats setting). */
+	decimal_marks: Choice<DecimalMark>[],
 	/**  Dossier sections that can be left out, titled as the dossier prints them. */
 	sections: Choice<Section>[],
 };
@@ -823,6 +862,27 @@ export type SuggestedPayment = {
 	asset: string,
 	/**  Where the money was to go, when the message says. */
 	to: string | null,
+};
+
+/**  One way to read a typed date: what is saved and what it means in words. */
+export type TimeChoice = {
+	/**  What the forms send to be saved: `2026-03-14 09:30`, `2026-03-14`, or RFC 3339 as typed. */
+	value: string,
+	/**  "Saturday 14 March 2026, 09:30 Europe/London". */
+	words: string,
+};
+
+/**
+ *  A typed date (and time) as Casefile reads it. Exactly one of: `reading` (read one way),
+ *  two `choices` (the date can be read both ways: the person picks), or a `problem`; an empty
+ *  text has none of them.
+ */
+export type TimeReading = {
+	reading: TimeChoice | null,
+	/**  Why it was read another way than the person's date order ("14 cannot be a month"). */
+	note: string | null,
+	choices: TimeChoice[],
+	problem: string | null,
 };
 
 /**  One line of the timeline. */
