@@ -2,15 +2,26 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
-const api = vi.hoisted(() => ({ updateSettings: vi.fn(), changePassphrase: vi.fn(), passphraseStrength: vi.fn() }));
+const api = vi.hoisted(() => ({
+  updateSettings: vi.fn(),
+  changePassphrase: vi.fn(),
+  passphraseStrength: vi.fn(),
+  getFormats: vi.fn(),
+  setFormats: vi.fn(),
+  referenceLists: vi.fn(),
+}));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 
 import SettingsPanel from './SettingsPanel.svelte';
 import { textSize } from '../textSize';
+import { lists } from '../../test/fixtures';
 
 beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();
   api.passphraseStrength.mockResolvedValue({ score: 4, label: 'Very strong', hint: '', acceptable: true });
+  api.getFormats.mockResolvedValue({ date_order: 'dmy', decimal_mark: 'point' });
+  api.setFormats.mockImplementation(async (f: unknown) => f);
+  api.referenceLists.mockResolvedValue(lists);
 });
 afterEach(() => {
   cleanup();
@@ -48,5 +59,20 @@ describe('SettingsPanel passphrase change', () => {
     await user.click(screen.getByRole('button', { name: 'Change passphrase' }));
     expect(api.changePassphrase).toHaveBeenCalledWith('old words here', 'lantern orchard velvet ninety', 'lantern orchard velvet ninety');
     expect(await screen.findByRole('status')).toHaveTextContent('Your passphrase was changed');
+  });
+});
+
+describe('SettingsPanel formats', () => {
+  it('shows how dates and amounts are read and saves a change', async () => {
+    render(SettingsPanel, { settings: { auto_lock_minutes: 10 }, onChanged: vi.fn(), onClose: vi.fn() });
+    const order = await screen.findByLabelText('Dates');
+    expect(order).toHaveValue('dmy');
+    expect(screen.getByLabelText('Amounts')).toHaveValue('point');
+    const user = userEvent.setup();
+    await user.selectOptions(order, 'mdy');
+    await user.selectOptions(screen.getByLabelText('Amounts'), 'comma');
+    await user.click(screen.getByRole('button', { name: 'Save formats' }));
+    expect(api.setFormats).toHaveBeenCalledWith({ date_order: 'mdy', decimal_mark: 'comma' });
+    expect(await screen.findByText('Dates are now read as month/day/year, amounts as 1.234,56 (comma).')).toBeInTheDocument();
   });
 });

@@ -17,6 +17,8 @@ const api = vi.hoisted(() => ({
   listIdentifiers: vi.fn(),
   listChats: vi.fn(),
   timeline: vi.fn(),
+  getFormats: vi.fn(),
+  setFormats: vi.fn(),
 }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 vi.mock('@tauri-apps/api/core', async (importOriginal) => ({
@@ -100,6 +102,7 @@ globalThis.ResizeObserver ??= class {
 beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();
   api.passphraseStrength.mockResolvedValue({ score: 4, label: 'Very strong', hint: '', acceptable: true });
+  api.getFormats.mockResolvedValue({ date_order: 'dmy', decimal_mark: 'point' });
   api.listCases.mockResolvedValue([
     { id: 3, title: 'Romance scam – Anna', status: 'open', archived: false, updated_at: '2026-11-25T10:00:00Z', item_count: 2 },
   ]);
@@ -149,7 +152,9 @@ describe('accessibility (axe-core): no serious or critical problems', () => {
   });
 
   it('SettingsPanel', async () => {
+    api.referenceLists.mockResolvedValue(lists);
     const { container } = render(SettingsPanel, { settings: { auto_lock_minutes: 10 }, onChanged: vi.fn(), onClose: vi.fn() });
+    await screen.findByLabelText('Dates');
     await expectNoSeriousViolations(container);
   });
 
