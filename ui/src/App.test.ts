@@ -154,7 +154,7 @@ describe('Nothing typed is lost', () => {
     expect(screen.getByLabelText(/Notes/)).toHaveValue('Call the bank on Monday');
     expect(screen.getByText('Your unsaved text was kept. Check it and save.')).toBeInTheDocument();
     await waitFor(() => expect(api.saveDraft).toHaveBeenCalled(), { timeout: 2000 });
-    const [key, caseId, value] = api.saveDraft.mock.calls.at(-1)!;
+    const [key, caseId, value] = api.saveDraft.mock.calls[api.saveDraft.mock.calls.length - 1];
     expect([key, caseId]).toEqual(['case:1:details', 1]);
     expect(JSON.parse(value)).toMatchObject({ label: 'the details of “Anna case”', fields: { notes: 'Call the bank on Monday' } });
   });
