@@ -103,4 +103,23 @@ describe('drafts', () => {
     expect(drafts.get('k')).toEqual({ a: 'typed' });
     expect(drafts.lastError).toBe('Casefile is locked.');
   });
+
+  it('tells listeners when a draft appears, goes or fails, and lists drafts by case', async () => {
+    const store = fakeStore();
+    const drafts = new Drafts({ ...store.backend, saveDraft: async () => Promise.reject(new Error('disk full')) }, 5);
+    const heard = vi.fn();
+    const stop = drafts.subscribe(heard);
+    drafts.put('case:3:details', 3, { a: 1 }, 'the details of “Anna”');
+    drafts.put('case:3:details', 3, { a: 2 }, 'the details of “Anna”');
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(drafts.entries()).toEqual([{ key: 'case:3:details', caseId: 3, label: 'the details of “Anna”' }]);
+    await vi.advanceTimersByTimeAsync(5);
+    await drafts.flush();
+    expect(heard).toHaveBeenCalledTimes(2);
+    drafts.discard('case:3:details');
+    expect(heard).toHaveBeenCalledTimes(3);
+    stop();
+    drafts.put('k', null, { a: 1 }, 'x');
+    expect(heard).toHaveBeenCalledTimes(3);
+  });
 });

@@ -21,6 +21,7 @@ export class Drafts {
   #writing = new Set<Promise<unknown>>();
   // Writes of one key run one after another, so a discard never overtakes an earlier save.
   #queues = new Map<string, Promise<unknown>>();
+  #listeners = new Set<() => void>();
   #backend: Backend;
   #delay: number;
   /** The last draft that could not be written, with why (shown by the window). */
@@ -49,6 +50,18 @@ export class Drafts {
         // A draft that cannot be read is left in the store untouched.
       }
     }
+    this.#changed();
+  }
+
+  /** Calls `listener` whenever a draft is kept, thrown away or fails to be written. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** The drafts kept now, with the case each belongs to and its label. */
+  entries(): { key: string; caseId: number | null; label: string }[] {
+    return [...this.#kept].map(([key, k]) => ({ key, caseId: k.caseId, label: k.label }));
   }
 
   /** The draft of a form, if one is kept. */
@@ -61,7 +74,9 @@ export class Drafts {
    * “Anna case”") for the question asked before closing.
    */
   put(key: string, caseId: number | null, fields: object, label: string): void {
+    const isNew = !this.#kept.has(key);
     this.#kept.set(key, { caseId, value: { ...fields } as Record<string, unknown>, label });
+    if (isNew) this.#changed();
     clearTimeout(this.#timers.get(key));
     this.#timers.set(
       key,
@@ -77,6 +92,7 @@ export class Drafts {
     clearTimeout(this.#timers.get(key));
     this.#timers.delete(key);
     if (!this.#kept.delete(key)) return;
+    this.#changed();
     this.#enqueue(key, () => this.#backend.discardDraft(key));
   }
 
@@ -95,6 +111,7 @@ export class Drafts {
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
     this.#kept.clear();
+    this.#changed();
   }
 
   /** Which forms hold unsaved text, in words, for the question asked before closing. */
@@ -109,14 +126,21 @@ export class Drafts {
     this.#enqueue(key, () =>
       this.#backend.saveDraft(key, kept.caseId, value).then(
         () => {
+          if (!this.lastError) return;
           this.lastError = '';
+          this.#changed();
         },
         (e: unknown) => {
           // Kept in memory still; the next change or flush tries again.
           this.lastError = e instanceof Error ? e.message : String(e);
+          this.#changed();
         },
       ),
     );
+  }
+
+  #changed() {
+    for (const listener of this.#listeners) listener();
   }
 
   #enqueue(key: string, write: () => Promise<unknown>) {

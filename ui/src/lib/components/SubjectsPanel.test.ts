@@ -10,11 +10,15 @@ const api = vi.hoisted(() => ({
   updateIdentifier: vi.fn(),
   deleteIdentifier: vi.fn(),
   checkIdentifier: vi.fn(),
+  updateSubject: vi.fn(),
+  saveDraft: vi.fn(),
+  discardDraft: vi.fn(),
 }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 
 import { ApiError } from '../api';
 import SubjectsPanel from './SubjectsPanel.svelte';
+import { drafts } from '../drafts';
 import { lists } from '../../test/fixtures';
 
 const phone = {
@@ -29,8 +33,13 @@ beforeEach(() => {
   api.listSubjects.mockResolvedValue([anna]);
   api.listIdentifiers.mockResolvedValue([phone]);
   api.checkIdentifier.mockResolvedValue([]);
+  api.saveDraft.mockImplementation(async (key: string, case_id: number, value: string) => ({ key, case_id, value, updated_at: '' }));
+  api.discardDraft.mockResolvedValue(null);
 });
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  drafts.clear();
+});
 
 describe('SubjectsPanel', () => {
   it('shows identifiers with their warnings and matches in other cases', async () => {
@@ -57,5 +66,38 @@ describe('SubjectsPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Save identifier' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
     expect(api.updateIdentifier).toHaveBeenLastCalledWith(5, expect.objectContaining({ value: '+44 7911 123456', subject_id: 2, accept_warnings: true }));
+  });
+
+  it('a new person and a new phone number typed before leaving are open again with their text', async () => {
+    const first = render(SubjectsPanel, { caseId: 1, lists, onChanged: vi.fn() });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Add a person, platform or intermediary' }));
+    await user.type(screen.getByLabelText('Name (as they called themselves)'), 'Mr Lee');
+    await user.click(screen.getByRole('button', { name: 'Add phone, handle, wallet…' }));
+    await user.type(screen.getByLabelText('Number, name, address or link'), '+852 5555 0101');
+    expect(drafts.unsaved()).toEqual(['a new person, platform or intermediary', 'a new phone, handle or wallet for “Anna”']);
+    first.unmount();
+
+    render(SubjectsPanel, { caseId: 1, lists, onChanged: vi.fn() });
+    expect(await screen.findByLabelText('Name (as they called themselves)')).toHaveValue('Mr Lee');
+    expect(screen.getByLabelText('Number, name, address or link')).toHaveValue('+852 5555 0101');
+    expect(screen.getAllByText('Your unsaved text was kept. Check it and save.')).toHaveLength(2);
+    // Cancel closes the form and throws its text away.
+    await user.click(screen.getAllByRole('button', { name: 'Cancel' })[0]);
+    expect(screen.queryByLabelText('Number, name, address or link')).not.toBeInTheDocument();
+    expect(drafts.unsaved()).toEqual(['a new person, platform or intermediary']);
+  });
+
+  it('changes a person, keeping the change as a draft until saved', async () => {
+    api.updateSubject.mockResolvedValue({ ...anna, name: 'Anna Lin' });
+    render(SubjectsPanel, { caseId: 1, lists, onChanged: vi.fn() });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Change Anna' }));
+    const name = screen.getByLabelText('Name (as they called themselves)');
+    await user.type(name, ' Lin');
+    expect(drafts.get('subject:2')).toMatchObject({ name: 'Anna Lin' });
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.updateSubject).toHaveBeenCalledWith(2, expect.objectContaining({ name: 'Anna Lin' })));
+    expect(drafts.get('subject:2')).toBeUndefined();
   });
 });
