@@ -109,6 +109,7 @@ describe('rows of measured height', () => {
     expect(h.offsetOf(1)).toBe(100);
     expect(h.total()).toBe(160);
     expect(h.measuredMean()).toBe(100);
+    expect(h.measuredCount).toBe(1);
     h.estimate = -5; // ignored
     expect(h.estimate).toBe(20);
   });
@@ -127,6 +128,7 @@ describe('rows of measured height', () => {
     h.set(1, 99);
     h.forgetAll();
     expect(h.total()).toBe(20);
+    expect(h.measuredCount).toBe(0);
     expect(h.measuredMean()).toBe(10);
   });
 

@@ -73,6 +73,11 @@ export class RowHeights {
     if (Number.isFinite(h) && h >= 0) this.#estimate = h;
   }
 
+  /** How many rows are measured. */
+  get measuredCount(): number {
+    return this.#measured;
+  }
+
   /** Mean height of the measured rows, or the estimate when none is measured yet. */
   measuredMean(): number {
     return this.#measured ? this.#measuredSum / this.#measured : this.#estimate;
