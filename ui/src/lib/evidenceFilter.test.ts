@@ -18,7 +18,7 @@ import {
 /** A capture time as core sends it: recorded with its offset, and the same instant in UTC. */
 function taken(recorded: string): Evidence['captured'] {
   const utc = new Date(recorded).toISOString().replace('.000Z', 'Z');
-  const sign = recorded.at(-6) === '-' ? -1 : 1;
+  const sign = recorded[recorded.length - 6] === '-' ? -1 : 1;
   const [h, m] = recorded.slice(-5).split(':').map(Number);
   return { utc, offset_minutes: recorded.endsWith('Z') ? 0 : sign * (h * 60 + m), recorded };
 }
