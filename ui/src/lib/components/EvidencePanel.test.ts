@@ -313,12 +313,14 @@ describe('EvidencePanel acting on several items', () => {
     await fireEvent.click(screen.getByLabelText('Select V-4'));
     await fireEvent.click(screen.getByRole('button', { name: 'Delete 2 items…' }));
     const question = screen.getByRole('group', { name: 'Delete 2 items: shot_2.png and shot_1.png?' });
+    await waitFor(() => expect(question.querySelector('#delete-question')).toHaveFocus());
     expect(question).toHaveTextContent('V-2 shot_2.png is linked to transfer T-3; it stays but will no longer show it.');
     expect(question).toHaveTextContent('Their names and SHA-256 fingerprints stay in the case\'s audit log');
     expect(api.deleteEvidence).not.toHaveBeenCalled();
 
     await fireEvent.click(screen.getByRole('button', { name: 'Keep them' }));
     expect(api.deleteEvidence).not.toHaveBeenCalled();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Delete 2 items…' })).toHaveFocus());
     await fireEvent.click(screen.getByRole('button', { name: 'Delete 2 items…' }));
     api.listEvidence.mockResolvedValue(grid().filter((e) => e.id !== 2 && e.id !== 4));
     await fireEvent.click(screen.getByRole('button', { name: 'Yes, delete 2 items' }));
