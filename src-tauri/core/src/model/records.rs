@@ -160,6 +160,8 @@ stored_enum!(
         Archive => "archive", "Archived";
         Restore => "restore", "Taken out of the archive";
         Import => "import", "Imported";
+        Undelete => "undelete", "Brought back after deleting";
+        Purge => "purge", "Deleted for good";
     }
 );
 
@@ -177,6 +179,37 @@ stored_enum!(
         Settings => "settings", "Settings";
     }
 );
+
+stored_enum!(
+    /// A kind of record that can be deleted and brought back.
+    DeletedKind {
+        Transfer => "transfer", "Transfer";
+        Event => "event", "Timeline event";
+        Subject => "subject", "Scammer or platform";
+        Identifier => "identifier", "Phone, account, wallet or handle";
+        Evidence => "evidence", "Evidence";
+    }
+);
+
+/// A deleted case, for bringing it back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct DeletedCase {
+    pub id: i32,
+    pub title: String,
+    pub deleted_at: String,
+}
+
+/// A deleted record of a case, as the *Deleted items* view lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct DeletedItem {
+    pub kind: DeletedKind,
+    pub id: i32,
+    /// "T-3 · Paid out 5000 USDT", "V-12 · IMG_2044.png".
+    pub label: String,
+    pub deleted_at: String,
+    /// Why it cannot be brought back as it is, in words; `None`: it can.
+    pub blocked: Option<String>,
+}
 
 /// A transfer as entered in the form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

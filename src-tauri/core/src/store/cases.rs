@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::{subjects::MATCH_KEYS, Store};
 use crate::model::{Action, Entity};
-use crate::model::{Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary};
+use crate::model::{Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, DeletedCase};
 use crate::time::now_utc;
 use crate::{audit, validate, CoreError, Result};
 
@@ -269,6 +269,92 @@ impl Store {
                 entity_id: Some(id.into()),
                 case_id: Some(id.into()),
                 summary,
+            },
+        )?;
+        tx.commit()?;
+        self.get_case(id)
+    }
+
+    /// Deletes a case when `confirmation` is its title typed again (spaces around and letter
+    /// case aside): it leaves every list, and can be brought back with `restore_case` until
+    /// the case file is emptied of it. Its drafts go with it.
+    pub fn delete_case(&mut self, id: i32, confirmation: &str) -> Result<()> {
+        let case = self.get_case(id)?;
+        let title = case.details.title.trim();
+        if confirmation.trim().to_lowercase() != title.to_lowercase() {
+            return Err(CoreError::invalid(
+                "confirmation",
+                format!("To delete this case, type its title exactly: {title}"),
+            ));
+        }
+        let now = now_utc();
+        let tx = super::write_tx(&mut self.conn)?;
+        tx.execute(
+            "UPDATE cases SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
+            params![id, now],
+        )?;
+        tx.execute("DELETE FROM drafts WHERE case_id = ?1", [id])?;
+        audit::append(
+            &tx,
+            &audit::Change {
+                actor: &self.actor,
+                action: Action::Delete,
+                entity: Entity::Case,
+                entity_id: Some(id.into()),
+                case_id: Some(id.into()),
+                summary: &format!("Case deleted: {title}"),
+            },
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deleted cases, most recently deleted first (id, title, when).
+    pub fn deleted_cases(&self) -> Result<Vec<DeletedCase>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, title, deleted_at FROM cases WHERE deleted_at IS NOT NULL
+              ORDER BY deleted_at DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(DeletedCase {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                deleted_at: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Brings a deleted case back, whole; audited.
+    pub fn restore_case(&mut self, id: i32) -> Result<Case> {
+        let title: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT title FROM cases WHERE id = ?1 AND deleted_at IS NOT NULL",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(title) = title else {
+            return Err(CoreError::NotFound {
+                what: "deleted case",
+                id: id.into(),
+            });
+        };
+        let tx = super::write_tx(&mut self.conn)?;
+        tx.execute(
+            "UPDATE cases SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1",
+            params![id, now_utc()],
+        )?;
+        audit::append(
+            &tx,
+            &audit::Change {
+                actor: &self.actor,
+                action: Action::Undelete,
+                entity: Entity::Case,
+                entity_id: Some(id.into()),
+                case_id: Some(id.into()),
+                summary: &format!("Case brought back after deleting: {title}"),
             },
         )?;
         tx.commit()?;

@@ -1118,6 +1118,9 @@ impl Store {
             }
             for id in &removed {
                 store.delete_evidence(*id)?;
+                // What an import brought in goes with its undo, bytes and all (it can be
+                // imported again); nothing to bring back from the deleted items.
+                store.conn.execute("DELETE FROM evidence_blobs WHERE evidence_id = ?1", [id])?;
             }
             let kept_words = if kept.is_empty() {
                 String::new()

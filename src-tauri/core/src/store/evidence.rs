@@ -566,7 +566,8 @@ impl Store {
         self.get_evidence(id)
     }
 
-    /// Deletes an evidence item. The bytes are removed; the audit trail keeps its hash.
+    /// Deletes an evidence item: marked deleted, its bytes kept until the deleted items are
+    /// emptied (`purge_deleted_evidence`), so it can be brought back; the audit trail keeps its hash.
     pub fn delete_evidence(&mut self, id: i32) -> Result<()> {
         let e = self.get_evidence(id)?;
         // A chat's export file proves its messages: it goes only with its import.
@@ -588,14 +589,8 @@ impl Store {
             "Evidence V-{id} deleted: {} (SHA-256 {})",
             e.file_name, e.sha256
         );
-        self.soft_delete(
-            "evidence",
-            Entity::Evidence,
-            id,
-            e.case_id,
-            &summary,
-            &["DELETE FROM evidence_blobs WHERE evidence_id = ?1"],
-        )
+        // The bytes stay until the person empties the deleted items, so a delete can be undone.
+        self.soft_delete("evidence", Entity::Evidence, id, e.case_id, &summary, &[])
     }
 
     /// The original bytes and media type of an evidence item.

@@ -9,6 +9,7 @@
 mod cases;
 mod chat_interchange;
 mod chats;
+mod deleted;
 mod drafts;
 mod events;
 mod evidence;

@@ -855,3 +855,188 @@ fn a_failure_half_way_through_an_import_leaves_nothing_behind() {
     assert_eq!(f.store.audit_log(None).unwrap().len(), before);
     assert!(f.store.verify_audit_chain().unwrap().problem.is_none());
 }
+
+#[test]
+fn every_delete_can_be_undone_from_the_deleted_items_and_says_what_blocks_it() {
+    let mut f = fixture("Europe/London");
+    let t = f
+        .store
+        .add_transfer(f.case, &T::new("2026-03-14 09:30", "5000", "EUR").0)
+        .unwrap();
+    let anna = f
+        .store
+        .add_subject(
+            f.case,
+            &SubjectInput {
+                kind: SubjectKind::Persona,
+                name: "Anna".into(),
+                description: String::new(),
+                notes: String::new(),
+            },
+        )
+        .unwrap();
+    let phone = f
+        .store
+        .add_identifier(
+            f.case,
+            &ident(IdentifierKind::Phone, "00852 5123-4567", Some(anna.id)),
+        )
+        .unwrap();
+    let loose = f
+        .store
+        .add_identifier(
+            f.case,
+            &ident(IdentifierKind::Email, "anna@example.com", None),
+        )
+        .unwrap();
+    let shot = f
+        .store
+        .add_evidence(f.case, "chat.png", &png(20, 40, 7), None, "")
+        .unwrap();
+    let other = f
+        .store
+        .add_evidence(f.case, "other.png", &png(20, 40, 8), None, "")
+        .unwrap();
+
+    f.store.delete_transfer(t.id).unwrap();
+    f.store.delete_identifier(loose.id).unwrap();
+    f.store.delete_subject(anna.id).unwrap();
+    f.store.delete_evidence(shot.evidence.id).unwrap();
+    f.store.delete_evidence(other.evidence.id).unwrap();
+    assert!(
+        f.store.evidence_original(shot.evidence.id).is_err(),
+        "deleted evidence is not served"
+    );
+
+    let items = f.store.deleted_items(f.case).unwrap();
+    let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+    assert!(
+        labels.contains(&format!("T-{} · Paid out 5000 EUR", t.id).as_str()),
+        "{labels:?}"
+    );
+    assert!(labels.contains(&format!("S-{} · Anna", anna.id).as_str()));
+    assert!(labels.contains(&format!("V-{} · chat.png", shot.evidence.id).as_str()));
+    assert!(
+        !labels
+            .iter()
+            .any(|l| l.starts_with(&format!("I-{} ", phone.id))),
+        "an identifier deleted with its subject comes back with it, not on its own: {labels:?}"
+    );
+    assert!(items.iter().all(|i| i.blocked.is_none()));
+
+    // The same file added again blocks bringing the deleted one back.
+    let again = f
+        .store
+        .add_evidence(f.case, "chat (copy).png", &png(20, 40, 7), None, "")
+        .unwrap();
+    let blocked = f
+        .store
+        .deleted_items(f.case)
+        .unwrap()
+        .into_iter()
+        .find(|i| i.kind == DeletedKind::Evidence && i.id == shot.evidence.id)
+        .unwrap();
+    assert_eq!(
+        blocked.blocked.as_deref(),
+        Some(
+            format!(
+                "The same file is in the case again as V-{}.",
+                again.evidence.id
+            )
+            .as_str()
+        )
+    );
+    let err = f
+        .store
+        .restore_deleted(DeletedKind::Evidence, shot.evidence.id)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Refused);
+    assert!(err.to_string().contains("Nothing was changed"), "{err}");
+
+    // Bring back: the transfer, the subject with its phone, the evidence with its bytes.
+    f.store
+        .restore_deleted(DeletedKind::Transfer, t.id)
+        .unwrap();
+    f.store
+        .restore_deleted(DeletedKind::Subject, anna.id)
+        .unwrap();
+    f.store
+        .restore_deleted(DeletedKind::Evidence, other.evidence.id)
+        .unwrap();
+    assert_eq!(f.store.list_transfers(f.case).unwrap().len(), 1);
+    let back = f.store.get_subject(anna.id).unwrap();
+    assert_eq!(back.identifiers.len(), 1, "the phone came back with Anna");
+    assert_eq!(
+        f.store.evidence_original(other.evidence.id).unwrap().1,
+        png(20, 40, 8)
+    );
+    assert!(
+        f.store
+            .restore_deleted(DeletedKind::Transfer, t.id)
+            .is_err(),
+        "not deleted any more"
+    );
+    f.store
+        .restore_deleted(DeletedKind::Identifier, loose.id)
+        .unwrap();
+    assert_eq!(f.store.list_identifiers(f.case).unwrap().len(), 2);
+
+    // Emptying the deleted items removes the kept bytes for good.
+    assert_eq!(f.store.purge_deleted_evidence(f.case).unwrap(), 1);
+    assert!(f
+        .store
+        .deleted_items(f.case)
+        .unwrap()
+        .iter()
+        .all(|i| i.kind != DeletedKind::Evidence));
+    let log = f.store.audit_log(Some(f.case)).unwrap();
+    assert!(log
+        .iter()
+        .any(|e| e.summary == format!("Brought back after deleting: S-{} · Anna", anna.id)));
+    assert!(log.iter().any(|e| e.summary.starts_with(&format!(
+        "Evidence V-{} deleted for good: chat.png",
+        shot.evidence.id
+    ))));
+    assert!(f.store.verify_audit_chain().unwrap().problem.is_none());
+}
+
+#[test]
+fn a_case_is_deleted_only_with_its_title_typed_and_can_be_brought_back_whole() {
+    let mut f = fixture("Europe/London");
+    f.store
+        .add_transfer(f.case, &T::new("2026-03-14 09:30", "5000", "EUR").0)
+        .unwrap();
+    f.store
+        .save_draft(
+            &format!("case:{}:details", f.case),
+            Some(f.case),
+            r#"{"a":1}"#,
+        )
+        .unwrap();
+    let err = f.store.delete_case(f.case, "Romance").unwrap_err();
+    assert_eq!(err.field(), Some("confirmation"));
+    assert!(err.to_string().contains("Romance – Anna"), "{err}");
+    assert_eq!(f.store.list_cases(&CaseFilter::default()).unwrap().len(), 1);
+    f.store.delete_case(f.case, "  romance – anna ").unwrap();
+    assert!(f
+        .store
+        .list_cases(&CaseFilter::default())
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        f.store.get_case(f.case).unwrap_err().kind(),
+        ErrorKind::NotFound
+    );
+    assert!(
+        f.store.list_drafts().unwrap().is_empty(),
+        "its drafts went with it"
+    );
+    let deleted = f.store.deleted_cases().unwrap();
+    assert_eq!(deleted.len(), 1);
+    assert_eq!(deleted[0].title, "Romance – Anna");
+    let back = f.store.restore_case(f.case).unwrap();
+    assert_eq!(back.details.title, "Romance – Anna");
+    assert_eq!(f.store.list_transfers(f.case).unwrap().len(), 1);
+    assert!(f.store.deleted_cases().unwrap().is_empty());
+    assert!(f.store.verify_audit_chain().unwrap().problem.is_none());
+}
