@@ -1,10 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 
-const api = vi.hoisted(() => ({ listTransfers: vi.fn(), lossSummary: vi.fn(), listEvidence: vi.fn() }));
+const api = vi.hoisted(() => ({
+  listTransfers: vi.fn(),
+  lossSummary: vi.fn(),
+  listEvidence: vi.fn(),
+  deleteTransfer: vi.fn(),
+  checkTransfer: vi.fn(),
+}));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 
-import type { CurrencyTotal, LossSummary, Transfer } from '../api';
+import type { CurrencyTotal, Evidence, LossSummary, Transfer } from '../api';
 import TransfersPanel from './TransfersPanel.svelte';
 import { lists } from '../../test/fixtures';
 
@@ -17,7 +23,7 @@ const theCase = {
   updated_at: '',
   details: {
     title: 'Anna / BTC-GX', status: 'open' as const, police_report_no: '', bank_claim_no: '', complaint_id: '', victim_name: '',
-    victim_contact: '', victim_address: '', victim_date_of_birth: null, reporting_currency: 'EUR', time_zone: 'UTC', notes: '', statement: '',
+    victim_contact: '', victim_address: '', victim_date_of_birth: null, reporting_currency: 'EUR', time_zone: 'Asia/Hong_Kong', notes: '', statement: '',
   },
 };
 
@@ -36,7 +42,7 @@ const transfer: Transfer = {
   beneficiary_account: '',
   beneficiary_bic: '',
   beneficiary_wallet: 'TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL',
-  wallet_is_exchange_deposit: false,
+  wallet_is_exchange_deposit: true,
   reference: '',
   exchange_rate: null,
   status: 'completed',
@@ -46,6 +52,34 @@ const transfer: Transfer = {
   created_at: '2026-03-14T08:31:00Z',
   updated_at: '2026-03-14T08:31:00Z',
 };
+
+const IBAN = 'DE44500105175407324931';
+const TX_HASH = '0x5b0e9a3c1f7d2e48a6b9c0d1e2f3a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5';
+
+const bankTransfer: Transfer = {
+  ...transfer,
+  id: 2,
+  occurred: { utc: '2026-04-02T06:05:00Z', offset_minutes: 120, recorded: '2026-04-02T08:05:00+02:00' },
+  amount: '12500.50',
+  currency: 'GBP',
+  network: null,
+  method: 'bank_transfer',
+  from_account: 'Monzo current account 12-34-56 87654321',
+  beneficiary_name: 'Golden Harbour Trading Ltd',
+  beneficiary_bank: 'Commerzbank',
+  beneficiary_account: IBAN,
+  beneficiary_bic: 'COBADEFFXXX',
+  beneficiary_wallet: '',
+  wallet_is_exchange_deposit: false,
+  reference: TX_HASH,
+  exchange_rate: '1.17',
+  status: 'pending',
+  notes: 'Anna said it was the "release fee".',
+  evidence_ids: [4],
+  warnings: ['The amount is much larger than the other transfers.'],
+};
+
+const screenshot = { id: 4, file_name: 'bank-confirmation.png' } as Evidence;
 
 const total = (over: Partial<CurrencyTotal>): CurrencyTotal => ({
   currency: 'EUR',
@@ -59,7 +93,7 @@ const total = (over: Partial<CurrencyTotal>): CurrencyTotal => ({
   ...over,
 });
 
-const summary = (reporting: CurrencyTotal, perCurrency: CurrencyTotal[]): LossSummary => ({
+const summary = (reporting: CurrencyTotal, perCurrency: CurrencyTotal[], over: Partial<LossSummary> = {}): LossSummary => ({
   per_currency: perCurrency,
   reporting_currency: 'EUR',
   in_reporting_currency: reporting,
@@ -67,27 +101,237 @@ const summary = (reporting: CurrencyTotal, perCurrency: CurrencyTotal[]): LossSu
   first_transfer_at: null,
   last_transfer_at: null,
   transfers: 1,
+  ...over,
 });
+
+const writeText = vi.fn();
 
 beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();
-  api.listTransfers.mockResolvedValue([transfer]);
-  api.listEvidence.mockResolvedValue([]);
+  api.listTransfers.mockResolvedValue([transfer, bankTransfer]);
+  api.listEvidence.mockResolvedValue([screenshot]);
+  api.lossSummary.mockResolvedValue(summary(total({}), []));
+  api.checkTransfer.mockResolvedValue([]);
+  api.deleteTransfer.mockResolvedValue(null);
+  writeText.mockReset().mockResolvedValue(undefined);
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
 });
 afterEach(() => cleanup());
 
-describe('TransfersPanel', () => {
-  it('shows the totals and the labels core sends for directions and networks', async () => {
+const rowOf = (id: number) => document.getElementById(`transfer-row-${id}`)!.closest('li')!;
+
+describe('TransfersPanel list', () => {
+  it("shows each transfer as a row: time in the case's zone, direction in words, grouped amount, recipient and badges", async () => {
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    await screen.findByRole('list', { name: 'Transfers' });
+    expect(screen.getByText(/Times in Asia\/Hong_Kong/)).toBeInTheDocument();
+
+    const crypto = within(rowOf(1));
+    expect(crypto.getByText(/14 Mar 2026, 16:30/)).toBeInTheDocument();
+    expect(crypto.getByText('Paid out')).toBeInTheDocument();
+    expect(crypto.getByText('2,500.00 USDT')).toBeInTheDocument();
+    expect(crypto.getByText('on TRON')).toBeInTheDocument();
+    expect(crypto.getByText('Exchange deposit address')).toBeInTheDocument();
+
+    const bank = within(rowOf(2));
+    expect(bank.getByText(/2 Apr 2026, 14:05/)).toBeInTheDocument();
+    expect(bank.getByText('12,500.50 GBP')).toBeInTheDocument();
+    expect(bank.getByText('To Golden Harbour Trading Ltd · Commerzbank')).toBeInTheDocument();
+    expect(bank.getByText('Pending')).toBeInTheDocument();
+    expect(bank.getByText('⚠ The amount is much larger than the other transfers.')).toBeInTheDocument();
+  });
+
+  it('shortens a long IBAN in the middle, keeps the whole value for title and screen readers, and copies the whole value', async () => {
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    await screen.findByRole('list', { name: 'Transfers' });
+    const bank = within(rowOf(2));
+
+    const short = bank.getByText('DE44500105…407324931');
+    expect(short).toHaveAttribute('title', IBAN);
+    expect(short).toHaveClass('mono');
+    expect(bank.getByText(`IBAN or account number of T-2: ${IBAN}`)).toBeInTheDocument();
+
+    const copy = bank.getByRole('button', { name: `Copy IBAN or account number of T-2 ${IBAN}` });
+    await fireEvent.click(copy);
+    expect(writeText).toHaveBeenCalledWith(IBAN);
+    await waitFor(() => expect(bank.getAllByRole('status').some((s) => s.textContent === 'Copied')).toBe(true));
+    // Copying does not open the details.
+    expect(document.getElementById('transfer-details')).toBeNull();
+  });
+
+  it('says what to do when copying is not possible, and shows the whole value to select', async () => {
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    await screen.findByRole('list', { name: 'Transfers' });
+    await fireEvent.click(within(rowOf(2)).getByRole('button', { name: /^Copy IBAN/ }));
+    expect(await within(rowOf(2)).findByText(/select the text and copy it/)).toBeInTheDocument();
+    expect(within(rowOf(2)).getByText(IBAN)).toBeInTheDocument();
+  });
+
+  it('keeps the empty state that says what to do next', async () => {
+    api.listTransfers.mockResolvedValue([]);
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    expect(await screen.findByText(/No transfers yet. Add each payment/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add a transfer' })).toBeInTheDocument();
+  });
+});
+
+describe('TransfersPanel details', () => {
+  it('opens the whole record with focus in it, and Escape closes it with focus back on the row', async () => {
+    const onOpenEvidence = vi.fn();
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn(), onOpenEvidence });
+    const row = await screen.findByRole('button', { name: /^T-2 / });
+    await fireEvent.click(row);
+
+    const panel = await screen.findByRole('region', { name: 'Transfer T-2' });
+    await waitFor(() => expect(document.activeElement).toBe(within(panel).getByRole('heading', { name: 'Transfer T-2' })));
+    expect(row).toHaveAttribute('aria-expanded', 'true');
+
+    const field = (name: string) => within(panel).getByText(name, { selector: 'dt' }).nextElementSibling as HTMLElement;
+    expect(field('When (case time, Asia/Hong_Kong)')).toHaveTextContent('2 Apr 2026, 14:05');
+    expect(field('As recorded')).toHaveTextContent('2026-04-02 08:05:00 +02:00');
+    expect(field('Direction')).toHaveTextContent('Paid out');
+    expect(field('Amount')).toHaveTextContent('12,500.50 GBP');
+    expect(field('Network')).toHaveTextContent('Not a crypto transfer');
+    expect(field('Exchange rate to EUR')).toHaveTextContent('1 GBP = 1.17 EUR');
+    expect(field('How it was paid')).toHaveTextContent('Bank transfer');
+    expect(field('Status')).toHaveTextContent('Pending');
+    expect(within(field('Paid from')).getByTitle('Monzo current account 12-34-56 87654321')).toBeInTheDocument();
+    expect(field('Beneficiary name')).toHaveTextContent('Golden Harbour Trading Ltd');
+    expect(field('Bank')).toHaveTextContent('Commerzbank');
+    expect(within(field('IBAN or account number')).getByText(IBAN)).toBeInTheDocument();
+    expect(field('BIC / SWIFT')).toHaveTextContent('COBADEFFXXX');
+    expect(field('Wallet address')).toHaveTextContent('Not recorded');
+    const hash = within(field('Bank reference or transaction hash')).getByTitle(TX_HASH);
+    expect(hash).toHaveTextContent('0x5b0e9a3c1f7d2e4…4e5f60718293a4b5');
+    expect(field('Notes')).toHaveTextContent('Anna said it was the "release fee".');
+    expect(field('Saved with these warnings')).toHaveTextContent('The amount is much larger than the other transfers.');
+    expect(field('Evidence')).toHaveTextContent('bank-confirmation.png');
+
+    // A long value can be shown whole, and the evidence code opens the evidence.
+    await fireEvent.click(within(field('Bank reference or transaction hash')).getByRole('button', { name: /Show all/ }));
+    expect(within(panel).getByText(TX_HASH)).toBeInTheDocument();
+    await fireEvent.click(within(panel).getByRole('button', { name: /V-4/ }));
+    expect(onOpenEvidence).toHaveBeenCalledWith(4);
+
+    await fireEvent.keyDown(within(panel).getByRole('button', { name: /^Close/ }), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Transfer T-2' })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(row));
+    expect(row).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('shows the exchange deposit wallet and closes with the Close button', async () => {
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    const row = await screen.findByRole('button', { name: /^T-1 / });
+    await fireEvent.click(row);
+    const panel = await screen.findByRole('region', { name: 'Transfer T-1' });
+    expect(within(panel).getByText('TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL')).toBeInTheDocument();
+    expect(within(panel).getByText(/may be able to freeze the money/)).toBeInTheDocument();
+    expect(within(panel).getByText(/Not recorded, so this transfer is not in the total in EUR/)).toBeInTheDocument();
+    expect(within(panel).getByText('None linked. Choose Change to link screenshots or statements.')).toBeInTheDocument();
+    await fireEvent.click(within(panel).getByRole('button', { name: /^Close/ }));
+    expect(screen.queryByRole('region', { name: 'Transfer T-1' })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(row));
+  });
+
+  it('changes a transfer from its details: the form opens with its values', async () => {
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    await fireEvent.click(await screen.findByRole('button', { name: /^T-2 / }));
+    const panel = await screen.findByRole('region', { name: 'Transfer T-2' });
+    await fireEvent.click(within(panel).getByRole('button', { name: 'Change' }));
+    expect(await screen.findByRole('heading', { name: 'Change transfer T-2' })).toBeInTheDocument();
+    expect(screen.getByLabelText('IBAN or account number')).toHaveValue(IBAN);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Date and time')));
+    expect(screen.queryByRole('region', { name: 'Transfer T-2' })).toBeNull();
+  });
+
+  it('deletes only after the person confirms, then reloads the list and the totals', async () => {
+    const onChanged = vi.fn();
+    render(TransfersPanel, { theCase, lists, onChanged });
+    await fireEvent.click(await screen.findByRole('button', { name: /^T-2 / }));
+    const panel = await screen.findByRole('region', { name: 'Transfer T-2' });
+    await fireEvent.click(within(panel).getByRole('button', { name: 'Delete' }));
+    expect(api.deleteTransfer).not.toHaveBeenCalled();
+    expect(within(panel).getByText('Delete T-2 for good?')).toBeInTheDocument();
+    await fireEvent.click(within(panel).getByRole('button', { name: 'Keep' }));
+    expect(api.deleteTransfer).not.toHaveBeenCalled();
+
+    await fireEvent.click(within(panel).getByRole('button', { name: 'Delete' }));
+    api.listTransfers.mockResolvedValue([transfer]);
+    await fireEvent.click(within(panel).getByRole('button', { name: 'Yes, delete' }));
+    expect(api.deleteTransfer).toHaveBeenCalledWith(2);
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(api.lossSummary).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(document.getElementById('transfer-row-2')).toBeNull());
+    expect(screen.queryByRole('region', { name: 'Transfer T-2' })).toBeNull();
+  });
+
+  it('opens the transfer the timeline asked for', async () => {
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn(), focusId: 2 });
+    expect(await screen.findByRole('region', { name: 'Transfer T-2' })).toBeInTheDocument();
+  });
+});
+
+describe('TransfersPanel loss headline', () => {
+  const headline = () => document.querySelector('#loss-summary .headline')?.textContent?.replace(/\s+/g, ' ').trim();
+  const boldTexts = () => Array.from(document.querySelectorAll('#loss-summary strong, #loss-summary .part')).map((e) => e.textContent?.trim());
+
+  it('(a) one currency: the loss in that currency, no separate total', async () => {
     api.lossSummary.mockResolvedValue(
-      summary(total({ paid_out: '2300.00', net_loss: '2300.00' }), [
-        total({ currency: 'USDT', network: 'tron', paid_out: '2500', net_loss: '2500' }),
-      ]),
+      summary(total({ paid_out: '2350.00', net_loss: '2350.00' }), [total({ paid_out: '2350.00', net_loss: '2350.00' })]),
     );
     render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
-    await waitFor(() => expect(screen.getByText(/Net loss: 2300.00 EUR/)).toBeInTheDocument());
-    expect(screen.getByText(/USDT on TRON: paid out 2500/)).toBeInTheDocument();
-    expect(screen.getByRole('cell', { name: 'Paid out' })).toBeInTheDocument();
-    expect(screen.getByText(/2500.00 USDT \(TRON\)/)).toBeInTheDocument();
+    await waitFor(() => expect(headline()).toBe('Lost: 2,350.00 EUR'));
+    expect(document.getElementById('loss-total')).toBeNull();
+    expect(document.getElementById('loss-missing-rate')).toBeNull();
+  });
+
+  it('(b) two currencies, one without a rate: each loss, no bold 0, and why there is no total', async () => {
+    api.lossSummary.mockResolvedValue(
+      summary(
+        total({}),
+        [
+          total({ currency: 'USDT', network: 'tron', paid_out: '15000', net_loss: '15000', transfers: 3 }),
+          total({ currency: 'GBP', paid_out: '2350.00', net_loss: '2350.00' }),
+        ],
+        { transfers_without_rate: 3, transfers: 4 },
+      ),
+    );
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    await waitFor(() => expect(headline()).toBe('Lost: 15,000 USDT on TRON · 2,350.00 GBP'));
+    expect(screen.getByText(/3 transfers have no exchange rate to EUR, so no single total\s+is shown/)).toBeInTheDocument();
+    expect(document.getElementById('loss-total')).toBeNull();
+    expect(boldTexts()).not.toContain('0');
+    expect(boldTexts().some((t) => /^0(\.0+)?( |$)/.test(t ?? ''))).toBe(false);
+  });
+
+  it('(c) every rate known: the losses per currency, then the total in the reporting currency', async () => {
+    api.lossSummary.mockResolvedValue(
+      summary(
+        total({ paid_out: '16105.50', received: '100.00', net_loss: '16005.50', transfers: 4 }),
+        [
+          total({ currency: 'USDT', network: 'tron', paid_out: '15000', net_loss: '15000', transfers: 3 }),
+          total({ currency: 'GBP', paid_out: '2350.00', net_loss: '2350.00' }),
+        ],
+        { transfers: 4, first_transfer_at: '2026-03-14T08:30:00Z', last_transfer_at: '2026-04-02T06:05:00Z' },
+      ),
+    );
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    await waitFor(() => expect(headline()).toBe('Lost: 15,000 USDT on TRON · 2,350.00 GBP'));
+    const totalLine = document.getElementById('loss-total')!;
+    expect(totalLine).toHaveTextContent('Total in EUR, using the rates you entered: net loss 16,005.50 EUR (paid out 16,105.50, received 100.00, recovered 0).');
+    expect(document.getElementById('loss-missing-rate')).toBeNull();
+    expect(screen.getByText(/Over 4 transfers, 14 Mar 2026, 16:30 to 2 Apr 2026, 14:05/)).toBeInTheDocument();
+    expect(screen.getByText(/USDT on TRON: paid out 15,000, received 0, recovered 0 — net\s+15,000/)).toBeInTheDocument();
+  });
+
+  it('says in words when nothing is lost, never a bold zero', async () => {
+    api.lossSummary.mockResolvedValue(
+      summary(total({ paid_out: '500', recovered: '500', net_loss: '0' }), [total({ paid_out: '500', recovered: '500', net_loss: '0.00' })]),
+    );
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    await waitFor(() => expect(headline()).toMatch(/^No loss so far\./));
+    expect(boldTexts()).not.toContain('0');
   });
 
   it('says plainly when a total is too large to compute exactly, never showing a number for it', async () => {
@@ -98,9 +342,9 @@ describe('TransfersPanel', () => {
       ]),
     );
     render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
-    const box = await screen.findByText(/Net loss in EUR: too large to total exactly/);
-    expect(box).toBeInTheDocument();
+    await waitFor(() => expect(headline()).toBe('Lost: USDT on TRON: too large to total exactly'));
     const text = document.getElementById('loss-summary')?.textContent ?? '';
+    expect(text).toMatch(/Total in EUR: too large to total exactly/);
     expect(text).toMatch(/USDT on TRON:\s+too large to total exactly/);
     expect(text).not.toMatch(/paid out too large/);
     expect(text).not.toMatch(/Net loss: 0/);
