@@ -3,6 +3,7 @@
 
 pub mod cases;
 pub mod chats;
+pub mod deleted;
 pub mod dossier;
 pub mod drafts;
 pub mod events;

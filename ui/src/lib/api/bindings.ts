@@ -63,6 +63,18 @@ export const commands = {
 	deleteIdentifier: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_identifier", { id })),
 	/**  Identifiers of a case that belong to no subject. */
 	listIdentifiers: (caseId: number) => typedError<Identifier[], AppError>(__TAURI_INVOKE("list_identifiers", { caseId })),
+	/**  The case's deleted records, each saying whether it can be brought back. */
+	deletedItems: (caseId: number) => typedError<DeletedItem[], AppError>(__TAURI_INVOKE("deleted_items", { caseId })),
+	/**  Brings a deleted record back (the *Undo* of a delete). */
+	restoreDeleted: (kind: DeletedKind, id: number) => typedError<null, AppError>(__TAURI_INVOKE("restore_deleted", { kind, id })),
+	/**  Deletes the kept bytes of the case's deleted evidence for good; how many items. */
+	purgeDeletedEvidence: (caseId: number) => typedError<number, AppError>(__TAURI_INVOKE("purge_deleted_evidence", { caseId })),
+	/**  Deletes a case when its title is typed again as confirmation. */
+	deleteCase: (id: number, confirmation: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_case", { id, confirmation })),
+	/**  Deleted cases, most recently deleted first. */
+	deletedCases: () => typedError<DeletedCase[], AppError>(__TAURI_INVOKE("deleted_cases")),
+	/**  Brings a deleted case back, whole. */
+	restoreCase: (id: number) => typedError<Case, AppError>(__TAURI_INVOKE("restore_case", { id })),
 	/**  Keeps what a form holds (a JSON object) under its key. */
 	saveDraft: (key: string, caseId: number | null, value: string) => typedError<Draft, AppError>(__TAURI_INVOKE("save_draft", { key, caseId, value })),
 	/**  Every draft, newest first (read once after unlocking). */
@@ -544,6 +556,27 @@ export type DateOrderExample = {
 
 /**  The character a person writes between whole units and cents. */
 export type DecimalMark = "point" | "comma";
+
+/**  A deleted case, for bringing it back. */
+export type DeletedCase = {
+	id: number,
+	title: string,
+	deleted_at: string,
+};
+
+/**  A deleted record of a case, as the *Deleted items* view lists it. */
+export type DeletedItem = {
+	kind: DeletedKind,
+	id: number,
+	/**  "T-3 · Paid out 5000 USDT", "V-12 · IMG_2044.png". */
+	label: string,
+	deleted_at: string,
+	/**  Why it cannot be brought back as it is, in words; `None`: it can. */
+	blocked: string | null,
+};
+
+/**  A kind of record that can be deleted and brought back. */
+export type DeletedKind = "transfer" | "event" | "subject" | "identifier" | "evidence";
 
 /**  Which way the money went. */
 export type Direction = "out" | "in" | "recovered";
