@@ -22,7 +22,7 @@ fn generated_bindings_match_the_checked_in_file() {
         .expect("export bindings");
     let fresh_text = std::fs::read_to_string(&fresh).expect("read fresh bindings");
     assert!(
-        fresh_text.contains("createCase: (title: string)"),
+        fresh_text.contains("createCase: (title: string, start: NewCase | null)"),
         "{fresh_text}"
     );
     if std::env::var_os("CASEFILE_UPDATE_BINDINGS").is_some() {

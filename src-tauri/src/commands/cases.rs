@@ -3,8 +3,8 @@
 use casefile_core::dossier::Section;
 use casefile_core::model::{
     CaptureTimeSource, Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, ChatFormat,
-    DateOrder, DecimalMark, Direction, EventKind, SubjectKind, TimelineKind, TransferMethod,
-    TransferStatus,
+    DateOrder, DecimalMark, Direction, EventKind, NewCase, SubjectKind, TimelineKind,
+    TransferMethod, TransferStatus,
 };
 use casefile_core::validate::crypto::{self, CryptoAsset, Network};
 use casefile_core::validate::identifier::IdentifierKind;
@@ -24,11 +24,18 @@ pub fn list_cases(
     state.with_store(|s| s.list_cases(&filter))
 }
 
-/// Creates a case with a title.
+/// Creates a case with a title, and the zone and currency it starts with (none: UTC and EUR).
 #[tauri::command(async)]
 #[specta::specta]
-pub fn create_case(state: State<'_, AppState>, title: String) -> Result<Case, AppError> {
-    state.with_store(|s| s.create_case(&title))
+pub fn create_case(
+    state: State<'_, AppState>,
+    title: String,
+    start: Option<NewCase>,
+) -> Result<Case, AppError> {
+    state.with_store(|s| match &start {
+        Some(start) => s.create_case_with(&title, start),
+        None => s.create_case(&title),
+    })
 }
 
 /// One case with all its details.

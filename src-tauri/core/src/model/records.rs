@@ -191,6 +191,16 @@ stored_enum!(
     }
 );
 
+/// What a new case starts with besides its title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
+pub struct NewCase {
+    /// IANA zone its times are shown in (`Europe/London`).
+    pub time_zone: String,
+    /// The currency its totals are given in (`GBP`).
+    pub reporting_currency: String,
+}
+
 /// A deleted case, for bringing it back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct DeletedCase {

@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::{subjects::MATCH_KEYS, Store};
 use crate::model::{Action, Entity};
-use crate::model::{Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, DeletedCase};
+use crate::model::{Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, DeletedCase, NewCase};
 use crate::time::now_utc;
 use crate::{audit, validate, CoreError, Result};
 
@@ -151,12 +151,27 @@ impl Store {
 
     /// Creates a case with just a title; every other detail starts empty (currency EUR, zone UTC).
     pub fn create_case(&mut self, title: &str) -> Result<Case> {
+        self.create_case_with(
+            title,
+            &NewCase {
+                time_zone: "UTC".into(),
+                reporting_currency: "EUR".into(),
+            },
+        )
+    }
+
+    /// Creates a case with a title and the zone and currency it starts with (the window takes
+    /// them from the system); both are checked like any other detail.
+    pub fn create_case_with(&mut self, title: &str, start: &NewCase) -> Result<Case> {
         let title = validate::title(title)?;
+        let zone = validate::time_zone(&start.time_zone)?;
+        let currency = validate::currency(&start.reporting_currency)?;
         let now = now_utc();
         let tx = super::write_tx(&mut self.conn)?;
         tx.execute(
-            "INSERT INTO cases (title, created_at, updated_at) VALUES (?1, ?2, ?2)",
-            params![title, now],
+            "INSERT INTO cases (title, time_zone, reporting_currency, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?4)",
+            params![title, zone, currency, now],
         )?;
         let id = tx.last_insert_rowid();
         audit::append(
@@ -167,7 +182,7 @@ impl Store {
                 entity: Entity::Case,
                 entity_id: Some(id),
                 case_id: Some(id),
-                summary: &format!("Case created: {title}"),
+                summary: &format!("Case created: {title} (times in {zone}, totals in {currency})"),
             },
         )?;
         tx.commit()?;

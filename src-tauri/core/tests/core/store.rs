@@ -679,3 +679,36 @@ fn typed_dates_and_amounts_follow_the_formats_once_set_and_the_cases_zone() {
         ErrorKind::NotFound
     );
 }
+
+#[test]
+fn a_new_case_starts_in_the_zone_and_currency_given_and_refuses_unknown_ones() {
+    use casefile_core::model::NewCase;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::create(&dir.path().join("n.db"), PASS, ACTOR).unwrap();
+    let case = store
+        .create_case_with(
+            "Anna",
+            &NewCase {
+                time_zone: "Europe/London".into(),
+                reporting_currency: "gbp".into(),
+            },
+        )
+        .unwrap();
+    assert_eq!(case.details.time_zone, "Europe/London");
+    assert_eq!(case.details.reporting_currency, "GBP");
+    let err = store
+        .create_case_with(
+            "Bob",
+            &NewCase {
+                time_zone: "Mars/Olympus".into(),
+                reporting_currency: "GBP".into(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.field(), Some("time_zone"));
+    assert_eq!(
+        store.list_cases(&CaseFilter::default()).unwrap().len(),
+        1,
+        "nothing made of the refused case"
+    );
+}

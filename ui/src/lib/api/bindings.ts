@@ -23,8 +23,8 @@ export const commands = {
 	updateSettings: (settings: Settings) => typedError<Settings, AppError>(__TAURI_INVOKE("update_settings", { settings })),
 	/**  Cases matching the filter, most recently changed first. */
 	listCases: (filter: CaseFilter) => typedError<CaseSummary[], AppError>(__TAURI_INVOKE("list_cases", { filter })),
-	/**  Creates a case with a title. */
-	createCase: (title: string) => typedError<Case, AppError>(__TAURI_INVOKE("create_case", { title })),
+	/**  Creates a case with a title, and the zone and currency it starts with (none: UTC and EUR). */
+	createCase: (title: string, start: NewCase | null) => typedError<Case, AppError>(__TAURI_INVOKE("create_case", { title, start })),
 	/**  One case with all its details. */
 	getCase: (id: number) => typedError<Case, AppError>(__TAURI_INVOKE("get_case", { id })),
 	/**  Saves a case's details (title, references, victim, currency, time zone, status, statement). */
@@ -784,6 +784,14 @@ export type Moment = {
 
 /**  A blockchain network that transfers and wallets can be on. */
 export type Network = "bitcoin" | "ethereum" | "tron" | "bsc" | "polygon" | "arbitrum" | "solana";
+
+/**  What a new case starts with besides its title. */
+export type NewCase = {
+	/**  IANA zone its times are shown in (`Europe/London`). */
+	time_zone: string,
+	/**  The currency its totals are given in (`GBP`). */
+	reporting_currency: string,
+};
 
 /**  How hard a passphrase would be to guess, with a hint for the person choosing it. */
 export type PassphraseStrength = {
