@@ -59,6 +59,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::events::get_event,
             commands::events::delete_event,
             commands::timeline::timeline,
+            commands::search::search,
             commands::evidence::list_evidence,
             commands::evidence::add_evidence,
             commands::evidence::begin_intake,

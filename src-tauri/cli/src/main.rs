@@ -20,6 +20,7 @@ mod evidence;
 mod failure;
 mod input;
 mod output;
+mod search;
 mod session;
 mod subjects;
 mod timeline;
@@ -99,6 +100,8 @@ enum Command {
     Summary(transfers::SummaryArgs),
     /// Check that the audit log's hash chain is intact.
     VerifyLog,
+    /// Search every case: names, wallets, IBANs, phones, references, notes, captions, chats.
+    Search(search::SearchArgs),
 }
 
 fn main() -> ExitCode {
@@ -132,5 +135,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Verify(args) => verify::case(&path, args),
         Command::Summary(args) => transfers::summary(&path, args),
         Command::VerifyLog => verify::log(&path),
+        Command::Search(args) => search::run(&path, args),
     }
 }

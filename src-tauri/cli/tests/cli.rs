@@ -1298,3 +1298,54 @@ fn not_a_chat_and_an_account_export_say_what_to_do_and_store_nothing() {
         "Telegram JSON gives exact times: {out}"
     );
 }
+
+#[test]
+fn search_finds_a_wallet_in_every_case_with_where_it_is() {
+    let (_dir, store) = store_with_case("Anna – crypto investment");
+    assert!(casefile(
+        &store,
+        Some(PASS),
+        &["case", "new", "--title", "Bob – romance"]
+    )
+    .status
+    .success());
+    let wallet = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t";
+    for case in ["1", "2"] {
+        let added = casefile(
+            &store,
+            Some(PASS),
+            &[
+                "transfer",
+                "add",
+                case,
+                "--json",
+                &format!(
+                    r#"{{"occurred_at":"2026-03-14 09:30","direction":"out","amount":"5000","currency":"USDT","network":"tron","method":"crypto_transfer","status":"completed","from_account":"","beneficiary_name":"","beneficiary_bank":"","beneficiary_account":"","beneficiary_bic":"","beneficiary_wallet":"{wallet}","wallet_is_exchange_deposit":false,"reference":"","exchange_rate":null,"notes":"","evidence_ids":[],"accept_warnings":true}}"#
+                ),
+            ],
+        );
+        assert!(added.status.success(), "{}", stderr(&added));
+    }
+    let found = casefile(&store, Some(PASS), &["search", "KQxGTCi8q8"]);
+    assert!(found.status.success(), "{}", stderr(&found));
+    let out = stdout(&found);
+    assert!(out.contains("Case 1 · Anna – crypto investment"), "{out}");
+    assert!(out.contains("Case 2 · Bob – romance"), "{out}");
+    assert!(
+        out.contains("T-1 · Paid out 5000 USDT (Transfer):"),
+        "{out}"
+    );
+    let json = casefile(&store, Some(PASS), &["search", "KQxGTCi8q8", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["total"], 2);
+    assert_eq!(v["hits"][0]["kind"], "transfer");
+    let none = casefile(&store, Some(PASS), &["search", "nothing like this"]);
+    assert!(stdout(&none).contains("Nothing found"), "{}", stdout(&none));
+    let short = casefile(&store, Some(PASS), &["search", "ab"]);
+    assert!(!short.status.success());
+    assert!(
+        stderr(&short).contains("at least 3 letters"),
+        "{}",
+        stderr(&short)
+    );
+}

@@ -9,6 +9,7 @@ pub mod drafts;
 pub mod events;
 pub mod evidence;
 pub mod formats;
+pub mod search;
 pub mod session;
 pub mod subjects;
 pub mod timeline;

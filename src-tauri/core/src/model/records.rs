@@ -201,6 +201,43 @@ pub struct NewCase {
     pub reporting_currency: String,
 }
 
+stored_enum!(
+    /// What a search hit is.
+    SearchKind {
+        Case => "case", "Case";
+        Subject => "subject", "Scammer or platform";
+        Identifier => "identifier", "Phone, account, wallet or handle";
+        Transfer => "transfer", "Transfer";
+        Event => "event", "Timeline event";
+        Evidence => "evidence", "Evidence";
+        ChatMessage => "chat_message", "Chat message";
+    }
+);
+
+/// One record that matches a search, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SearchHit {
+    pub case_id: i32,
+    pub case_title: String,
+    pub kind: SearchKind,
+    /// The record's id (the case's for a case hit).
+    pub id: i32,
+    /// For a chat message: its chat.
+    pub chat_id: Option<i32>,
+    /// "T-3 · Paid out 5000 USDT", "Message of 2026-03-14 09:31 from Anna".
+    pub label: String,
+    /// The words around the first match, with `…` where cut.
+    pub snippet: String,
+}
+
+/// What a search found, best first (cases in order of their last change).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SearchResults {
+    pub hits: Vec<SearchHit>,
+    /// Matches in all (more than `hits` when the limit cut them).
+    pub total: u32,
+}
+
 /// A deleted case, for bringing it back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct DeletedCase {

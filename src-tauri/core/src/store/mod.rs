@@ -16,6 +16,8 @@ mod evidence;
 mod formats;
 pub mod key;
 pub mod schema;
+mod search;
+pub use search::MAX_HITS as MAX_SEARCH_HITS;
 mod settings;
 mod subjects;
 mod timeline;

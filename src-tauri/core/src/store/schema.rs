@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_3,
     MIGRATION_4,
     MIGRATION_5,
+    MIGRATION_6,
 ];
 
 /// The schema version this build writes.
@@ -485,4 +486,148 @@ CREATE TABLE drafts (
     updated_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX drafts_case ON drafts(case_id);
+"#;
+
+/// One search over every case: an FTS5 index (trigram: any part of a word, a wallet or an
+/// IBAN is found, in any script) of cases, subjects, identifiers (with their match keys, so
+/// `GB29NWBK…` finds `GB29 NWBK …`), transfers, events, evidence and chat messages, kept by
+/// triggers like the timeline's order. Row ids are `id * 8 + kind` so a change replaces one row.
+const MIGRATION_6: &str = r#"
+CREATE VIRTUAL TABLE search_index USING fts5(
+    body, label UNINDEXED, case_id UNINDEXED, kind UNINDEXED, ref_id UNINDEXED,
+    chat_id UNINDEXED, tokenize = 'trigram'
+);
+
+CREATE TRIGGER search_case_added AFTER INSERT ON cases BEGIN
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 0, NEW.title || ' ' || NEW.victim_name || ' ' || NEW.victim_contact || ' ' || NEW.victim_address || ' ' || NEW.police_report_no || ' ' || NEW.bank_claim_no || ' ' || NEW.complaint_id || ' ' || NEW.notes || ' ' || NEW.statement, 'Case · ' || NEW.title, NEW.id, 'case', NEW.id, NULL
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_case_changed AFTER UPDATE ON cases BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 0;
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 0, NEW.title || ' ' || NEW.victim_name || ' ' || NEW.victim_contact || ' ' || NEW.victim_address || ' ' || NEW.police_report_no || ' ' || NEW.bank_claim_no || ' ' || NEW.complaint_id || ' ' || NEW.notes || ' ' || NEW.statement, 'Case · ' || NEW.title, NEW.id, 'case', NEW.id, NULL
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_case_removed AFTER DELETE ON cases BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 0;
+END;
+
+CREATE TRIGGER search_subject_added AFTER INSERT ON subjects BEGIN
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 1, NEW.name || ' ' || NEW.description || ' ' || NEW.notes, 'S-' || NEW.id || ' · ' || NEW.name, NEW.case_id, 'subject', NEW.id, NULL
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_subject_changed AFTER UPDATE ON subjects BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 1;
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 1, NEW.name || ' ' || NEW.description || ' ' || NEW.notes, 'S-' || NEW.id || ' · ' || NEW.name, NEW.case_id, 'subject', NEW.id, NULL
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_subject_removed AFTER DELETE ON subjects BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 1;
+END;
+
+CREATE TRIGGER search_identifier_added AFTER INSERT ON identifiers BEGIN
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 2, NEW.display || ' ' || NEW.value || ' ' || NEW.match_key || ' ' || NEW.bank_name || ' ' || NEW.notes, 'I-' || NEW.id || ' · ' || NEW.display, NEW.case_id, 'identifier', NEW.id, NULL
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_identifier_changed AFTER UPDATE ON identifiers BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 2;
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 2, NEW.display || ' ' || NEW.value || ' ' || NEW.match_key || ' ' || NEW.bank_name || ' ' || NEW.notes, 'I-' || NEW.id || ' · ' || NEW.display, NEW.case_id, 'identifier', NEW.id, NULL
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_identifier_removed AFTER DELETE ON identifiers BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 2;
+END;
+
+CREATE TRIGGER search_transfer_added AFTER INSERT ON transfers BEGIN
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 3, NEW.amount || ' ' || NEW.currency || ' ' || NEW.from_account || ' ' || NEW.beneficiary_name || ' ' || NEW.beneficiary_bank || ' ' || NEW.beneficiary_account || ' ' || NEW.beneficiary_bic || ' ' || NEW.beneficiary_wallet || ' ' || coalesce(NEW.wallet_key, '') || ' ' || coalesce(NEW.account_key, '') || ' ' || NEW.reference || ' ' || NEW.notes, 'T-' || NEW.id || ' · ' || CASE NEW.direction WHEN 'out' THEN 'Paid out ' WHEN 'in' THEN 'Received ' ELSE 'Recovered ' END || NEW.amount || ' ' || NEW.currency, NEW.case_id, 'transfer', NEW.id, NULL
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_transfer_changed AFTER UPDATE ON transfers BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 3;
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 3, NEW.amount || ' ' || NEW.currency || ' ' || NEW.from_account || ' ' || NEW.beneficiary_name || ' ' || NEW.beneficiary_bank || ' ' || NEW.beneficiary_account || ' ' || NEW.beneficiary_bic || ' ' || NEW.beneficiary_wallet || ' ' || coalesce(NEW.wallet_key, '') || ' ' || coalesce(NEW.account_key, '') || ' ' || NEW.reference || ' ' || NEW.notes, 'T-' || NEW.id || ' · ' || CASE NEW.direction WHEN 'out' THEN 'Paid out ' WHEN 'in' THEN 'Received ' ELSE 'Recovered ' END || NEW.amount || ' ' || NEW.currency, NEW.case_id, 'transfer', NEW.id, NULL
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_transfer_removed AFTER DELETE ON transfers BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 3;
+END;
+
+CREATE TRIGGER search_event_added AFTER INSERT ON events BEGIN
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 4, NEW.title || ' ' || NEW.description, 'E-' || NEW.id || ' · ' || NEW.title, NEW.case_id, 'event', NEW.id, NULL
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_event_changed AFTER UPDATE ON events BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 4;
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 4, NEW.title || ' ' || NEW.description, 'E-' || NEW.id || ' · ' || NEW.title, NEW.case_id, 'event', NEW.id, NULL
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_event_removed AFTER DELETE ON events BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 4;
+END;
+
+CREATE TRIGGER search_evidence_added AFTER INSERT ON evidence BEGIN
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 5, NEW.file_name || ' ' || NEW.caption || ' ' || NEW.sha256, 'V-' || NEW.id || ' · ' || NEW.file_name, NEW.case_id, 'evidence', NEW.id, NULL
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_evidence_changed AFTER UPDATE ON evidence BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 5;
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 5, NEW.file_name || ' ' || NEW.caption || ' ' || NEW.sha256, 'V-' || NEW.id || ' · ' || NEW.file_name, NEW.case_id, 'evidence', NEW.id, NULL
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_evidence_removed AFTER DELETE ON evidence BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 5;
+END;
+
+CREATE TRIGGER search_chat_message_added AFTER INSERT ON chat_messages BEGIN
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 6, coalesce(NEW.sender, '') || ': ' || NEW.text || ' ' || coalesce(NEW.attachment_name, ''),
+           'Message of ' || replace(substr(NEW.local_time, 1, 16), 'T', ' ') || CASE WHEN NEW.sender IS NOT NULL THEN ' from ' || NEW.sender ELSE '' END,
+           c.case_id, 'chat_message', NEW.id, NEW.chat_id
+      FROM chats c WHERE c.id = NEW.chat_id AND NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_chat_message_changed AFTER UPDATE OF text, sender, deleted_at, attachment_name ON chat_messages BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 6;
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 6, coalesce(NEW.sender, '') || ': ' || NEW.text || ' ' || coalesce(NEW.attachment_name, ''),
+           'Message of ' || replace(substr(NEW.local_time, 1, 16), 'T', ' ') || CASE WHEN NEW.sender IS NOT NULL THEN ' from ' || NEW.sender ELSE '' END,
+           c.case_id, 'chat_message', NEW.id, NEW.chat_id
+      FROM chats c WHERE c.id = NEW.chat_id AND NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_chat_message_removed AFTER DELETE ON chat_messages BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 6;
+END;
+
+INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+SELECT t.id * 8 + 0, t.title || ' ' || t.victim_name || ' ' || t.victim_contact || ' ' || t.victim_address || ' ' || t.police_report_no || ' ' || t.bank_claim_no || ' ' || t.complaint_id || ' ' || t.notes || ' ' || t.statement, 'Case · ' || t.title, t.id, 'case', t.id, NULL
+  FROM cases t WHERE t.deleted_at IS NULL;
+INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+SELECT t.id * 8 + 1, t.name || ' ' || t.description || ' ' || t.notes, 'S-' || t.id || ' · ' || t.name, t.case_id, 'subject', t.id, NULL
+  FROM subjects t WHERE t.deleted_at IS NULL;
+INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+SELECT t.id * 8 + 2, t.display || ' ' || t.value || ' ' || t.match_key || ' ' || t.bank_name || ' ' || t.notes, 'I-' || t.id || ' · ' || t.display, t.case_id, 'identifier', t.id, NULL
+  FROM identifiers t WHERE t.deleted_at IS NULL;
+INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+SELECT t.id * 8 + 3, t.amount || ' ' || t.currency || ' ' || t.from_account || ' ' || t.beneficiary_name || ' ' || t.beneficiary_bank || ' ' || t.beneficiary_account || ' ' || t.beneficiary_bic || ' ' || t.beneficiary_wallet || ' ' || coalesce(t.wallet_key, '') || ' ' || coalesce(t.account_key, '') || ' ' || t.reference || ' ' || t.notes, 'T-' || t.id || ' · ' || CASE t.direction WHEN 'out' THEN 'Paid out ' WHEN 'in' THEN 'Received ' ELSE 'Recovered ' END || t.amount || ' ' || t.currency, t.case_id, 'transfer', t.id, NULL
+  FROM transfers t WHERE t.deleted_at IS NULL;
+INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+SELECT t.id * 8 + 4, t.title || ' ' || t.description, 'E-' || t.id || ' · ' || t.title, t.case_id, 'event', t.id, NULL
+  FROM events t WHERE t.deleted_at IS NULL;
+INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+SELECT t.id * 8 + 5, t.file_name || ' ' || t.caption || ' ' || t.sha256, 'V-' || t.id || ' · ' || t.file_name, t.case_id, 'evidence', t.id, NULL
+  FROM evidence t WHERE t.deleted_at IS NULL;
+INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+SELECT m.id * 8 + 6, coalesce(m.sender, '') || ': ' || m.text || ' ' || coalesce(m.attachment_name, ''),
+       'Message of ' || replace(substr(m.local_time, 1, 16), 'T', ' ') || CASE WHEN m.sender IS NOT NULL THEN ' from ' || m.sender ELSE '' END,
+       c.case_id, 'chat_message', m.id, m.chat_id
+  FROM chat_messages m JOIN chats c ON c.id = m.chat_id WHERE m.deleted_at IS NULL;
 "#;

@@ -1040,3 +1040,120 @@ fn a_case_is_deleted_only_with_its_title_typed_and_can_be_brought_back_whole() {
     assert!(f.store.deleted_cases().unwrap().is_empty());
     assert!(f.store.verify_audit_chain().unwrap().problem.is_none());
 }
+
+#[test]
+fn one_search_finds_names_wallets_ibans_references_notes_and_chat_text_in_every_case() {
+    let mut f = fixture("Europe/London");
+    let mut d = f.store.get_case(f.case).unwrap().details;
+    d.victim_name = "Margarethe Okonkwo".into();
+    d.police_report_no = "CR-2026-44817".into();
+    f.store.update_case(f.case, &d).unwrap();
+    f.store
+        .add_transfer(
+            f.case,
+            &T::new("2026-03-14 09:30", "5000", "USDT")
+                .usdt_tron(TRON_OK)
+                .0,
+        )
+        .unwrap();
+    f.store
+        .add_transfer(
+            f.case,
+            &T::new("2026-03-15 09:30", "1200", "EUR")
+                .iban("GB29 NWBK 6016 1331 9268 19", "NWBKGB2L")
+                .0,
+        )
+        .unwrap();
+    let other = f.store.create_case("Second victim").unwrap().id;
+    let mut wallet = ident(IdentifierKind::CryptoWallet, TRON_OK, None);
+    wallet.network = Some(Network::Tron);
+    f.store.add_identifier(other, &wallet).unwrap();
+    f.store
+        .add_evidence(
+            other,
+            "receipt.png",
+            &png(20, 40, 3),
+            None,
+            "Withdrawal fee receipt",
+        )
+        .unwrap();
+    f.store
+        .import_chat_bytes(
+            f.case,
+            "WhatsApp Chat with Anna.txt",
+            b"14/03/2026, 09:31 - Anna: The withdrawal fee is 15% of your profit\n".to_vec(),
+            &ChatImportOptions::default(),
+            &mut go,
+        )
+        .unwrap();
+
+    let find = |store: &Store, text: &str| -> Vec<(i32, SearchKind, String)> {
+        store
+            .search(text, 100)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| (h.case_id, h.kind, h.label))
+            .collect()
+    };
+    // A wallet appears in both cases.
+    let wallet = find(&f.store, &TRON_OK[5..20]);
+    assert!(
+        wallet
+            .iter()
+            .any(|h| h.0 == f.case && h.1 == SearchKind::Transfer),
+        "{wallet:?}"
+    );
+    assert!(
+        wallet
+            .iter()
+            .any(|h| h.0 == other && h.1 == SearchKind::Identifier),
+        "{wallet:?}"
+    );
+    // An IBAN typed together or with spaces.
+    for typed in [
+        "GB29NWBK60161331926819",
+        "gb29 nwbk 6016 1331 9268 19",
+        "1331 9268",
+    ] {
+        let hits = find(&f.store, typed);
+        assert_eq!(hits.len(), 1, "{typed}: {hits:?}");
+        assert_eq!(hits[0].1, SearchKind::Transfer);
+        assert!(hits[0].2.contains("1200 EUR"), "{hits:?}");
+    }
+    // The victim's name, a police reference, a caption, chat text.
+    assert_eq!(find(&f.store, "okonkwo")[0].1, SearchKind::Case);
+    assert_eq!(find(&f.store, "44817")[0].1, SearchKind::Case);
+    let fee = f.store.search("withdrawal fee", 100).unwrap();
+    let kinds: Vec<SearchKind> = fee.hits.iter().map(|h| h.kind).collect();
+    assert!(
+        kinds.contains(&SearchKind::Evidence) && kinds.contains(&SearchKind::ChatMessage),
+        "{kinds:?}"
+    );
+    let message = fee
+        .hits
+        .iter()
+        .find(|h| h.kind == SearchKind::ChatMessage)
+        .unwrap();
+    assert_eq!(message.label, "Message of 2026-03-14 09:31 from Anna");
+    assert!(message.chat_id.is_some());
+    assert!(
+        message.snippet.contains("withdrawal fee is 15%"),
+        "{}",
+        message.snippet
+    );
+    // Every word must be there; a short word narrows.
+    assert!(find(&f.store, "withdrawal zebra").is_empty());
+    assert_eq!(find(&f.store, "fee 15").len(), 1);
+    // Deleted records and cases are not found; brought back, they are again.
+    let tr = f.store.list_transfers(f.case).unwrap()[1].id;
+    f.store.delete_transfer(tr).unwrap();
+    assert!(find(&f.store, "GB29NWBK60161331926819").is_empty());
+    f.store.restore_deleted(DeletedKind::Transfer, tr).unwrap();
+    assert_eq!(find(&f.store, "GB29NWBK60161331926819").len(), 1);
+    f.store.delete_case(other, "Second victim").unwrap();
+    assert!(find(&f.store, "receipt").is_empty());
+    // Too short to search: said in words.
+    let err = f.store.search("ab", 10).unwrap_err();
+    assert_eq!(err.field(), Some("text"));
+}

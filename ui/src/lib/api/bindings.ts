@@ -102,6 +102,8 @@ export const commands = {
 	deleteEvent: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_event", { id })),
 	/**  One page of the timeline. */
 	timeline: (caseId: number, query: TimelineQuery) => typedError<TimelinePage, AppError>(__TAURI_INVOKE("timeline", { caseId, query })),
+	/**  Records of every case that mention all the words of `text`, with where they are. */
+	search: (text: string, limit: number) => typedError<SearchResults, AppError>(__TAURI_INVOKE("search", { text, limit })),
 	/**  Every evidence item of a case. */
 	listEvidence: (caseId: number) => typedError<Evidence[], AppError>(__TAURI_INVOKE("list_evidence", { caseId })),
 	/**
@@ -849,6 +851,31 @@ export type SavedDossier = {
 	csv: string[],
 	pages: number,
 	size_bytes: number,
+};
+
+/**  One record that matches a search, with where it is. */
+export type SearchHit = {
+	case_id: number,
+	case_title: string,
+	kind: SearchKind,
+	/**  The record's id (the case's for a case hit). */
+	id: number,
+	/**  For a chat message: its chat. */
+	chat_id: number | null,
+	/**  "T-3 · Paid out 5000 USDT", "Message of 2026-03-14 09:31 from Anna". */
+	label: string,
+	/**  The words around the first match, with `…` where cut. */
+	snippet: string,
+};
+
+/**  What a search hit is. */
+export type SearchKind = "case" | "subject" | "identifier" | "transfer" | "event" | "evidence" | "chat_message";
+
+/**  What a search found, best first (cases in order of their last change). */
+export type SearchResults = {
+	hits: SearchHit[],
+	/**  Matches in all (more than `hits` when the limit cut them). */
+	total: number,
 };
 
 /**
