@@ -5,7 +5,8 @@
 //! order), so exporting an imported case gives the same file again. Import checks every
 //! evidence hash first and writes the whole case in one transaction, or nothing.
 //!
-//! Version 2 added chats (`chats`); version 1 files, which have none, still import.
+//! Version 2 added chats (`chats`), version 3 the contact log (`contacts`); older files, which
+//! have none, still import.
 
 mod chats;
 
@@ -22,7 +23,7 @@ use crate::{CoreError, Result, Store};
 /// `format` of a case export.
 pub const FORMAT: &str = "casefile-case";
 /// Version of the format this build writes; it reads this one and every earlier one.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 pub use chats::{
     ExportedChat, ExportedChatImport, ExportedChatMessage, MAX_DEDUPE_KEY_CHARS, MAX_SEQ,
@@ -44,6 +45,9 @@ pub struct CaseExport {
     /// Chats with their imports and messages (version 2; absent in version 1 files).
     #[serde(default)]
     pub chats: Vec<ExportedChat>,
+    /// The contact log (version 3; absent in older files).
+    #[serde(default)]
+    pub contacts: Vec<ContactInput>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -177,6 +181,8 @@ impl Store {
         let evidence = self.list_evidence(case_id)?;
         let transfers = self.list_transfers(case_id)?;
         let events = self.list_events(case_id)?;
+        let mut contacts = self.list_contacts(case_id)?;
+        contacts.reverse();
         let chat_rows = self.chats_for_export(case_id)?;
         let subject_refs = refs(subjects.iter().map(|s| s.id));
         let identifier_refs = refs(identifiers.iter().map(|i| i.id));
@@ -289,6 +295,22 @@ impl Store {
                 })
                 .collect(),
             chats,
+            contacts: contacts
+                .into_iter()
+                .map(|c| ContactInput {
+                    contacted_at: c.contacted.recorded,
+                    party: c.party,
+                    organisation: c.organisation,
+                    person: c.person,
+                    channel: c.channel,
+                    reference: c.reference,
+                    summary: c.summary,
+                    promised: c.promised,
+                    next_step: c.next_step,
+                    next_step_due: c.next_step_due,
+                    next_step_done: c.next_step_done,
+                })
+                .collect(),
         })
     }
 
@@ -330,6 +352,9 @@ impl Store {
         }
         if export.version == 0 {
             return Err(CoreError::Refused("This case export says it is format version 0, which no Casefile writes: the file is damaged. Nothing was imported; ask for a fresh export.".into()));
+        }
+        if export.version < 3 && !export.contacts.is_empty() {
+            return Err(CoreError::Refused(format!("This case export says it is format version {}, which cannot hold a contact log, yet it has one: the file is damaged. Nothing was imported; ask for a fresh export.", export.version)));
         }
         if export.version < 2 && !export.chats.is_empty() {
             return Err(CoreError::Refused("This case export says it is format version 1, which cannot hold chats, yet it has some: the file is damaged. Nothing was imported; ask for a fresh export.".into()));
@@ -478,6 +503,9 @@ impl Store {
             }
             for c in &checked_chats {
                 store.insert_chat_rows(case_id, &chats::chat_rows(c, &evidence_ids)?)?;
+            }
+            for c in &export.contacts {
+                store.add_contact(case_id, c)?;
             }
             if export.case.archived {
                 store.set_case_archived(case_id, true)?;

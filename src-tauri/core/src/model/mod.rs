@@ -31,11 +31,13 @@ macro_rules! stored_enum {
 }
 
 mod chat;
+mod contact;
 mod draft;
 mod json;
 mod records;
 mod typed;
 pub use chat::*;
+pub use contact::*;
 pub use draft::Draft;
 pub use json::{from_json_slice, from_json_value};
 pub use records::*;

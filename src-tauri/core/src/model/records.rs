@@ -175,6 +175,7 @@ stored_enum!(
         Transfer => "transfer", "Transfer";
         Evidence => "evidence", "Evidence";
         Chat => "chat", "Chat";
+        Contact => "contact", "Contact";
         Store => "store", "Case file";
         Settings => "settings", "Settings";
     }
@@ -188,6 +189,7 @@ stored_enum!(
         Subject => "subject", "Scammer or platform";
         Identifier => "identifier", "Phone, account, wallet or handle";
         Evidence => "evidence", "Evidence";
+        Contact => "contact", "Contact";
     }
 );
 
@@ -211,6 +213,7 @@ stored_enum!(
         Event => "event", "Timeline event";
         Evidence => "evidence", "Evidence";
         ChatMessage => "chat_message", "Chat message";
+        Contact => "contact", "Contact";
     }
 );
 

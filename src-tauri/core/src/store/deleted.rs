@@ -28,6 +28,10 @@ SELECT 'identifier', i.id, 'I-' || i.id || ' · ' || i.display, i.deleted_at
    -- Deleted with their subject: they come back with it, listed under it.
    AND (s.id IS NULL OR s.deleted_at IS NULL OR s.deleted_at != i.deleted_at)
 UNION ALL
+SELECT 'contact', id, 'Contact ' || id || ' · ' || CASE WHEN organisation != '' THEN organisation ELSE party END
+       || ' (' || substr(contacted_at_utc, 1, 10) || ')', deleted_at
+  FROM contacts WHERE case_id = ?1 AND deleted_at IS NOT NULL
+UNION ALL
 SELECT 'evidence', v.id, 'V-' || v.id || ' · ' || v.file_name, v.deleted_at
   FROM evidence v JOIN evidence_blobs b ON b.evidence_id = v.id
  WHERE v.case_id = ?1 AND v.deleted_at IS NOT NULL
@@ -40,6 +44,7 @@ fn table(kind: DeletedKind) -> (&'static str, Entity) {
         DeletedKind::Subject => ("subjects", Entity::Subject),
         DeletedKind::Identifier => ("identifiers", Entity::Identifier),
         DeletedKind::Evidence => ("evidence", Entity::Evidence),
+        DeletedKind::Contact => ("contacts", Entity::Contact),
     }
 }
 

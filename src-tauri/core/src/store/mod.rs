@@ -9,6 +9,7 @@
 mod cases;
 mod chat_interchange;
 mod chats;
+mod contacts;
 mod deleted;
 mod drafts;
 mod events;

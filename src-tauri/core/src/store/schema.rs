@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_4,
     MIGRATION_5,
     MIGRATION_6,
+    MIGRATION_7,
 ];
 
 /// The schema version this build writes.
@@ -630,4 +631,55 @@ SELECT m.id * 8 + 6, coalesce(m.sender, '') || ': ' || m.text || ' ' || coalesce
        'Message of ' || replace(substr(m.local_time, 1, 16), 'T', ' ') || CASE WHEN m.sender IS NOT NULL THEN ' from ' || m.sender ELSE '' END,
        c.case_id, 'chat_message', m.id, m.chat_id
   FROM chat_messages m JOIN chats c ON c.id = m.chat_id WHERE m.deleted_at IS NULL;
+"#;
+
+/// The contact log: who was contacted about a case, when, how, their reference, what was
+/// promised and the next step with its date (the dashboard's deadlines). Searchable like the
+/// rest (kind 7 in `search_index`).
+const MIGRATION_7: &str = r#"
+CREATE TABLE contacts (
+    id                      INTEGER PRIMARY KEY,
+    case_id                 INTEGER NOT NULL REFERENCES cases(id),
+    contacted_at_utc        TEXT NOT NULL,
+    contacted_offset_minutes INTEGER NOT NULL,
+    party                   TEXT NOT NULL CHECK (party IN ('bank', 'police', 'exchange', 'victim', 'adviser', 'other')),
+    organisation            TEXT NOT NULL DEFAULT '',
+    person                  TEXT NOT NULL DEFAULT '',
+    channel                 TEXT NOT NULL CHECK (channel IN ('phone', 'email', 'in_person', 'letter', 'online_form', 'chat', 'other')),
+    reference               TEXT NOT NULL DEFAULT '',
+    summary                 TEXT NOT NULL DEFAULT '',
+    promised                TEXT NOT NULL DEFAULT '',
+    next_step               TEXT NOT NULL DEFAULT '',
+    next_step_due           TEXT,
+    next_step_done          INTEGER NOT NULL DEFAULT 0 CHECK (next_step_done IN (0, 1)),
+    created_at              TEXT NOT NULL,
+    updated_at              TEXT NOT NULL,
+    deleted_at              TEXT
+) STRICT;
+CREATE INDEX contacts_case ON contacts(case_id, contacted_at_utc);
+CREATE INDEX contacts_open_steps ON contacts(case_id, next_step_due)
+    WHERE deleted_at IS NULL AND next_step_done = 0 AND next_step != '';
+
+CREATE TRIGGER search_contact_added AFTER INSERT ON contacts BEGIN
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 7,
+           NEW.organisation || ' ' || NEW.person || ' ' || NEW.reference || ' ' || NEW.summary || ' '
+             || NEW.promised || ' ' || NEW.next_step,
+           'Contact ' || NEW.id || ' · ' || CASE WHEN NEW.organisation != '' THEN NEW.organisation ELSE NEW.party END,
+           NEW.case_id, 'contact', NEW.id, NULL
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_contact_changed AFTER UPDATE ON contacts BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 7;
+    INSERT INTO search_index (rowid, body, label, case_id, kind, ref_id, chat_id)
+    SELECT NEW.id * 8 + 7,
+           NEW.organisation || ' ' || NEW.person || ' ' || NEW.reference || ' ' || NEW.summary || ' '
+             || NEW.promised || ' ' || NEW.next_step,
+           'Contact ' || NEW.id || ' · ' || CASE WHEN NEW.organisation != '' THEN NEW.organisation ELSE NEW.party END,
+           NEW.case_id, 'contact', NEW.id, NULL
+     WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_contact_removed AFTER DELETE ON contacts BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + 7;
+END;
 "#;

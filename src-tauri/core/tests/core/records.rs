@@ -824,13 +824,13 @@ fn tampered_export_is_refused_and_nothing_is_imported() {
     );
     assert_eq!(f.store.audit_log(None).unwrap().len(), audit_before);
 
-    export.version = 3;
+    export.version = 4;
     assert!(f
         .store
         .import_case(&export)
         .unwrap_err()
         .to_string()
-        .contains("version 3"));
+        .contains("version 4"));
 }
 
 #[test]
@@ -1156,4 +1156,152 @@ fn one_search_finds_names_wallets_ibans_references_notes_and_chat_text_in_every_
     // Too short to search: said in words.
     let err = f.store.search("ab", 10).unwrap_err();
     assert_eq!(err.field(), Some("text"));
+}
+
+fn contact(at: &str, org: &str, next: &str, due: Option<&str>) -> ContactInput {
+    ContactInput {
+        contacted_at: at.into(),
+        party: ContactParty::Bank,
+        organisation: org.into(),
+        person: "Mr Patel".into(),
+        channel: ContactChannel::Phone,
+        reference: "CLM-20931".into(),
+        summary: "Reported the payments; they opened a claim.".into(),
+        promised: "A decision within 15 working days.".into(),
+        next_step: next.into(),
+        next_step_due: due.map(str::to_string),
+        next_step_done: false,
+    }
+}
+
+#[test]
+fn the_contact_log_feeds_the_dashboard_search_deleted_items_and_the_export() {
+    let mut f = fixture("Europe/London");
+    f.store
+        .add_transfer(f.case, &T::new("2026-03-14 09:30", "5000", "EUR").0)
+        .unwrap();
+    f.store
+        .add_transfer(
+            f.case,
+            &T::new("2026-03-15 09:30", "700", "USDT")
+                .usdt_tron(TRON_OK)
+                .0,
+        )
+        .unwrap();
+    let first = f
+        .store
+        .add_contact(
+            f.case,
+            &contact(
+                "2026-03-20 14:00",
+                "Barclays fraud team",
+                "Call back if no letter",
+                Some("2026-04-10"),
+            ),
+        )
+        .unwrap();
+    assert_eq!(first.contacted.recorded, "2026-03-20T14:00:00+00:00");
+    let second = f
+        .store
+        .add_contact(
+            f.case,
+            &contact(
+                "2026-03-21 10:00",
+                "Action Fraud",
+                "Send the dossier",
+                Some("2026-03-28"),
+            ),
+        )
+        .unwrap();
+    let quiet = f.store.create_case("Quiet case").unwrap().id;
+
+    let board = f.store.dashboard(false).unwrap();
+    assert_eq!(board.len(), 2);
+    let row = board.iter().find(|r| r.id == f.case).unwrap();
+    assert_eq!(row.next_step.as_deref(), Some("Send the dossier"));
+    assert_eq!(row.next_step_due.as_deref(), Some("2026-03-28"));
+    assert_eq!(row.open_steps, 2);
+    let losses: Vec<(&str, &str)> = row
+        .losses
+        .iter()
+        .map(|l| (l.currency.as_str(), l.net_loss.as_str()))
+        .collect();
+    assert!(
+        losses.contains(&("EUR", "5000")) && losses.contains(&("USDT", "700")),
+        "{losses:?}"
+    );
+    let empty = board.iter().find(|r| r.id == quiet).unwrap();
+    assert!(empty.losses.is_empty() && empty.next_step.is_none() && empty.open_steps == 0);
+
+    // Ticking a step done moves the deadline to the next one.
+    let mut done = contact(
+        "2026-03-21 10:00",
+        "Action Fraud",
+        "Send the dossier",
+        Some("2026-03-28"),
+    );
+    done.next_step_done = true;
+    f.store.update_contact(second.id, &done).unwrap();
+    let row = f
+        .store
+        .dashboard(false)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.id == f.case)
+        .unwrap();
+    assert_eq!(row.next_step_due.as_deref(), Some("2026-04-10"));
+    assert_eq!(row.open_steps, 1);
+
+    // Found by their reference; deleted and brought back; carried by the case export.
+    let hits = f.store.search("CLM-20931", 10).unwrap().hits;
+    assert_eq!(hits.len(), 2);
+    assert!(hits.iter().all(|h| h.kind == SearchKind::Contact));
+    f.store.delete_contact(first.id).unwrap();
+    assert_eq!(f.store.list_contacts(f.case).unwrap().len(), 1);
+    let deleted = f.store.deleted_items(f.case).unwrap();
+    assert_eq!(deleted[0].kind, DeletedKind::Contact);
+    assert!(
+        deleted[0].label.contains("Barclays fraud team"),
+        "{:?}",
+        deleted[0]
+    );
+    f.store
+        .restore_deleted(DeletedKind::Contact, first.id)
+        .unwrap();
+    let export = f.store.export_case(f.case).unwrap();
+    assert_eq!(export.version, 3);
+    assert_eq!(export.contacts.len(), 2);
+    assert_eq!(
+        export.contacts[0].organisation, "Barclays fraud team",
+        "oldest first"
+    );
+    let copy = f.store.import_case(&export).unwrap();
+    assert_eq!(f.store.list_contacts(copy.id).unwrap().len(), 2);
+
+    // Bad input is refused in words, nothing stored.
+    let mut bad = contact("2026-03-22 10:00", "", "", Some("2026-04-01"));
+    bad.person = String::new();
+    bad.summary = String::new();
+    assert_eq!(
+        f.store.add_contact(f.case, &bad).unwrap_err().field(),
+        Some("next_step")
+    );
+    bad.next_step_due = Some("01/04/2026".into());
+    bad.next_step = "x".into();
+    assert_eq!(
+        f.store.add_contact(f.case, &bad).unwrap_err().field(),
+        Some("next_step_due")
+    );
+    bad.next_step_due = None;
+    assert_eq!(
+        f.store.add_contact(f.case, &bad).unwrap_err().field(),
+        Some("organisation")
+    );
+    assert_eq!(f.store.list_contacts(f.case).unwrap().len(), 2);
+    let mut old = export.clone();
+    old.version = 2;
+    assert_eq!(
+        f.store.import_case(&old).unwrap_err().kind(),
+        ErrorKind::Refused
+    );
 }
