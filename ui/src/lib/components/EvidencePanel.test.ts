@@ -14,10 +14,13 @@ const api = vi.hoisted(() => ({
   listTransfers: vi.fn(),
   updateTransfer: vi.fn(),
   timeline: vi.fn(),
+  restoreDeleted: vi.fn(),
 }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 
 import EvidencePanel from './EvidencePanel.svelte';
+import UndoNotice from './UndoNotice.svelte';
+import { undo } from '../undo.svelte';
 import { lists } from '../../test/fixtures';
 
 const item = (id: number, name: string) => ({
@@ -51,7 +54,10 @@ beforeEach(() => {
   api.listTransfers.mockResolvedValue([]);
   api.timeline.mockResolvedValue({ entries: [], total: 0 });
 });
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  undo.dismiss();
+});
 
 describe('EvidencePanel', () => {
   it('adds files dropped onto it, in order, with their bytes and modified time', async () => {
@@ -315,7 +321,10 @@ describe('EvidencePanel acting on several items', () => {
     const question = screen.getByRole('group', { name: 'Delete 2 items: shot_2.png and shot_1.png?' });
     await waitFor(() => expect(question.querySelector('#delete-question')).toHaveFocus());
     expect(question).toHaveTextContent('V-2 shot_2.png is linked to transfer T-3; it stays but will no longer show it.');
-    expect(question).toHaveTextContent('Their names and SHA-256 fingerprints stay in the case\'s audit log');
+    expect(question).toHaveTextContent(
+      'They go to Deleted items of this case, where you can bring them back until the deleted items are emptied. Their names and SHA-256 fingerprints stay in the case\'s audit log either way.',
+    );
+    expect(question).not.toHaveTextContent(/cannot be brought back/);
     expect(api.deleteEvidence).not.toHaveBeenCalled();
 
     await fireEvent.click(screen.getByRole('button', { name: 'Keep them' }));
@@ -329,6 +338,29 @@ describe('EvidencePanel acting on several items', () => {
     await waitFor(() => expect(tiles()).toEqual([1, 3, 5]));
     expect(screen.queryByRole('region', { name: 'Selected items' })).not.toBeInTheDocument();
     expect(onChanged).toHaveBeenCalled();
+  });
+
+  it('offers to undo the whole delete: Undo brings back every deleted item and the grid reloads', async () => {
+    api.deleteEvidence.mockResolvedValue(null);
+    api.restoreDeleted.mockResolvedValue(null);
+    render(UndoNotice);
+    await renderGrid();
+    await fireEvent.click(screen.getByLabelText('Select V-2'));
+    await fireEvent.click(screen.getByLabelText('Select V-4'));
+    await fireEvent.click(screen.getByLabelText('Select V-5'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete 3 items…' }));
+    api.listEvidence.mockResolvedValue(grid().filter((e) => ![2, 4, 5].includes(e.id)));
+    await fireEvent.click(screen.getByRole('button', { name: 'Yes, delete 3 items' }));
+    expect(await screen.findByText('3 evidence items were deleted.')).toBeInTheDocument();
+    await waitFor(() => expect(tiles()).toEqual([1, 3]));
+
+    api.listEvidence.mockResolvedValue(grid());
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(api.restoreDeleted).toHaveBeenCalledTimes(3));
+    expect(api.restoreDeleted.mock.calls.map((c) => c[1]).sort()).toEqual([2, 4, 5]);
+    expect(api.restoreDeleted.mock.calls.every((c) => c[0] === 'evidence')).toBe(true);
+    expect(await screen.findByText('3 evidence items are back.')).toBeInTheDocument();
+    await waitFor(() => expect([...tiles()].sort()).toEqual([1, 2, 3, 4, 5]));
   });
 
   it('names the items core refused to delete and keeps them selected', async () => {

@@ -6,11 +6,18 @@ const api = vi.hoisted(() => ({
   timeline: vi.fn(),
   chatMessages: vi.fn(),
   getEvent: vi.fn(),
+  saveDraft: vi.fn(),
+  discardDraft: vi.fn(),
+  listSubjects: vi.fn(),
+  listTransfers: vi.fn(),
+  listEvidence: vi.fn(),
+  readTime: vi.fn(),
 }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 
 import type { ChatMessage, TimelineEntry, TimelineQuery } from '../api';
 import TimelineView from './TimelineView.svelte';
+import { drafts } from '../drafts';
 import { lists } from '../../test/fixtures';
 
 /** Entry `i` of a long timeline: ten entries a day from Tuesday 10 March 2026 on. */
@@ -93,9 +100,22 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  drafts.clear();
 });
 
 describe('TimelineView', () => {
+  it('opens a kept new event by itself, with its text', async () => {
+    api.saveDraft.mockImplementation(async (key: string, case_id: number, value: string) => ({ key, case_id, value, updated_at: '' }));
+    api.discardDraft.mockResolvedValue(null);
+    for (const list of [api.listSubjects, api.listTransfers, api.listEvidence]) list.mockResolvedValue([]);
+    api.readTime.mockRejectedValue(new Error('not typed'));
+    serve([]);
+    drafts.put('case:3:event:new', 3, { form: { occurred_at: '', kind: 'message', title: 'She asked for the release fee', description: '', links: [] }, chosen: [] }, 'a new timeline event');
+    show();
+    expect(await screen.findByRole('form', { name: 'Add to the timeline' })).toBeInTheDocument();
+    expect(screen.getByDisplayValue('She asked for the release fee')).toBeInTheDocument();
+  });
+
   it('keeps the day of the top row above the list while scrolling, with rows of measured height', async () => {
     serve(Array.from({ length: 250 }, (_, i) => entry(i)));
     show();

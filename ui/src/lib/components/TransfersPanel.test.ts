@@ -7,11 +7,14 @@ const api = vi.hoisted(() => ({
   listEvidence: vi.fn(),
   deleteTransfer: vi.fn(),
   checkTransfer: vi.fn(),
+  restoreDeleted: vi.fn(),
 }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 
 import type { CurrencyTotal, Evidence, LossSummary, Transfer } from '../api';
 import TransfersPanel from './TransfersPanel.svelte';
+import UndoNotice from './UndoNotice.svelte';
+import { undo } from '../undo.svelte';
 import { lists } from '../../test/fixtures';
 
 const theCase = {
@@ -116,7 +119,10 @@ beforeEach(() => {
   writeText.mockReset().mockResolvedValue(undefined);
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
 });
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  undo.dismiss();
+});
 
 const rowOf = (id: number) => document.getElementById(`transfer-row-${id}`)!.closest('li')!;
 
@@ -252,7 +258,8 @@ describe('TransfersPanel details', () => {
     const panel = await screen.findByRole('region', { name: 'Transfer T-2' });
     await fireEvent.click(within(panel).getByRole('button', { name: 'Delete' }));
     expect(api.deleteTransfer).not.toHaveBeenCalled();
-    expect(within(panel).getByText('Delete T-2 for good?')).toBeInTheDocument();
+    expect(within(panel).getByText(/Delete transfer T-2: Paid out 12,500\.50 GBP\?/)).toBeInTheDocument();
+    expect(panel).toHaveTextContent(/It goes to Deleted items of this case, where you can bring it back./);
     await fireEvent.click(within(panel).getByRole('button', { name: 'Keep' }));
     expect(api.deleteTransfer).not.toHaveBeenCalled();
 
@@ -264,6 +271,25 @@ describe('TransfersPanel details', () => {
     expect(api.lossSummary).toHaveBeenCalledTimes(2);
     await waitFor(() => expect(document.getElementById('transfer-row-2')).toBeNull());
     expect(screen.queryByRole('region', { name: 'Transfer T-2' })).toBeNull();
+  });
+
+  it('offers Undo after a delete, which brings the transfer back and reloads the list', async () => {
+    api.restoreDeleted.mockResolvedValue(null);
+    render(UndoNotice);
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    await fireEvent.click(await screen.findByRole('button', { name: /^T-2 / }));
+    const panel = await screen.findByRole('region', { name: 'Transfer T-2' });
+    await fireEvent.click(within(panel).getByRole('button', { name: 'Delete' }));
+    api.listTransfers.mockResolvedValue([transfer]);
+    await fireEvent.click(within(panel).getByRole('button', { name: 'Yes, delete' }));
+    expect(await screen.findByText('Transfer T-2 (12,500.50 GBP) was deleted.')).toBeInTheDocument();
+    await waitFor(() => expect(document.getElementById('transfer-row-2')).toBeNull());
+
+    api.listTransfers.mockResolvedValue([transfer, bankTransfer]);
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(api.restoreDeleted).toHaveBeenCalledWith('transfer', 2);
+    expect(await screen.findByText('Transfer T-2 (12,500.50 GBP) is back.')).toBeInTheDocument();
+    await waitFor(() => expect(document.getElementById('transfer-row-2')).not.toBeNull());
   });
 
   it('opens the transfer the timeline asked for', async () => {
