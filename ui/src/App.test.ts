@@ -13,6 +13,8 @@ const api = vi.hoisted(() => ({
   saveDraft: vi.fn(),
   listDrafts: vi.fn(),
   discardDraft: vi.fn(),
+  deletedCases: vi.fn(),
+  getFormats: vi.fn(),
 }));
 vi.mock('./lib/api', async (importOriginal) => ({ ...(await importOriginal<typeof import('./lib/api')>()), api }));
 const minimize = vi.hoisted(() => vi.fn());
@@ -79,6 +81,8 @@ beforeEach(() => {
   api.saveDraft.mockImplementation(async (key: string, case_id: number | null, value: string) => ({ key, case_id, value, updated_at: '' }));
   api.listDrafts.mockResolvedValue([]);
   api.discardDraft.mockResolvedValue(null);
+  api.deletedCases.mockResolvedValue([]);
+  api.getFormats.mockResolvedValue({ date_order: 'dmy', decimal_mark: 'point' });
   destroy.mockReset();
   closing.handler = null;
   localStorage.removeItem('casefile.caseListCollapsed');
@@ -250,5 +254,20 @@ describe('Case list', () => {
     await user.click(again);
     expect(await screen.findByLabelText('Find a case')).toBeVisible();
     expect(localStorage.getItem('casefile.caseListCollapsed')).toBe('0');
+  });
+});
+
+describe('Where the case file is', () => {
+  it('is not shown on the locked screen, only in Settings with how to back it up', async () => {
+    api.appStatus.mockResolvedValue(locked);
+    api.unlock.mockResolvedValue(unlocked);
+    render(App);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Your passphrase'), 'correct horse battery staple');
+    expect(document.body).not.toHaveTextContent(storePath);
+    await user.click(screen.getByRole('button', { name: /Unlock/ }));
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    expect(await screen.findByText(storePath)).toBeInTheDocument();
+    expect(document.getElementById('store-path')).toHaveTextContent(`Your case file is kept at ${storePath}.`);
   });
 });

@@ -8,6 +8,8 @@ const api = vi.hoisted(() => ({
   openExport: vi.fn(),
   showExportInFolder: vi.fn(),
   verifyCase: vi.fn(),
+  listDrafts: vi.fn(),
+  saveDraft: vi.fn(),
 }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 // The real Channel needs the Tauri runtime; this one just holds the callback.
@@ -36,6 +38,8 @@ const theCase = {
 
 beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();
+  api.listDrafts.mockResolvedValue([]);
+  api.saveDraft.mockImplementation(async (key: string, case_id: number | null, value: string) => ({ key, case_id, value, updated_at: '' }));
 });
 afterEach(() => cleanup());
 
@@ -105,5 +109,49 @@ describe('DossierPanel', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Verify integrity' }));
     await waitFor(() => expect(screen.getByText(/Something does not match/)).toBeInTheDocument());
     expect(screen.getByText(/V-2 "chat.png"/)).toBeInTheDocument();
+  });
+
+  it('remembers Prepared by and the bank in the encrypted store, and fills them in on the next export', async () => {
+    api.chooseDossierPath.mockResolvedValue('/home/me/letter.pdf');
+    api.exportDossier.mockResolvedValue({ pdf: '/home/me/letter.pdf', csv: [], pages: 2, size_bytes: 1024 });
+    const first = render(DossierPanel, { theCase, lists });
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Prepared by (printed on the dossier)'), 'Victim Support Leeds');
+    await user.click(screen.getByLabelText(/Letter to one bank or exchange/));
+    await user.type(screen.getByLabelText(/Bank or exchange/), 'CoinHarbor');
+    await user.click(screen.getByRole('button', { name: 'Export dossier…' }));
+    await waitFor(() => expect(api.exportDossier).toHaveBeenCalled());
+    expect(api.saveDraft).toHaveBeenCalledTimes(1);
+    const [key, caseId, value] = api.saveDraft.mock.calls[0];
+    expect([key, caseId]).toEqual(['dossier:prepared-by', null]);
+    expect(JSON.parse(value)).toEqual({ remembered: { prepared_by: 'Victim Support Leeds', institution: 'CoinHarbor' } });
+    // Not a form's unsaved text: the drafts of forms (which need `fields`) leave it alone.
+    expect(JSON.parse(value)).not.toHaveProperty('fields');
+    expect(localStorage.length).toBe(0);
+    first.unmount();
+
+    // Next time (another case of the same case file), the store gives them back.
+    api.listDrafts.mockResolvedValue([{ key: 'dossier:prepared-by', case_id: null, value, updated_at: '' }]);
+    render(DossierPanel, { theCase: { ...theCase, id: 8, title: 'Bob' }, lists });
+    await waitFor(() => expect(screen.getByLabelText('Prepared by (printed on the dossier)')).toHaveValue('Victim Support Leeds'));
+    await user.click(screen.getByLabelText(/Letter to one bank or exchange/));
+    expect(screen.getByLabelText(/Bank or exchange/)).toHaveValue('CoinHarbor');
+    await user.click(screen.getByRole('button', { name: 'Export dossier…' }));
+    await waitFor(() => expect(api.exportDossier).toHaveBeenCalledTimes(2));
+    expect(api.exportDossier.mock.calls[1][1]).toMatchObject({
+      variant: { kind: 'bank', institution: 'CoinHarbor' },
+      prepared_by: 'Victim Support Leeds',
+    });
+  });
+
+  it('explains the chain of custody and the fingerprint next to their options', async () => {
+    render(DossierPanel, { theCase, lists });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'What does “chain of custody” mean?' }));
+    expect(screen.getByRole('note')).toHaveTextContent('The record of when each piece of evidence was added');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'What does “SHA-256 fingerprint” mean?' }).length).toBeGreaterThan(0);
+    expect(screen.getByLabelText('Chain of custody')).toBeChecked();
   });
 });

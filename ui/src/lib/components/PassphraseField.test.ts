@@ -20,7 +20,7 @@ describe('Show passphrase', () => {
   it('shows and hides what was typed on the unlock screen, keeping it, and unlocks with it', async () => {
     api.unlock.mockResolvedValue({ store_path: storePath, store_exists: true, unlocked: true, settings: null });
     const onUnlocked = vi.fn();
-    render(UnlockScreen, { storePath, onUnlocked });
+    render(UnlockScreen, { onUnlocked });
     const input = screen.getByLabelText('Your passphrase');
     expect(input).toHaveFocus();
     const user = userEvent.setup();
@@ -41,7 +41,7 @@ describe('Show passphrase', () => {
   });
 
   it('has its own toggle for each box on the welcome screen, and starts in the first box', async () => {
-    render(WelcomeScreen, { storePath, onCreated: vi.fn() });
+    render(WelcomeScreen, { onCreated: vi.fn() });
     const first = screen.getByLabelText('Passphrase');
     const again = screen.getByLabelText('Type it again');
     expect(first).toHaveFocus();
@@ -55,7 +55,7 @@ describe('Show passphrase', () => {
 
 describe('Caps Lock hint', () => {
   it('says Caps Lock is on while it is, and is tied to the box for screen readers', async () => {
-    render(UnlockScreen, { storePath, onUnlocked: vi.fn() });
+    render(UnlockScreen, { onUnlocked: vi.fn() });
     const input = screen.getByLabelText('Your passphrase');
     const user = userEvent.setup();
     await user.keyboard('{CapsLock}a');

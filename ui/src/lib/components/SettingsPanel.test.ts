@@ -76,3 +76,30 @@ describe('SettingsPanel formats', () => {
     expect(await screen.findByText('Dates are now read as month/day/year, amounts as 1.234,56 (comma).')).toBeInTheDocument();
   });
 });
+
+describe('SettingsPanel case file', () => {
+  it('says where the case file is kept, that it is encrypted and how to back it up', () => {
+    render(SettingsPanel, {
+      settings: { auto_lock_minutes: 10 },
+      storePath: '/home/me/.local/share/Casefile/casefile.db',
+      onChanged: vi.fn(),
+      onClose: vi.fn(),
+    });
+    expect(screen.getByRole('heading', { name: 'Your case file' })).toBeInTheDocument();
+    expect(document.getElementById('store-path')).toHaveTextContent(
+      'Your case file is kept at /home/me/.local/share/Casefile/casefile.db.',
+    );
+    expect(screen.getByText(/it is encrypted/)).toHaveTextContent(/close Casefile first, then copy this file/);
+    expect(screen.getByRole('button', { name: 'What does “audit log” mean?' })).toBeInTheDocument();
+  });
+
+  it('says which zone and currency new cases start in, with time zone explained', async () => {
+    render(SettingsPanel, { settings: { auto_lock_minutes: 10 }, onChanged: vi.fn(), onClose: vi.fn() });
+    const line = await screen.findByText(/New cases start in/);
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(line).toHaveTextContent(new RegExp(`this computer's, ${zone.replace('/', '\\/')}, with totals in [A-Z]{3}\\.`));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'What does “time zone” mean?' }));
+    expect(screen.getByRole('note')).toHaveTextContent('The local time of a place');
+  });
+});

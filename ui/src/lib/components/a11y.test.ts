@@ -142,12 +142,12 @@ describe('accessibility (axe-core): no serious or critical problems', () => {
   });
 
   it('WelcomeScreen', async () => {
-    const { container } = render(WelcomeScreen, { storePath, onCreated: vi.fn() });
+    const { container } = render(WelcomeScreen, { onCreated: vi.fn() });
     await expectNoSeriousViolations(container);
   });
 
   it('UnlockScreen, with a notice', async () => {
-    const { container } = render(UnlockScreen, { storePath, notice: 'Casefile is locked. Your cases are safe.', onUnlocked: vi.fn() });
+    const { container } = render(UnlockScreen, { notice: 'Casefile is locked. Your cases are safe.', onUnlocked: vi.fn() });
     await expectNoSeriousViolations(container);
   });
 

@@ -10,6 +10,8 @@ const api = vi.hoisted(() => ({
   lock: vi.fn(),
   listCases: vi.fn(),
   createCase: vi.fn(),
+  deletedCases: vi.fn(),
+  restoreCase: vi.fn(),
 }));
 
 vi.mock('../api', async (importOriginal) => {
@@ -22,20 +24,23 @@ import WelcomeScreen from './WelcomeScreen.svelte';
 import UnlockScreen from './UnlockScreen.svelte';
 import CaseList from './CaseList.svelte';
 import { lists } from '../../test/fixtures';
+import { systemDefaults } from '../systemDefaults';
 
 const status = { store_path: '/home/me/.local/share/Casefile/casefile.db', store_exists: true, unlocked: true, settings: { auto_lock_minutes: 10 } };
 
 beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();
   api.passphraseStrength.mockResolvedValue({ score: 4, label: 'Very strong', hint: '', acceptable: true });
+  api.deletedCases.mockResolvedValue([]);
 });
 afterEach(() => cleanup());
 
 describe('WelcomeScreen', () => {
   it('explains the app and refuses different passphrases without creating anything', async () => {
     const onCreated = vi.fn();
-    render(WelcomeScreen, { storePath: status.store_path, onCreated });
+    render(WelcomeScreen, { onCreated });
     expect(screen.getByText(/Everything stays on this computer, encrypted/)).toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent(/casefile\.db|will be saved at/);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Passphrase'), 'lantern orchard velvet ninety');
     await user.type(screen.getByLabelText('Type it again'), 'lantern orchard velvet');
@@ -48,7 +53,7 @@ describe('WelcomeScreen', () => {
   it('shows the strength from core and creates the store', async () => {
     api.createStore.mockResolvedValue(status);
     const onCreated = vi.fn();
-    render(WelcomeScreen, { storePath: status.store_path, onCreated });
+    render(WelcomeScreen, { onCreated });
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Passphrase'), 'lantern orchard velvet ninety');
     await waitFor(() => expect(screen.getByTestId('strength')).toHaveTextContent('Very strong'));
@@ -60,7 +65,7 @@ describe('WelcomeScreen', () => {
 
   it('shows a refusal from core in plain words', async () => {
     api.createStore.mockRejectedValue(new ApiError({ kind: 'weak_passphrase', message: 'This passphrase is too easy to guess.', field: null, warnings: [] }));
-    render(WelcomeScreen, { storePath: status.store_path, onCreated: vi.fn() });
+    render(WelcomeScreen, { onCreated: vi.fn() });
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Passphrase'), 'password');
     await user.type(screen.getByLabelText('Type it again'), 'password');
@@ -75,8 +80,10 @@ describe('UnlockScreen', () => {
       .mockRejectedValueOnce(new ApiError({ kind: 'wrong_passphrase', message: "That passphrase doesn't open this case file.", field: null, warnings: [] }))
       .mockResolvedValueOnce(status);
     const onUnlocked = vi.fn();
-    render(UnlockScreen, { storePath: status.store_path, notice: 'Casefile locked itself.', onUnlocked });
+    render(UnlockScreen, { notice: 'Casefile locked itself.', onUnlocked });
     expect(screen.getByRole('status')).toHaveTextContent('locked itself');
+    // Whoever sees the locked window learns nothing about where the case file is.
+    expect(document.body).not.toHaveTextContent(/casefile\.db|Case file:/);
     const input = screen.getByLabelText('Your passphrase');
     expect(input).toHaveFocus();
     const user = userEvent.setup();
@@ -127,5 +134,61 @@ describe('CaseList', () => {
     await user.type(screen.getByLabelText('New case title'), 'Romance scam – Anna');
     await user.click(screen.getByRole('button', { name: 'Create case' }));
     await waitFor(() => expect(onSelect).toHaveBeenCalledWith(7));
+  });
+
+  it('starts a new case in this computer’s time zone and currency', async () => {
+    api.listCases.mockResolvedValue([]);
+    api.createCase.mockResolvedValue({ ...cases[0], id: 8 });
+    const onSelect = vi.fn();
+    render(CaseList, { selectedId: null, lists, onSelect });
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('New case title'), 'Anna – crypto investment');
+    await user.click(screen.getByRole('button', { name: 'Create case' }));
+    await waitFor(() => expect(onSelect).toHaveBeenCalledWith(8));
+    const start = systemDefaults();
+    expect(start.time_zone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(api.createCase).toHaveBeenCalledWith('Anna – crypto investment', start);
+  });
+
+  it('when core does not know the system’s zone, makes the case with core’s own start', async () => {
+    api.listCases.mockResolvedValue([]);
+    api.createCase
+      .mockRejectedValueOnce(new ApiError({ kind: 'invalid', message: 'Unknown time zone.', field: 'time_zone', warnings: [] }))
+      .mockResolvedValueOnce({ ...cases[0], id: 9 });
+    const onSelect = vi.fn();
+    render(CaseList, { selectedId: null, lists, onSelect });
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('New case title'), 'Anna');
+    await user.click(screen.getByRole('button', { name: 'Create case' }));
+    await waitFor(() => expect(onSelect).toHaveBeenCalledWith(9));
+    expect(api.createCase).toHaveBeenLastCalledWith('Anna', null);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('lists the deleted cases under the list and brings one back, then reads both lists again', async () => {
+    const deletedAt = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString();
+    api.listCases.mockResolvedValue([cases[1]]);
+    api.deletedCases.mockResolvedValueOnce([{ id: 1, title: 'Romance scam – Anna', deleted_at: deletedAt }]).mockResolvedValue([]);
+    api.restoreCase.mockResolvedValue({ ...cases[0] });
+    const onSelect = vi.fn();
+    const view = render(CaseList, { selectedId: null, lists, onSelect, refreshKey: 0 });
+    const summary = await screen.findByText('Deleted cases (1)');
+    const user = userEvent.setup();
+    await user.click(summary);
+    const list = screen.getByRole('list', { name: 'Deleted cases' });
+    expect(list).toHaveTextContent('Romance scam – Anna');
+    expect(list).toHaveTextContent('deleted yesterday');
+    api.listCases.mockResolvedValue(cases);
+    await user.click(screen.getByRole('button', { name: 'Bring back “Romance scam – Anna”' }));
+    expect(api.restoreCase).toHaveBeenCalledWith(1);
+    await waitFor(() => expect(onSelect).toHaveBeenCalledWith(1));
+    expect(screen.getByRole('status')).toHaveTextContent('“Romance scam – Anna” is back in the list');
+    expect(screen.queryByText(/Deleted cases \(/)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Romance scam – Anna/ })).toBeInTheDocument();
+
+    // A change elsewhere (a case deleted in its view) reads the deleted cases again.
+    const calls = api.deletedCases.mock.calls.length;
+    await view.rerender({ selectedId: null, lists, onSelect, refreshKey: 1 });
+    await waitFor(() => expect(api.deletedCases.mock.calls.length).toBe(calls + 1));
   });
 });
