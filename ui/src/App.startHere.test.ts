@@ -67,7 +67,7 @@ describe('First steps', () => {
   it.each([
     ['Add screenshots and statements', 'evidence'],
     ['Write down the money you sent', 'transfers'],
-    ['Import a chat…', 'chats'],
+    ['Import a chat…', 'chats-import'],
     ['Make the dossier', 'dossier'],
   ])('“%s” opens the case at %s', async (button, tab) => {
     render(App);

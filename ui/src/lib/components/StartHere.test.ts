@@ -63,7 +63,7 @@ describe('StartHere', () => {
     await user.click(screen.getByRole('button', { name: 'Write down the money you sent' }));
     await user.click(screen.getByRole('button', { name: 'Import a chat…' }));
     await user.click(screen.getByRole('button', { name: 'Make the dossier' }));
-    expect(onGo.mock.calls.map((c) => c[0])).toEqual(['evidence', 'transfers', 'chats', 'dossier']);
+    expect(onGo.mock.calls.map((c) => c[0])).toEqual(['evidence', 'transfers', 'chats-import', 'dossier']);
     await user.click(screen.getByRole('button', { name: 'Go to my cases' }));
     expect(onClose).toHaveBeenCalled();
   });
