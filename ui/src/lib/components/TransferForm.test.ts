@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import axe from 'axe-core';
 
 const api = vi.hoisted(() => ({
   readTime: vi.fn(),
@@ -226,5 +227,22 @@ describe('TransferForm: dates and amounts as people type them', () => {
     expect(screen.getByRole('button', { name: 'Remove V-12 · IMG_2011.png' })).toBeInTheDocument();
     await save();
     await waitFor(() => expect(api.addTransfer).toHaveBeenCalledWith(3, expect.objectContaining({ evidence_ids: [12] })));
+  });
+
+  it('has no serious accessibility problem with problems, warnings and chosen evidence showing', async () => {
+    api.checkTransfer.mockResolvedValue(['Beneficiary wallet: This is not a valid TRON address.', 'Something about the whole transfer.']);
+    const items = Array.from({ length: 30 }, (_, i) => evidence(i + 1, `IMG_${2000 + i}.png`));
+    open({ evidence: items, initial: { ...emptyTransfer('EUR'), evidence_ids: [2, 5] } });
+    await type('Date and time', '14/03/2026 9:30');
+    await type('Amount', '2500');
+    await type('Wallet address (for crypto)', 'TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeX');
+    await within(fieldOf('t-wallet')).findByText(/not a valid TRON address/);
+    await type('Exchange rate', 'about one');
+    await save();
+    await waitFor(() => expect(screen.getByLabelText('Exchange rate')).toHaveFocus());
+    const results = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    expect(serious).toEqual([]);
+    expect(screen.getByText('Something about the whole transfer.')).toBeInTheDocument();
   });
 });
