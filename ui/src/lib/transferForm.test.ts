@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyValue, emptyTransfer, isCrypto, splitCurrency, transferToInput } from './transferForm';
+import { currencyValue, emptyTransfer, isCrypto, placeWarnings, splitCurrency, transferToInput, warningPlace } from './transferForm';
 import { lists } from '../test/fixtures';
 
 describe('transfer form helpers', () => {
@@ -41,5 +41,30 @@ describe('transfer form helpers', () => {
   it('knows crypto assets', () => {
     expect(isCrypto('USDT', lists.crypto_assets)).toBe(true);
     expect(isCrypto('EUR', lists.crypto_assets)).toBe(false);
+  });
+});
+
+describe('placing warnings beside their field', () => {
+  it("places core's warnings by the field they are about", () => {
+    expect(warningPlace('Beneficiary wallet: This looks like an Ethereum address, but the network chosen is TRON. Check the network.')).toBe('wallet');
+    expect(warningPlace('Beneficiary wallet: choose the network of this wallet so its address can be checked.')).toBe('wallet');
+    expect(warningPlace('Beneficiary account: This IBAN fails its check digits (mod-97): a digit was probably mistyped.')).toBe('account');
+    expect(warningPlace('BIC: This is not a valid BIC/SWIFT code: it has 8 or 11 characters.')).toBe('bic');
+    expect(warningPlace('Transaction hash: This should be 64 characters 0–9 and a–f.')).toBe('reference');
+    expect(warningPlace('Date: 2027-03-14 09:30 is in the future. Check the year and the day.')).toBe('date');
+    expect(warningPlace('The amount is much larger than the other transfers.')).toBe('amount');
+  });
+
+  it('reads the whole text when there is no field name first, and keeps the rest at the top', () => {
+    expect(warningPlace('This address was already used in transfer T-3.')).toBe('wallet');
+    expect(warningPlace('This IBAN is the one of your own bank account.')).toBe('account');
+    expect(warningPlace('The same transfer seems to be recorded twice.')).toBe('top');
+  });
+
+  it('keeps the order core gave within each place', () => {
+    const placed = placeWarnings(['Beneficiary wallet: one', 'Something else', 'Beneficiary wallet: two']);
+    expect(placed.wallet).toEqual(['Beneficiary wallet: one', 'Beneficiary wallet: two']);
+    expect(placed.top).toEqual(['Something else']);
+    expect(placed.amount).toEqual([]);
   });
 });

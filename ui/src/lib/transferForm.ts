@@ -66,3 +66,39 @@ export function transferToInput(t: Transfer): TransferInput {
 export function isCrypto(currency: string, assets: CryptoAsset[]): boolean {
   return assets.some((a) => a.code === currency);
 }
+
+/** The field a warning from core is shown beside; `top` for a warning about no one field. */
+export type WarningPlace = 'date' | 'amount' | 'account' | 'bic' | 'wallet' | 'reference' | 'top';
+
+// Most specific first: "Beneficiary wallet: … the network chosen …" is about the wallet.
+const PLACES: [WarningPlace, RegExp][] = [
+  ['date', /\bdate\b|\bfuture\b|\bin the past\b/i],
+  ['reference', /transaction hash|\bhash\b|\breference\b/i],
+  ['bic', /\bBIC\b|\bSWIFT\b/i],
+  ['account', /\bIBAN\b|\baccount\b|\bsort code\b/i],
+  ['wallet', /\bwallet\b|\baddress\b|\bnetwork\b/i],
+  ['amount', /\bamount\b/i],
+];
+
+/**
+ * Which field a warning is about, by what it talks about. Core starts most warnings with the
+ * field's name ("Beneficiary wallet: …", "Date: …"), so that part decides first; the whole text
+ * decides otherwise.
+ */
+export function warningPlace(warning: string): WarningPlace {
+  const colon = warning.indexOf(':');
+  const head = colon > 0 && colon <= 40 ? warning.slice(0, colon) : '';
+  for (const text of [head, warning]) {
+    if (!text) continue;
+    const found = PLACES.find(([, re]) => re.test(text));
+    if (found) return found[0];
+  }
+  return 'top';
+}
+
+/** Every warning beside its field, in the order core gave them. */
+export function placeWarnings(warnings: readonly string[]): Record<WarningPlace, string[]> {
+  const placed: Record<WarningPlace, string[]> = { date: [], amount: [], account: [], bic: [], wallet: [], reference: [], top: [] };
+  for (const w of warnings) placed[warningPlace(w)].push(w);
+  return placed;
+}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import type { Case } from '../api';
 
@@ -9,6 +9,7 @@ const api = vi.hoisted(() => ({
   setCaseArchived: vi.fn(),
   saveDraft: vi.fn(),
   discardDraft: vi.fn(),
+  readTime: vi.fn(),
 }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 
@@ -116,5 +117,63 @@ describe('CaseEditor', () => {
     expect(drafts.unsaved()).toEqual(['the details of “Romance scam – Anna”']);
     await user.clear(police);
     expect(drafts.unsaved()).toEqual([]);
+  });
+
+  it('saves a date of birth typed 14/03/1957 as 14 March 1957 when the setting is month first', async () => {
+    // With the US date order, core reads 14/03/1957 day first (14 cannot be a month) and says so.
+    api.readTime.mockResolvedValue({
+      reading: { value: '1957-03-14', words: 'Thursday 14 March 1957' },
+      note: 'Read as day/month/year: 14 cannot be a month.',
+      choices: [],
+      problem: null,
+    });
+    api.updateCase.mockImplementation(async (_id: number, details: Case['details']) => ({ ...base, details }));
+    render(CaseEditor, { caseId: 3, lists, onSaved: vi.fn() });
+    const dob = await screen.findByLabelText('Date of birth (optional)');
+    expect(dob).toHaveAttribute('type', 'text');
+    expect(document.querySelector('input[type="date"], input[type="datetime-local"]')).toBeNull();
+    await fireEvent.input(dob, { target: { value: '14/03/1957' } });
+    expect(await screen.findByText('✓ Thursday 14 March 1957')).toBeInTheDocument();
+    expect(screen.getByText('Read as day/month/year: 14 cannot be a month.')).toBeInTheDocument();
+    expect(api.readTime).toHaveBeenLastCalledWith(null, '14/03/1957', true);
+    expect(drafts.get('case:3:details')).toMatchObject({ victim_date_of_birth: '14/03/1957' });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.updateCase).toHaveBeenCalledWith(3, expect.objectContaining({ victim_date_of_birth: '1957-03-14' })));
+  });
+
+  it('does not save a date of birth that reads two ways until one is chosen', async () => {
+    api.readTime.mockResolvedValue({
+      reading: null,
+      note: null,
+      choices: [
+        { value: '1957-04-03', words: 'Wednesday 3 April 1957' },
+        { value: '1957-03-04', words: 'Monday 4 March 1957' },
+      ],
+      problem: null,
+    });
+    api.updateCase.mockImplementation(async (_id: number, details: Case['details']) => ({ ...base, details }));
+    render(CaseEditor, { caseId: 3, lists, onSaved: vi.fn() });
+    const dob = await screen.findByLabelText('Date of birth (optional)');
+    await fireEvent.input(dob, { target: { value: '03/04/1957' } });
+    await screen.findByText('This date can be read two ways. Which do you mean?');
+    await fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(dob).toHaveFocus());
+    expect(api.updateCase).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByLabelText('Monday 4 March 1957'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.updateCase).toHaveBeenCalledWith(3, expect.objectContaining({ victim_date_of_birth: '1957-03-04' })));
+  });
+
+  it("shows core's refusal under the field it names, marked and focused", async () => {
+    api.updateCase.mockRejectedValue(new ApiError({ kind: 'invalid', message: 'Give the case a title.', field: 'title', warnings: [] }));
+    render(CaseEditor, { caseId: 3, lists, onSaved: vi.fn() });
+    const title = await screen.findByLabelText('Title');
+    await fireEvent.input(title, { target: { value: ' ' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(title).toHaveFocus());
+    expect(title).toHaveAttribute('aria-invalid', 'true');
+    expect(document.getElementById(title.getAttribute('aria-describedby')!)).toHaveTextContent('Give the case a title.');
+    expect(within(title.closest('fieldset')!).getByText('Give the case a title.')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

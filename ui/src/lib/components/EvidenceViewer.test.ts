@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
-const api = vi.hoisted(() => ({ updateEvidence: vi.fn() }));
+const api = vi.hoisted(() => ({ updateEvidence: vi.fn(), readTime: vi.fn() }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 
+import { ApiError } from '../api';
 import EvidenceViewer from './EvidenceViewer.svelte';
 import { watchQuickExit } from '../quickExit';
 import { lists } from '../../test/fixtures';
@@ -12,6 +13,7 @@ import { evidence } from '../../test/evidence';
 
 afterEach(() => {
   cleanup();
+  vi.clearAllMocks();
   document.body.innerHTML = '';
 });
 
@@ -102,5 +104,48 @@ describe('EvidenceViewer as a dialog', () => {
     await user.keyboard('{Escape}');
     expect(onExit).toHaveBeenCalledTimes(1);
     stop();
+  });
+
+  it('corrects the capture time as typed, saving what core read it as', async () => {
+    api.readTime.mockResolvedValue({
+      reading: { value: '2026-03-14 21:15', words: 'Saturday 14 March 2026, 21:15 Europe/Berlin' },
+      note: null,
+      choices: [],
+      problem: null,
+    });
+    api.updateEvidence.mockResolvedValue(evidence(4, 'first.png'));
+    openFrom(openerButton());
+    await fireEvent.input(screen.getByLabelText('Correct the capture time (optional)'), { target: { value: '14/03/2026 9:15 pm' } });
+    expect(await screen.findByText('✓ Saturday 14 March 2026, 21:15 Europe/Berlin')).toBeInTheDocument();
+    expect(api.readTime).toHaveBeenLastCalledWith(1, '14/03/2026 9:15 pm', false);
+    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api.updateEvidence).toHaveBeenCalledWith(4, { caption: '', captured_at: '2026-03-14 21:15' }));
+  });
+
+  it('does not save a capture time that reads two ways, and shows a refusal about it at the field', async () => {
+    api.readTime.mockResolvedValue({
+      reading: null,
+      note: null,
+      choices: [
+        { value: '2026-04-03 10:00', words: 'Friday 3 April 2026, 10:00 Europe/Berlin' },
+        { value: '2026-03-04 10:00', words: 'Wednesday 4 March 2026, 10:00 Europe/Berlin' },
+      ],
+      problem: null,
+    });
+    openFrom(openerButton());
+    const field = screen.getByLabelText('Correct the capture time (optional)');
+    await fireEvent.input(field, { target: { value: '03/04/2026 10:00' } });
+    await screen.findByText('This date can be read two ways. Which do you mean?');
+    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(field).toHaveFocus());
+    expect(api.updateEvidence).not.toHaveBeenCalled();
+
+    api.updateEvidence.mockRejectedValue(new ApiError({ kind: 'invalid', message: 'The year 2026 is after today. Check it.', field: 'captured_at', warnings: [] }));
+    await fireEvent.click(screen.getByLabelText('Wednesday 4 March 2026, 10:00 Europe/Berlin'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('The year 2026 is after today. Check it.')).toBeInTheDocument();
+    expect(api.updateEvidence).toHaveBeenCalledWith(4, { caption: '', captured_at: '2026-03-04 10:00' });
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(field).toHaveFocus());
   });
 });
