@@ -18,6 +18,8 @@ const api = vi.hoisted(() => ({
   listSubjects: vi.fn(),
   listIdentifiers: vi.fn(),
   timeline: vi.fn(),
+  readTime: vi.fn(),
+  readAmount: vi.fn(),
 }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 
@@ -43,6 +45,13 @@ const anna: Case = {
 beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();
   api.getCase.mockResolvedValue(structuredClone(anna));
+  api.readTime.mockResolvedValue({
+    reading: { value: '2026-03-14 09:30', words: 'Saturday 14 March 2026, 09:30 UTC' },
+    note: null,
+    choices: [],
+    problem: null,
+  });
+  api.readAmount.mockResolvedValue({ value: '1500.00', words: '1,500.00', note: null, problem: null });
   api.listTransfers.mockResolvedValue([]);
   api.lossSummary.mockResolvedValue({ transfers: 0 });
   api.listEvidence.mockResolvedValue([]);
