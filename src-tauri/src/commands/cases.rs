@@ -3,8 +3,8 @@
 use casefile_core::dossier::Section;
 use casefile_core::model::{
     CaptureTimeSource, Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, ChatFormat,
-    DateOrder, DecimalMark, Direction, EventKind, NewCase, SubjectKind, TimelineKind,
-    TransferMethod, TransferStatus,
+    ContactChannel, ContactParty, DateOrder, DecimalMark, Direction, EventKind, NewCase,
+    SubjectKind, TimelineKind, TransferMethod, TransferStatus,
 };
 use casefile_core::validate::crypto::{self, CryptoAsset, Network};
 use casefile_core::validate::identifier::IdentifierKind;
@@ -106,6 +106,9 @@ pub struct ReferenceLists {
     pub date_orders: Vec<Choice<DateOrder>>,
     /// How amounts are written (the formats setting).
     pub decimal_marks: Vec<Choice<DecimalMark>>,
+    /// The contact log's choices: who was contacted, and how.
+    pub contact_parties: Vec<Choice<ContactParty>>,
+    pub contact_channels: Vec<Choice<ContactChannel>>,
     /// Dossier sections that can be left out, titled as the dossier prints them.
     pub sections: Vec<Choice<Section>>,
 }
@@ -134,6 +137,8 @@ pub fn reference_lists() -> ReferenceLists {
         chat_formats: choices(ChatFormat::ALL, ChatFormat::label),
         date_orders: choices(DateOrder::ALL, DateOrder::label),
         decimal_marks: choices(DecimalMark::ALL, DecimalMark::label),
+        contact_parties: choices(ContactParty::ALL, ContactParty::label),
+        contact_channels: choices(ContactChannel::ALL, ContactChannel::label),
         sections: choices(Section::ALL, Section::label),
     }
 }

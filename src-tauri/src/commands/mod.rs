@@ -3,6 +3,7 @@
 
 pub mod cases;
 pub mod chats;
+pub mod contacts;
 pub mod deleted;
 pub mod dossier;
 pub mod drafts;

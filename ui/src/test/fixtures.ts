@@ -76,6 +76,23 @@ export const lists: ReferenceLists = {
     { value: 'point', label: '1,234.56 (point)' },
     { value: 'comma', label: '1.234,56 (comma)' },
   ],
+  contact_parties: [
+    { value: 'bank', label: 'Bank' },
+    { value: 'police', label: 'Police' },
+    { value: 'exchange', label: 'Crypto exchange' },
+    { value: 'victim', label: 'The victim' },
+    { value: 'adviser', label: 'Lawyer or adviser' },
+    { value: 'other', label: 'Someone else' },
+  ],
+  contact_channels: [
+    { value: 'phone', label: 'Phone call' },
+    { value: 'email', label: 'E-mail' },
+    { value: 'in_person', label: 'In person' },
+    { value: 'letter', label: 'Letter' },
+    { value: 'online_form', label: 'Online form' },
+    { value: 'chat', label: 'Chat or message' },
+    { value: 'other', label: 'Other' },
+  ],
   sections: [
     { value: 'statement', label: "The victim's statement" },
     { value: 'timeline', label: 'Timeline' },

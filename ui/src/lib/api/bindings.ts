@@ -63,6 +63,16 @@ export const commands = {
 	deleteIdentifier: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_identifier", { id })),
 	/**  Identifiers of a case that belong to no subject. */
 	listIdentifiers: (caseId: number) => typedError<Identifier[], AppError>(__TAURI_INVOKE("list_identifiers", { caseId })),
+	/**  The case's contacts, newest first. */
+	listContacts: (caseId: number) => typedError<Contact[], AppError>(__TAURI_INVOKE("list_contacts", { caseId })),
+	/**  Adds a contact to the case's log. */
+	addContact: (caseId: number, input: ContactInput) => typedError<Contact, AppError>(__TAURI_INVOKE("add_contact", { caseId, input })),
+	/**  Changes a contact (e.g. ticks its next step as done). */
+	updateContact: (id: number, input: ContactInput) => typedError<Contact, AppError>(__TAURI_INVOKE("update_contact", { id, input })),
+	/**  Deletes a contact (it can be brought back from the deleted items). */
+	deleteContact: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_contact", { id })),
+	/**  Every case with its status, loss, last activity and next dated step. */
+	dashboard: (includeArchived: boolean) => typedError<DashboardRow[], AppError>(__TAURI_INVOKE("dashboard", { includeArchived })),
 	/**  The case's deleted records, each saying whether it can be brought back. */
 	deletedItems: (caseId: number) => typedError<DeletedItem[], AppError>(__TAURI_INVOKE("deleted_items", { caseId })),
 	/**  Brings a deleted record back (the *Undo* of a delete). */
@@ -524,11 +534,66 @@ export type Choice<T> = {
 	label: string,
 };
 
+/**  A stored contact. */
+export type Contact = {
+	id: number,
+	case_id: number,
+	contacted: Moment,
+	party: ContactParty,
+	organisation: string,
+	person: string,
+	channel: ContactChannel,
+	reference: string,
+	summary: string,
+	promised: string,
+	next_step: string,
+	next_step_due: string | null,
+	next_step_done: boolean,
+	updated_at: string,
+};
+
+/**  How they were contacted. */
+export type ContactChannel = "phone" | "email" | "in_person" | "letter" | "online_form" | "chat" | "other";
+
+/**  A contact as entered in the form. */
+export type ContactInput = {
+	/**  When (`2026-03-20 14:00`, read in the case's zone, or RFC 3339). */
+	contacted_at: string,
+	party: ContactParty,
+	/**  The bank, police force, exchange … ("Barclays fraud team"). */
+	organisation: string,
+	/**  The person spoken to, if known. */
+	person: string,
+	channel: ContactChannel,
+	/**  Their reference number for the matter (crime reference, claim number, ticket). */
+	reference: string,
+	/**  What was said or done. */
+	summary: string,
+	/**  What they promised. */
+	promised: string,
+	/**  The next step ("Call back if no letter by Friday"). */
+	next_step: string,
+	/**  When the next step is due (`2026-03-27`), if it has a date. */
+	next_step_due: string | null,
+	next_step_done: boolean,
+};
+
+/**  Who was contacted. */
+export type ContactParty = "bank" | "police" | "exchange" | "victim" | "adviser" | "other";
+
 /**  An asset on a network, as offered in the currency list ("USDT on TRON (TRC-20)"). */
 export type CryptoAsset = {
 	code: string,
 	network: Network,
 	label: string,
+};
+
+/**  A currency's loss in a case (paid out minus what came back). */
+export type CurrencyLoss = {
+	currency: string,
+	/**  The chain, for a crypto asset on more than one (USDT on TRON and on Ethereum). */
+	network: Network | null,
+	net_loss: string,
 };
 
 /**  Totals of one currency (or crypto asset on one network). */
@@ -543,6 +608,24 @@ export type CurrencyTotal = {
 	transfers: number,
 	/**  False when a total was beyond what can be computed exactly; the fields then say so in words. */
 	exact: boolean,
+};
+
+/**  One case on the caseworker's dashboard. */
+export type DashboardRow = {
+	id: number,
+	title: string,
+	status: CaseStatus,
+	archived: boolean,
+	victim_name: string,
+	/**  Loss per currency (only those with a loss), in the order of the case's loss summary. */
+	losses: CurrencyLoss[],
+	/**  When anything in the case last changed (UTC). */
+	last_activity: string,
+	/**  The earliest open next step with a date, and its date. */
+	next_step: string | null,
+	next_step_due: string | null,
+	/**  Open next steps (not done), with or without a date. */
+	open_steps: number,
 };
 
 /**  The order of day, month and year in an export's numeric dates. */
@@ -578,7 +661,7 @@ export type DeletedItem = {
 };
 
 /**  A kind of record that can be deleted and brought back. */
-export type DeletedKind = "transfer" | "event" | "subject" | "identifier" | "evidence";
+export type DeletedKind = "transfer" | "event" | "subject" | "identifier" | "evidence" | "contact";
 
 /**  Which way the money went. */
 export type Direction = "out" | "in" | "recovered";
@@ -841,6 +924,9 @@ export type ReferenceLists = {
 	date_orders: Choice<DateOrder>[],
 	/**  How amounts are written (the formats setting). */
 	decimal_marks: Choice<DecimalMark>[],
+	/**  The contact log's choices: who was contacted, and how. */
+	contact_parties: Choice<ContactParty>[],
+	contact_channels: Choice<ContactChannel>[],
 	/**  Dossier sections that can be left out, titled as the dossier prints them. */
 	sections: Choice<Section>[],
 };
@@ -869,7 +955,7 @@ export type SearchHit = {
 };
 
 /**  What a search hit is. */
-export type SearchKind = "case" | "subject" | "identifier" | "transfer" | "event" | "evidence" | "chat_message";
+export type SearchKind = "case" | "subject" | "identifier" | "transfer" | "event" | "evidence" | "chat_message" | "contact";
 
 /**  What a search found, best first (cases in order of their last change). */
 export type SearchResults = {
