@@ -64,7 +64,19 @@ install_ui_packages() {
   fi
 }
 
+# The UI is rebuilt only when a source of it is newer than the last build: a rebuild rewrites
+# ui/dist, which makes Cargo relink the app (~3 minutes) even when nothing changed.
+ui_is_built() {
+  [ -f ui/dist/index.html ] || return 1
+  [ -z "$(find ui/src ui/index.html ui/vite.config.ts ui/package.json ui/package-lock.json \
+          ui/tsconfig.json ui/svelte.config.js ui/public -newer ui/dist/index.html -print -quit 2>/dev/null)" ]
+}
+
 build_ui() {
+  if ui_is_built; then
+    say "The UI is up to date"
+    return
+  fi
   say "Building the UI"
   (cd ui && npm run build)
 }
