@@ -86,6 +86,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::chats::accept_chat_suggestions,
             commands::dossier::choose_dossier_path,
             commands::dossier::export_dossier,
+            commands::dossier::stop_dossier_export,
             commands::dossier::open_export,
             commands::dossier::show_export_in_folder,
             commands::dossier::verify_case,

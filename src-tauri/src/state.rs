@@ -21,6 +21,8 @@ pub struct AppState {
     chosen: Mutex<Vec<PathBuf>>,
     /// Set to stop the chat import in progress.
     pub stop_import: std::sync::atomic::AtomicBool,
+    /// Set to stop the dossier being made.
+    pub stop_export: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {
@@ -33,6 +35,7 @@ impl AppState {
             exports: Mutex::new(Vec::new()),
             chosen: Mutex::new(Vec::new()),
             stop_import: std::sync::atomic::AtomicBool::new(false),
+            stop_export: std::sync::atomic::AtomicBool::new(false),
         }
     }
 

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use casefile_core::dossier::{DossierOptions, Section, Variant};
+use casefile_core::dossier::{DossierOptions, PicturesPerPage, Section, Variant};
 use clap::builder::PossibleValue;
 use clap::{Subcommand, ValueEnum};
 
@@ -37,6 +37,9 @@ pub(crate) enum ExportCommand {
         /// Leave a section out; repeat for several.
         #[arg(long, value_enum)]
         omit: Vec<SectionArg>,
+        /// Evidence pictures per page: 1, 2 or 4.
+        #[arg(long, value_name = "N", default_value = "1", value_parser = ["1", "2", "4"])]
+        pictures_per_page: String,
     },
 }
 
@@ -76,7 +79,13 @@ pub(crate) fn run(path: &Path, command: ExportCommand) -> Result<(), Failure> {
         csv,
         without_images,
         omit,
+        pictures_per_page,
     } = command;
+    let pictures_per_page = match pictures_per_page.as_str() {
+        "2" => PicturesPerPage::Two,
+        "4" => PicturesPerPage::Four,
+        _ => PicturesPerPage::One,
+    };
     let institution = optional_text_arg("--institution", institution)?;
     let prepared_by = text_arg("--prepared-by", &prepared_by)?;
     let variant = match (variant, institution) {
@@ -93,6 +102,7 @@ pub(crate) fn run(path: &Path, command: ExportCommand) -> Result<(), Failure> {
         csv,
         without_images,
         omit: omit.into_iter().map(|s| s.0).collect(),
+        pictures_per_page,
     };
     let files = store.export_dossier(case, &options, chrono::Utc::now())?;
     let saved = casefile_core::dossier::save(&files, &out)?;

@@ -172,6 +172,7 @@ fn main() {
             csv: false,
             without_images: false,
             omit: vec![],
+            pictures_per_page: Default::default(),
         };
         let files = store
             .export_dossier(1, &options, chrono::Utc::now())

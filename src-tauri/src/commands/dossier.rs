@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
-use casefile_core::dossier::{self, DossierOptions, SavedDossier, VerifyReport};
-use serde::Serialize;
+use std::sync::atomic::Ordering;
+
+use casefile_core::dossier::{self, DossierOptions, DossierProgress, SavedDossier, VerifyReport};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -11,13 +12,6 @@ use tauri_plugin_opener::OpenerExt;
 
 use super::AppError;
 use crate::AppState;
-
-/// How far an export has got.
-#[derive(Debug, Clone, Serialize, specta::Type)]
-pub struct ExportProgress {
-    pub done: u32,
-    pub total: u32,
-}
 
 /// Asks where to save, with the system's save dialog. `None` when the person cancels.
 #[tauri::command]
@@ -32,7 +26,8 @@ pub async fn choose_dossier_path(app: AppHandle, suggested_name: String) -> Opti
         .map(|p| p.display().to_string())
 }
 
-/// Makes the dossier and writes it (and its CSV companions) to `path`.
+/// Makes the dossier and writes it (and its CSV companions) to `path`, reporting its pages and
+/// pictures; [`stop_dossier_export`] stops it before anything is written.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_dossier(
@@ -40,22 +35,32 @@ pub async fn export_dossier(
     case_id: i32,
     options: DossierOptions,
     path: String,
-    on_progress: Channel<ExportProgress>,
+    on_progress: Channel<DossierProgress>,
 ) -> Result<SavedDossier, AppError> {
     let pdf_path = PathBuf::from(&path);
+    state.stop_export.store(false, Ordering::SeqCst);
+    let stop = &state.stop_export;
     let saved = state.with_store(|s| {
         let files = s.export_dossier_with_progress(
             case_id,
             &options,
             chrono::Utc::now(),
-            &mut |done, total| {
-                let _ = on_progress.send(ExportProgress { done, total });
+            &mut |progress| {
+                let _ = on_progress.send(progress);
+                !stop.load(Ordering::SeqCst)
             },
         )?;
         dossier::save(&files, &pdf_path)
     })?;
     state.remember_export(&saved);
     Ok(saved)
+}
+
+/// Stops the dossier being made (nothing is written).
+#[tauri::command]
+#[specta::specta]
+pub fn stop_dossier_export(state: State<'_, AppState>) {
+    state.stop_export.store(true, Ordering::SeqCst);
 }
 
 /// Opens an exported file in the system's viewer (only files this session exported).

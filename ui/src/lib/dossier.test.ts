@@ -9,8 +9,11 @@ describe('dossier helpers', () => {
     expect(suggestedFileName('x'.repeat(300), 'police', '', day).length).toBeLessThan(140);
   });
   it('says what the export is doing', () => {
-    expect(progressText(3, 200)).toBe('Preparing evidence pictures: 3 of 200');
-    expect(progressText(200, 200)).toBe('Writing the PDF…');
-    expect(progressText(0, 0)).toBe('Writing the PDF…');
+    expect(progressText({ pages: 0, pictures_done: 0, pictures_total: 0 })).toBe('Laying out the pages…');
+    expect(progressText({ pages: 212, pictures_done: 3, pictures_total: 200 })).toBe(
+      '212 pages laid out · preparing evidence pictures: 3 of 200',
+    );
+    expect(progressText({ pages: 212, pictures_done: 200, pictures_total: 200 })).toBe('212 pages laid out · writing the PDF…');
+    expect(progressText({ pages: 1, pictures_done: 0, pictures_total: 0 })).toBe('1 page laid out · writing the PDF…');
   });
 });

@@ -12,8 +12,10 @@ export function suggestedFileName(title: string, variant: 'police' | 'bank', ins
   return `${safe} – ${date}.pdf`;
 }
 
-/** "Preparing pictures: 12 of 200" or "Writing the PDF…". */
-export function progressText(done: number, total: number): string {
-  if (total === 0 || done >= total) return 'Writing the PDF…';
-  return `Preparing evidence pictures: ${done} of ${total}`;
+/** "42 pages laid out · preparing evidence pictures: 12 of 200" or "… writing the PDF…". */
+export function progressText(p: { pages: number; pictures_done: number; pictures_total: number }): string {
+  const pages = p.pages === 0 ? 'Laying out the pages…' : `${p.pages} page${p.pages === 1 ? '' : 's'} laid out`;
+  if (p.pages === 0) return pages;
+  if (p.pictures_total === 0 || p.pictures_done >= p.pictures_total) return `${pages} · writing the PDF…`;
+  return `${pages} · preparing evidence pictures: ${p.pictures_done} of ${p.pictures_total}`;
 }

@@ -319,6 +319,7 @@ fn check_dossier(store: &Store, case_id: i32) {
         csv: true,
         without_images: false,
         omit: Vec::new(),
+        pictures_per_page: Default::default(),
     };
     let at = chrono::DateTime::from_timestamp(1_773_000_000, 0).unwrap_or_default();
     if let Err(e) = store.export_dossier(case_id, &options, at) {

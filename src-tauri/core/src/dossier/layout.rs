@@ -323,6 +323,13 @@ impl<'a> Flow<'a> {
         }
     }
 
+    /// A wrapped paragraph in a column `x`…`x + w` of the page, for cells side by side (the
+    /// caller keeps the cells on one page with [`Flow::ensure`]).
+    pub fn paragraph_in(&mut self, text: &str, style: Style, x: f32, w: f32) {
+        self.paragraph_at(text, style, x, w);
+        self.space(style.size * 0.3);
+    }
+
     /// Label/value pairs in two columns.
     pub fn key_values(&mut self, rows: &[(String, Cell, Style)]) {
         let label_w = 128.0;
@@ -495,6 +502,31 @@ impl<'a> Flow<'a> {
         self.page().items.push(Item::Image { index, x, y, w, h });
         self.y += h + 6.0;
         (w, h)
+    }
+}
+
+impl Flow<'_> {
+    /// An image fitted into `w`×`max_h`, centred in the column at `x`, its top at the current
+    /// position (no page break: the caller has made room).
+    pub fn image_in(
+        &mut self,
+        index: usize,
+        px: (u32, u32),
+        x: f32,
+        w: f32,
+        max_h: f32,
+    ) -> (f32, f32) {
+        let (iw, ih) = fit(px.0, px.1, w, max_h);
+        let y = self.y;
+        self.page().items.push(Item::Image {
+            index,
+            x: x + (w - iw) / 2.0,
+            y,
+            w: iw,
+            h: ih,
+        });
+        self.y += ih + 6.0;
+        (iw, ih)
     }
 }
 

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::{Result, Store};
+use crate::{CoreError, Result, Store};
 
 /// Which document to make.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -74,6 +74,29 @@ impl Section {
     }
 }
 
+/// How many evidence pictures the dossier prints on one page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PicturesPerPage {
+    /// One item per page, its picture as large as fits.
+    #[default]
+    One,
+    /// Two items per page, one above the other.
+    Two,
+    /// Four items per page, two by two (captions shortened to fit).
+    Four,
+}
+
+/// How far making a dossier has got: its pages are laid out first, then each picture is
+/// prepared, then the file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct DossierProgress {
+    /// Pages of the dossier (known once laid out; 0 before).
+    pub pages: u32,
+    pub pictures_done: u32,
+    pub pictures_total: u32,
+}
+
 /// Choices for one export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct DossierOptions {
@@ -86,6 +109,9 @@ pub struct DossierOptions {
     pub without_images: bool,
     /// Sections to leave out of the police dossier.
     pub omit: Vec<Section>,
+    /// Evidence pictures per page (1, 2 or 4).
+    #[serde(default)]
+    pub pictures_per_page: PicturesPerPage,
 }
 
 /// Where an export was written.
@@ -183,17 +209,23 @@ impl Store {
         options: &DossierOptions,
         generated_at: DateTime<Utc>,
     ) -> Result<DossierFiles> {
-        self.export_dossier_with_progress(case_id, options, generated_at, &mut |_, _| {})
+        self.export_dossier_with_progress(case_id, options, generated_at, &mut |_| true)
     }
 
-    /// Makes the dossier of a case, reporting (pictures done, pictures in all) as it goes.
+    /// Makes the dossier of a case, reporting its pages and pictures as it goes; `progress`
+    /// returning false stops it (nothing is made, so no file is written).
     pub fn export_dossier_with_progress(
         &self,
         case_id: i32,
         options: &DossierOptions,
         generated_at: DateTime<Utc>,
-        progress: &mut dyn FnMut(u32, u32),
+        progress: &mut dyn FnMut(DossierProgress) -> bool,
     ) -> Result<DossierFiles> {
+        let stopped = || {
+            CoreError::Refused(
+                "The dossier was not made: it was stopped. No file was written.".into(),
+            )
+        };
         let data = content::Data::gather(self, case_id, options, generated_at)?;
         let fonts = fonts::Fonts::load();
         let csvs = options.csv.then(|| {
@@ -211,9 +243,19 @@ impl Store {
         let built = content::build(&fonts, &data, options, csv_hashes.as_ref());
         let mut images = Vec::with_capacity(built.images.len());
         let total = built.images.len() as u32;
-        progress(0, total);
+        let pages = built.pages.len() as u32;
+        let at = |done: u32| DossierProgress {
+            pages,
+            pictures_done: done,
+            pictures_total: total,
+        };
+        if !progress(at(0)) {
+            return Err(stopped());
+        }
         for (n, (evidence_id, w, h)) in built.images.iter().enumerate() {
-            progress(n as u32, total);
+            if n > 0 && !progress(at(n as u32)) {
+                return Err(stopped());
+            }
             let (_, original) = self.evidence_original(*evidence_id)?;
             images.push(printable_jpeg(&original, *w, *h).unwrap_or(render::Jpeg {
                 bytes: Vec::new(),
@@ -221,7 +263,9 @@ impl Store {
                 height: 1,
             }));
         }
-        progress(total, total);
+        if !progress(at(total)) {
+            return Err(stopped());
+        }
         let (pdf, _missing) =
             render::render(&fonts, &built.pages, images, &built.frame, &built.meta);
         Ok(DossierFiles {

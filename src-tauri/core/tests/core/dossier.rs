@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use casefile_core::dossier::{DossierOptions, Variant};
+use casefile_core::dossier::{DossierOptions, PicturesPerPage, Variant};
 use casefile_core::model::*;
 use casefile_core::validate::crypto::Network;
 use casefile_core::validate::identifier::IdentifierKind;
-use casefile_core::Store;
+use casefile_core::{ErrorKind, Store};
 use chrono::{DateTime, Utc};
 
 use crate::support::*;
@@ -374,6 +374,7 @@ fn police_dossier_contains_everything_and_passes_the_tools() {
         csv: true,
         without_images: false,
         omit: vec![],
+        pictures_per_page: Default::default(),
     };
     let files = f.store.export_dossier(f.case, &options, when()).unwrap();
     let pdf = artifacts().join("dossier-police.pdf");
@@ -500,6 +501,7 @@ fn bank_letter_lists_only_that_institutions_transfers() {
         csv: false,
         without_images: false,
         omit: vec![],
+        pictures_per_page: Default::default(),
     };
     let files = f.store.export_dossier(f.case, &options, when()).unwrap();
     let pdf = artifacts().join("dossier-bank-letter.pdf");
@@ -589,12 +591,14 @@ fn sections_can_be_left_out_and_pictures_dropped() {
             casefile_core::dossier::Section::Timeline,
             casefile_core::dossier::Section::Custody,
         ],
+        pictures_per_page: Default::default(),
     };
     let mut seen = Vec::new();
     let files = f
         .store
-        .export_dossier_with_progress(f.case, &options, when(), &mut |done, total| {
-            seen.push((done, total))
+        .export_dossier_with_progress(f.case, &options, when(), &mut |p| {
+            seen.push((p.pictures_done, p.pictures_total));
+            true
         })
         .unwrap();
     let pdf = artifacts().join("dossier-short.pdf");
@@ -614,7 +618,7 @@ fn sections_can_be_left_out_and_pictures_dropped() {
             &DossierOptions {
                 without_images: false,
                 omit: vec![],
-                ..options
+                ..options.clone()
             },
             when(),
         )
@@ -625,6 +629,67 @@ fn sections_can_be_left_out_and_pictures_dropped() {
         files.pdf.len(),
         full.pdf.len()
     );
+
+    // Two and four pictures per page: fewer pages, every item and fingerprint still there.
+    let per_page = |n: PicturesPerPage| {
+        f.store
+            .export_dossier(
+                f.case,
+                &DossierOptions {
+                    without_images: false,
+                    omit: vec![],
+                    pictures_per_page: n,
+                    ..options.clone()
+                },
+                when(),
+            )
+            .unwrap()
+    };
+    let (one, two, four) = (
+        per_page(PicturesPerPage::One),
+        per_page(PicturesPerPage::Two),
+        per_page(PicturesPerPage::Four),
+    );
+    assert!(
+        one.pages > two.pages && two.pages > four.pages,
+        "pages: {} {} {}",
+        one.pages,
+        two.pages,
+        four.pages
+    );
+    let pdf = artifacts().join("dossier-four-per-page.pdf");
+    std::fs::write(&pdf, &four.pdf).unwrap();
+    let text = flat(&pdftotext(&pdf, None));
+    for h in &f.evidence_hashes {
+        assert!(
+            text.contains(h.as_str()),
+            "{h} in the four-per-page dossier"
+        );
+    }
+    assert!(text.contains("V-1 · Screenshot"), "{text}");
+
+    // Stopped half-way through the pictures: nothing is made.
+    let mut calls = 0;
+    let err = f
+        .store
+        .export_dossier_with_progress(
+            f.case,
+            &DossierOptions {
+                without_images: false,
+                omit: vec![],
+                ..options.clone()
+            },
+            when(),
+            &mut |p| {
+                calls += 1;
+                assert!(p.pages > 0, "pages are known before the pictures");
+                p.pictures_done < 2
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Refused);
+    assert!(err.to_string().contains("No file was written"), "{err}");
+    assert_eq!(calls, 3);
 }
 
 /// pdftotext's text with every run of white space made one space, so a sentence wrapped
@@ -711,6 +776,7 @@ fn chats_and_key_messages_are_printed_with_their_export_zone_and_source_lines() 
         csv: false,
         without_images: true,
         omit: vec![],
+        pictures_per_page: Default::default(),
     };
     let files = store.export_dossier(case, &options, when()).unwrap();
     let pdf = artifacts().join("dossier-chats.pdf");

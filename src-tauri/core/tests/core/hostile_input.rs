@@ -30,6 +30,7 @@ fn police() -> DossierOptions {
         csv: true,
         without_images: false,
         omit: vec![],
+        pictures_per_page: Default::default(),
     }
 }
 

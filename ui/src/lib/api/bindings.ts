@@ -170,8 +170,13 @@ export const commands = {
 	acceptChatSuggestions: (chatId: number, accepted: AcceptedSuggestion[], subjectId: number | null) => typedError<AcceptedOutcome, AppError>(__TAURI_INVOKE("accept_chat_suggestions", { chatId, accepted, subjectId })),
 	/**  Asks where to save, with the system's save dialog. `None` when the person cancels. */
 	chooseDossierPath: (suggestedName: string) => __TAURI_INVOKE<string | null>("choose_dossier_path", { suggestedName }),
-	/**  Makes the dossier and writes it (and its CSV companions) to `path`. */
-	exportDossier: (caseId: number, options: DossierOptions, path: string, onProgress: Channel<ExportProgress>) => typedError<SavedDossier, AppError>(__TAURI_INVOKE("export_dossier", { caseId, options, path, onProgress })),
+	/**
+	 *  Makes the dossier and writes it (and its CSV companions) to `path`, reporting its pages and
+	 *  pictures; [`stop_dossier_export`] stops it before anything is written.
+	 */
+	exportDossier: (caseId: number, options: DossierOptions, path: string, onProgress: Channel<DossierProgress>) => typedError<SavedDossier, AppError>(__TAURI_INVOKE("export_dossier", { caseId, options, path, onProgress })),
+	/**  Stops the dossier being made (nothing is written). */
+	stopDossierExport: () => __TAURI_INVOKE<void>("stop_dossier_export"),
 	/**  Opens an exported file in the system's viewer (only files this session exported). */
 	openExport: (path: string) => typedError<null, AppError>(__TAURI_INVOKE("open_export", { path })),
 	/**  Shows an exported file in the file manager (only files this session exported). */
@@ -677,6 +682,19 @@ export type DossierOptions = {
 	without_images: boolean,
 	/**  Sections to leave out of the police dossier. */
 	omit: Section[],
+	/**  Evidence pictures per page (1, 2 or 4). */
+	pictures_per_page?: PicturesPerPage,
+};
+
+/**
+ *  How far making a dossier has got: its pages are laid out first, then each picture is
+ *  prepared, then the file is written.
+ */
+export type DossierProgress = {
+	/**  Pages of the dossier (known once laid out; 0 before). */
+	pages: number,
+	pictures_done: number,
+	pictures_total: number,
 };
 
 /**  What a form held when the person last typed in it, not yet saved as a record. */
@@ -769,12 +787,6 @@ export type EvidenceUpdate = {
 	caption: string,
 	/**  A corrected capture time (`2026-03-14 09:30` or RFC 3339); `None` leaves it as it is. */
 	captured_at: string | null,
-};
-
-/**  How far an export has got. */
-export type ExportProgress = {
-	done: number,
-	total: number,
 };
 
 /**
@@ -889,6 +901,15 @@ export type PassphraseStrength = {
 	/**  Whether Casefile accepts it for a new case file. */
 	acceptable: boolean,
 };
+
+/**  How many evidence pictures the dossier prints on one page. */
+export type PicturesPerPage = 
+/**  One item per page, its picture as large as fits. */
+"one" | 
+/**  Two items per page, one above the other. */
+"two" | 
+/**  Four items per page, two by two (captions shortened to fit). */
+"four";
 
 /**  A message shown in the preview: its line and how its time was read. */
 export type PreviewMessage = {

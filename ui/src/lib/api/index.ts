@@ -58,7 +58,7 @@ type Unwrapped<F> = F extends (...args: infer A) => Promise<Outcome<infer D>> ? 
 type Api = { [K in keyof Commands]: Unwrapped<Commands[K]> };
 
 /** Commands that cannot fail and so return their value directly. */
-const INFALLIBLE = new Set<string>(['passphraseStrength', 'referenceLists', 'chooseDossierPath', 'stopChatImport']);
+const INFALLIBLE = new Set<string>(['passphraseStrength', 'referenceLists', 'chooseDossierPath', 'stopChatImport', 'stopDossierExport']);
 
 /** Every command, unwrapped: `await api.listCases(filter)` gives the cases or throws an ApiError. */
 export const api: Api = Object.fromEntries(

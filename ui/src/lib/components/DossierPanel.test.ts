@@ -10,6 +10,7 @@ const api = vi.hoisted(() => ({
   verifyCase: vi.fn(),
   listDrafts: vi.fn(),
   saveDraft: vi.fn(),
+  stopDossierExport: vi.fn(),
 }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 // The real Channel needs the Tauri runtime; this one just holds the callback.
@@ -47,25 +48,57 @@ describe('DossierPanel', () => {
   it('asks where to save, exports with the chosen options and progress, then offers Open and Show in folder', async () => {
     api.chooseDossierPath.mockResolvedValue('/home/me/dossier.pdf');
     api.exportDossier.mockImplementation(async (_id: number, _o: unknown, _p: string, channel: { onmessage: (m: unknown) => void }) => {
-      channel.onmessage({ done: 3, total: 10 });
+      channel.onmessage({ pages: 40, pictures_done: 3, pictures_total: 10 });
       return { pdf: '/home/me/dossier.pdf', csv: ['/home/me/dossier-transfers.csv', '/home/me/dossier-identifiers.csv'], pages: 42, size_bytes: 2_048_000 };
     });
     render(DossierPanel, { theCase, lists });
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Prepared by (printed on the dossier)'), 'Victim Support');
     await user.click(screen.getByLabelText('Timeline'));
+    await user.click(screen.getByLabelText('4 (fewest pages)'));
     await user.click(screen.getByRole('button', { name: 'Export dossier…' }));
     await waitFor(() => expect(screen.getByText(/Saved:/)).toBeInTheDocument());
     expect(api.chooseDossierPath.mock.calls[0][0]).toMatch(/^Casefile dossier – Anna BTC-GX – \d{4}-\d\d-\d\d\.pdf$/);
     const [id, options, path] = api.exportDossier.mock.calls[0];
     expect(id).toBe(7);
     expect(path).toBe('/home/me/dossier.pdf');
-    expect(options).toEqual({ variant: { kind: 'police' }, prepared_by: 'Victim Support', csv: true, without_images: false, omit: ['timeline'] });
+    expect(options).toEqual({
+      variant: { kind: 'police' },
+      prepared_by: 'Victim Support',
+      csv: true,
+      without_images: false,
+      omit: ['timeline'],
+      pictures_per_page: 'four',
+    });
     expect(screen.getByText(/42 pages, 2000 KB/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show in folder' }));
     expect(api.showExportInFolder).toHaveBeenCalledWith('/home/me/dossier.pdf');
     await user.click(screen.getByRole('button', { name: 'Open' }));
     expect(api.openExport).toHaveBeenCalledWith('/home/me/dossier.pdf');
+  });
+
+  it('shows pages and pictures while it works, and Cancel stops it with nothing written', async () => {
+    api.chooseDossierPath.mockResolvedValue('/home/me/dossier.pdf');
+    let reject: (e: unknown) => void = () => {};
+    let send: (m: unknown) => void = () => {};
+    api.exportDossier.mockImplementation(
+      (_id: number, _o: unknown, _p: string, channel: { onmessage: (m: unknown) => void }) =>
+        new Promise((_resolve, r) => {
+          reject = r;
+          send = (m) => channel.onmessage(m);
+        }),
+    );
+    api.stopDossierExport.mockImplementation(() => reject(new Error('The dossier was not made: it was stopped.')));
+    render(DossierPanel, { theCase, lists });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Export dossier…' }));
+    await waitFor(() => expect(api.exportDossier).toHaveBeenCalled());
+    send({ pages: 120, pictures_done: 12, pictures_total: 60 });
+    expect(await screen.findByText('120 pages laid out · preparing evidence pictures: 12 of 60')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(api.stopDossierExport).toHaveBeenCalled();
+    expect(await screen.findByRole('alert')).toHaveTextContent('Stopped. No file was written');
+    expect(screen.queryByText(/Saved:/)).not.toBeInTheDocument();
   });
 
   it('does nothing when the save dialog is cancelled, and asks for the institution of a bank letter', async () => {

@@ -8,9 +8,10 @@ use chrono::{DateTime, Utc};
 
 use super::fonts::Fonts;
 use super::render::{Frame, Meta};
-use super::{DossierOptions, Section, Variant};
+use super::{DossierOptions, PicturesPerPage, Section, Variant};
 use crate::dossier::layout::{
-    Cell, Color, Column, Flow, Page, Row, Style, BODY, H1, H2, LABEL, MONO, SMALL,
+    Cell, Color, Column, Flow, Page, Row, Style, BODY, BOTTOM, CONTENT_W, H1, H2, LABEL, MARGIN_X,
+    MONO, PAGE_H, SMALL, TOP,
 };
 use crate::model::*;
 use crate::time::in_zone;
