@@ -1,6 +1,7 @@
 //! Helpers for Casefile's end-to-end tests: a small W3C WebDriver client that drives the real
 //! app window through `tauri-driver` (which runs WebKitWebDriver), and workspace paths.
 
+pub mod layout;
 pub mod webdriver;
 
 use std::path::PathBuf;
@@ -50,6 +51,12 @@ pub struct Home(pub tempfile::TempDir);
 impl AppUnderTest {
     /// Starts tauri-driver and opens the app. Needs a display (Xvfb) and the built app.
     pub fn launch() -> AppUnderTest {
+        AppUnderTest::launch_with(|_| {})
+    }
+
+    /// Like [`AppUnderTest::launch`], after `prepare` has made what the test needs at the
+    /// store's path (e.g. a store filled through the CLI) before the app starts.
+    pub fn launch_with(prepare: impl FnOnce(&std::path::Path)) -> AppUnderTest {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "No display: run the end-to-end tests under Xvfb, e.g. `xvfb-run -a cargo test -p casefile-e2e` (the README's test command does this)."
@@ -67,6 +74,7 @@ impl AppUnderTest {
         let config = home.path().join("config");
         let tmp = home.path().join("tmp");
         std::fs::create_dir_all(&tmp).expect("temp dir for the app");
+        prepare(&store);
         let driver = webdriver::TauriDriver::start(&[
             ("CASEFILE_STORE", &store),
             ("HOME", home.path()),
@@ -99,8 +107,11 @@ impl AppUnderTest {
         .expect("type again");
         s.click(&s.find("#create-store").expect("create button"))
             .expect("create");
+        // The first thing a victim sees is Start here; from it, to the cases.
+        s.click(&s.wait_for("#start-close", 30).expect("Start here after creating the store"))
+            .expect("go to the cases");
         s.wait_for("#new-case-title", 30)
-            .expect("case screen after creating the store");
+            .expect("case screen after Start here");
     }
 
     /// Creates a case and waits until it is open.
@@ -164,6 +175,29 @@ impl Home {
             }
         }
     }
+}
+
+/// The CLI built beside the app (`target/debug/casefile`).
+pub fn cli_binary() -> PathBuf {
+    app_binary().with_file_name("casefile")
+}
+
+/// Runs the CLI on `store` with `passphrase`; panics with its message when it fails.
+pub fn cli(store: &std::path::Path, passphrase: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(cli_binary())
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .env("CASEFILE_PASSPHRASE", passphrase)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run the casefile CLI");
+    assert!(
+        out.status.success(),
+        "casefile {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The list button of the case titled `title`.

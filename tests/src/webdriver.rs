@@ -293,6 +293,27 @@ impl Session {
         self.post("/execute/sync", json!({"script": script, "args": args}))
     }
 
+    /// Runs a script whose last argument is a callback to call with the result (for promises,
+    /// e.g. axe-core's `axe.run`), and returns what it was called with.
+    pub fn execute_async(&self, script: &str, args: Value) -> Result<Value> {
+        self.post("/execute/async", json!({"script": script, "args": args}))
+    }
+
+    /// Sets the window's outer size in CSS pixels (the window manager may round it).
+    pub fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
+        self.post("/window/rect", json!({"width": width, "height": height}))
+            .map(|_| ())
+    }
+
+    /// The viewport's size as the page sees it (`innerWidth`, `innerHeight`).
+    pub fn viewport(&self) -> Result<(u32, u32)> {
+        let v = self.execute("return [window.innerWidth, window.innerHeight];", json!([]))?;
+        Ok((
+            v[0].as_u64().unwrap_or(0) as u32,
+            v[1].as_u64().unwrap_or(0) as u32,
+        ))
+    }
+
     /// Saves a PNG screenshot of the window.
     pub fn screenshot(&self, path: &Path) -> Result<()> {
         let v = self.get("/screenshot")?;

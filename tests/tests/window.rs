@@ -49,10 +49,17 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
         .unwrap();
     s.click(&s.find("#create-store").unwrap()).unwrap();
 
+    // Start here: what to gather and what to do today, then to the cases.
+    let start = s
+        .wait_for_text("main, body", "What to do today", 30)
+        .expect("Start here after creating the store");
+    assert!(start.contains("Give your case a name"), "{start}");
+    s.click(&s.find("#start-close").unwrap()).unwrap();
+
     // Two cases.
     let title_in = s
         .wait_for("#new-case-title", 30)
-        .expect("case screen after creating the store");
+        .expect("case screen after Start here");
     assert!(
         store.exists(),
         "the store file was created at CASEFILE_STORE"
@@ -89,7 +96,7 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
         .unwrap();
     s.click(&s.find("#save-case").unwrap()).unwrap();
     let bad_zone = s
-        .wait_for_text("#case-error", "not a time zone", 10)
+        .wait_for_text("#case-timezone-error", "not a time zone", 10)
         .unwrap();
     assert!(
         bad_zone.contains("Europe/London"),
@@ -141,7 +148,7 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
         s.value(&s.find("#case-timezone").unwrap()).unwrap(),
         "Europe/Berlin"
     );
-    s.wait_for_text("#case-message", "unsaved changes were kept", 10)
+    s.wait_for_text("form.editor", "Your unsaved text was kept", 10)
         .unwrap();
     assert_eq!(
         s.value(&s.find("#case-notes").unwrap()).unwrap(),
