@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayInWords, dayOf, daysUntil, dueState, dueWords } from './nextSteps';
+import { dayInWords, dayOf, daysUntil, dueState, dueTag, dueWords } from './nextSteps';
 
 describe('next steps against today', () => {
   const today = '2026-03-20';
@@ -31,6 +31,7 @@ describe('next steps against today', () => {
     expect(dueWords('2026-03-19', today)).toBe('overdue since yesterday');
     expect(dueWords('2026-03-16', today)).toBe('overdue by 4 days');
     expect(dueWords('2026-04-02', today)).toBe('due on Thu 2 Apr 2026');
+    expect(dueTag('2026-03-16', today)).toBe('Overdue by 4 days');
   });
 
   it('writes a day with its weekday, whatever the zone of the computer', () => {

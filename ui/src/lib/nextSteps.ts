@@ -53,3 +53,9 @@ export function dayInWords(day: string): string {
   const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === t)?.value ?? '';
   return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}`;
 }
+
+/** The same words starting a sentence or a tag: "Overdue by 2 days". */
+export function dueTag(due: string, today: string): string {
+  const words = dueWords(due, today);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
