@@ -20,10 +20,12 @@ const api = vi.hoisted(() => ({
   timeline: vi.fn(),
   readTime: vi.fn(),
   readAmount: vi.fn(),
+  listContacts: vi.fn(),
+  updateContact: vi.fn(),
 }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 
-import { ApiError, type Case, type DeletedItem } from '../api';
+import { ApiError, type Case, type Contact, type DeletedItem } from '../api';
 import CaseView from './CaseView.svelte';
 import { undo } from '../undo.svelte';
 import { drafts } from '../drafts';
@@ -62,6 +64,7 @@ beforeEach(() => {
   api.listSubjects.mockResolvedValue([]);
   api.listIdentifiers.mockResolvedValue([]);
   api.timeline.mockResolvedValue({ entries: [], total: 0 });
+  api.listContacts.mockResolvedValue([]);
 });
 afterEach(() => {
   cleanup();
@@ -201,5 +204,34 @@ describe('CaseView deleted items and undo', () => {
     expect(await screen.findByRole('region', { name: 'Transfer T-1' })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Money' })).toHaveAttribute('aria-selected', 'true');
     vi.unstubAllGlobals();
+  });
+});
+
+const contact = (id: number, over: Partial<Contact> = {}): Contact => ({
+  id, case_id: 3, contacted: { utc: '2026-03-18T09:00:00Z', offset_minutes: 0, recorded: '2026-03-18T09:00:00Z' },
+  party: 'police', organisation: 'Berlin LKA', person: '', channel: 'phone', reference: '', summary: '', promised: '',
+  next_step: 'Chase the crime number', next_step_due: '2026-03-27', next_step_done: false, updated_at: '', ...over,
+});
+
+describe('CaseView contacts', () => {
+  it('counts the contacts on their tab and opens there when asked', async () => {
+    api.listContacts.mockResolvedValue([contact(1), contact(2, { organisation: 'Sparkasse', party: 'bank' })]);
+    render(CaseView, { caseId: 3, lists, onChanged: vi.fn(), initialTab: 'contacts' });
+    const tab = await screen.findByRole('tab', { name: 'Contacts (2)' });
+    expect(tab).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByRole('heading', { name: 'Police · Berlin LKA' })).toBeInTheDocument();
+    expect(api.listContacts).toHaveBeenCalledWith(3);
+  });
+
+  it('a next step ticked done in the log tells the case list', async () => {
+    api.listContacts.mockResolvedValue([contact(1)]);
+    api.updateContact.mockResolvedValue(contact(1, { next_step_done: true }));
+    const onChanged = vi.fn();
+    render(CaseView, { caseId: 3, lists, onChanged });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('tab', { name: 'Contacts (1)' }));
+    await user.click(await screen.findByRole('button', { name: 'Mark as done' }));
+    expect(api.updateContact).toHaveBeenCalledWith(1, expect.objectContaining({ next_step_done: true, contacted_at: '2026-03-18T09:00:00Z' }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
   });
 });
