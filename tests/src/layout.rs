@@ -100,8 +100,11 @@ pub fn accessibility_problems(s: &Session) -> Vec<String> {
         crate::workspace_root().join("ui/node_modules/axe-core/axe.min.js"),
     )
     .expect("axe-core is installed with the UI's npm packages");
-    s.execute(&format!("if (!window.axe) {{ {axe} }} return true;"), json!([]))
-        .expect("load axe-core");
+    s.execute(
+        &format!("if (!window.axe) {{ {axe} }} return true;"),
+        json!([]),
+    )
+    .expect("load axe-core");
     let result = s
         .execute_async(
             "const done = arguments[arguments.length - 1];
@@ -114,6 +117,10 @@ pub fn accessibility_problems(s: &Session) -> Vec<String> {
         .expect("run axe-core");
     result
         .as_array()
-        .map(|l| l.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        .map(|l| {
+            l.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }

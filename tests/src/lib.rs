@@ -108,8 +108,11 @@ impl AppUnderTest {
         s.click(&s.find("#create-store").expect("create button"))
             .expect("create");
         // The first thing a victim sees is Start here; from it, to the cases.
-        s.click(&s.wait_for("#start-close", 30).expect("Start here after creating the store"))
-            .expect("go to the cases");
+        s.click(
+            &s.wait_for("#start-close", 30)
+                .expect("Start here after creating the store"),
+        )
+        .expect("go to the cases");
         s.wait_for("#new-case-title", 30)
             .expect("case screen after Start here");
     }

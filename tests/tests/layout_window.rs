@@ -94,7 +94,14 @@ fn check(s: &casefile_e2e::webdriver::Session, name: &str, with_axe: bool) -> Ve
 }
 
 const TABS: [&str; 9] = [
-    "details", "timeline", "transfers", "people", "evidence", "chats", "contacts", "dossier",
+    "details",
+    "timeline",
+    "transfers",
+    "people",
+    "evidence",
+    "chats",
+    "contacts",
+    "dossier",
     "deleted",
 ];
 
@@ -124,7 +131,10 @@ fn every_screen_holds_at_1100x780_and_760x540_with_30_cases_and_60_screenshots()
         .as_u64()
         .unwrap_or(0);
     eprintln!("cases visible at once at 1100x780: {visible_cases}");
-    assert!(visible_cases >= 12, "only {visible_cases} cases visible at once");
+    assert!(
+        visible_cases >= 12,
+        "only {visible_cases} cases visible at once"
+    );
 
     for (w, h, text) in [(1100u32, 780u32, 100u32), (760, 540, 100), (1100, 780, 200)] {
         s.set_window_size(w, h).unwrap();
@@ -136,8 +146,11 @@ fn every_screen_holds_at_1100x780_and_760x540_with_30_cases_and_60_screenshots()
         std::thread::sleep(std::time::Duration::from_millis(500));
         let size = format!("{w}x{h}-{text}pct");
         let axe = text == 100;
-        s.click(&case_button(s, "Sample: crypto investment scam – \"Anna\" and BTC-GX Pro"))
-            .ok();
+        s.click(&case_button(
+            s,
+            "Sample: crypto investment scam – \"Anna\" and BTC-GX Pro",
+        ))
+        .ok();
         for tab in TABS {
             press(s, &format!("#tab-{tab}"));
             problems.extend(check(s, &format!("{size}-{tab}"), axe && w == 1100));
@@ -149,8 +162,11 @@ fn every_screen_holds_at_1100x780_and_760x540_with_30_cases_and_60_screenshots()
         problems.extend(check(s, &format!("{size}-settings"), axe && w == 1100));
         press(s, "#open-settings");
     }
-    s.execute("document.documentElement.style.fontSize = '';", serde_json::json!([]))
-        .unwrap();
+    s.execute(
+        "document.documentElement.style.fontSize = '';",
+        serde_json::json!([]),
+    )
+    .unwrap();
     app.quit();
     assert!(
         problems.is_empty(),

@@ -13,6 +13,7 @@ const api = vi.hoisted(() => ({
   getCase: vi.fn(),
   lock: vi.fn(),
   search: vi.fn(),
+  dashboard: vi.fn(),
 }));
 vi.mock('./lib/api', async (importOriginal) => ({ ...(await importOriginal<typeof import('./lib/api')>()), api }));
 vi.mock('./lib/components/CaseView.svelte', async () => ({ default: (await import('./test/CaseViewFocusStub.svelte')).default }));
@@ -38,6 +39,7 @@ beforeEach(() => {
   api.referenceLists.mockResolvedValue(lists);
   api.listDrafts.mockResolvedValue([]);
   api.listCases.mockResolvedValue([]);
+  api.dashboard.mockResolvedValue([]);
   api.deletedCases.mockResolvedValue([]);
   api.getCase.mockImplementation(async (id: number) => ({ id, title: id === 7 ? 'Anna – crypto investment' : 'Exchange case' }));
   api.search.mockResolvedValue({ hits, total: 3 });
@@ -137,16 +139,17 @@ describe('Search all cases', () => {
 });
 
 describe('All cases', () => {
-  it('shows the place of the dashboard, and pressing it again goes back', async () => {
+  it('shows the dashboard, and pressing it again goes back', async () => {
     render(App);
     const user = userEvent.setup();
     const button = await screen.findByRole('button', { name: 'All cases' });
     expect(button).toHaveAttribute('aria-pressed', 'false');
     await user.click(button);
-    expect(screen.getByRole('heading', { name: 'Dashboard' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Cases and next steps' })).toBeInTheDocument();
+    expect(api.dashboard).toHaveBeenCalledWith(false);
     expect(button).toHaveAttribute('aria-pressed', 'true');
     await user.click(button);
-    expect(screen.queryByRole('heading', { name: 'Dashboard' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Cases and next steps' })).not.toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Start with a case' })).toBeInTheDocument());
   });
 });

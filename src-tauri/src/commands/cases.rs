@@ -4,7 +4,7 @@ use casefile_core::dossier::Section;
 use casefile_core::model::{
     CaptureTimeSource, Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, ChatFormat,
     ContactChannel, ContactParty, DateOrder, DecimalMark, Direction, EventKind, NewCase,
-    SubjectKind, TimelineKind, TransferMethod, TransferStatus,
+    SearchKind, SubjectKind, TimelineKind, TransferMethod, TransferStatus,
 };
 use casefile_core::validate::crypto::{self, CryptoAsset, Network};
 use casefile_core::validate::identifier::IdentifierKind;
@@ -109,6 +109,8 @@ pub struct ReferenceLists {
     /// The contact log's choices: who was contacted, and how.
     pub contact_parties: Vec<Choice<ContactParty>>,
     pub contact_channels: Vec<Choice<ContactChannel>>,
+    /// What each kind of search hit is, in words.
+    pub search_kinds: Vec<Choice<SearchKind>>,
     /// Dossier sections that can be left out, titled as the dossier prints them.
     pub sections: Vec<Choice<Section>>,
 }
@@ -139,6 +141,7 @@ pub fn reference_lists() -> ReferenceLists {
         decimal_marks: choices(DecimalMark::ALL, DecimalMark::label),
         contact_parties: choices(ContactParty::ALL, ContactParty::label),
         contact_channels: choices(ContactChannel::ALL, ContactChannel::label),
+        search_kinds: choices(SearchKind::ALL, SearchKind::label),
         sections: choices(Section::ALL, Section::label),
     }
 }

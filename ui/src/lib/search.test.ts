@@ -44,7 +44,7 @@ describe('KIND_TAB', () => {
   it('opens each kind of hit where that record is shown', () => {
     expect(KIND_TAB).toEqual({
       case: 'details', subject: 'people', identifier: 'people', transfer: 'transfers', event: 'timeline',
-      evidence: 'evidence', chat_message: 'chats', contact: 'details',
+      evidence: 'evidence', chat_message: 'chats', contact: 'contacts',
     });
   });
 });

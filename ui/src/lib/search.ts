@@ -10,22 +10,7 @@ export type CaseTab = NonNullable<ComponentProps<typeof CaseView>['initialTab']>
 /** The record a search hit leads to, for the case to show (and focus) once open. */
 export type OpenRecord = { kind: SearchKind; id: number; chatId: number | null };
 
-/**
- * What each kind of hit is, in words. The same words as core's `SearchKind` labels, which are
- * not sent in the reference lists yet; keyed by the generated type so a new kind is not missed.
- */
-export const KIND_WORDS: Record<SearchKind, string> = {
-  case: 'Case',
-  subject: 'Scammer or platform',
-  identifier: 'Phone, account, wallet or handle',
-  transfer: 'Transfer',
-  event: 'Timeline event',
-  evidence: 'Evidence',
-  chat_message: 'Chat message',
-  contact: 'Contact',
-};
-
-/** The tab each kind of hit opens at. Contacts open at Details until the case has a Contacts tab. */
+/** The tab each kind of hit opens at. */
 export const KIND_TAB: Record<SearchKind, CaseTab> = {
   case: 'details',
   subject: 'people',
@@ -34,7 +19,7 @@ export const KIND_TAB: Record<SearchKind, CaseTab> = {
   event: 'timeline',
   evidence: 'evidence',
   chat_message: 'chats',
-  contact: 'details',
+  contact: 'contacts',
 };
 
 /** The hits of one case, in the order core gave them. */

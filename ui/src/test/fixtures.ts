@@ -93,6 +93,16 @@ export const lists: ReferenceLists = {
     { value: 'chat', label: 'Chat or message' },
     { value: 'other', label: 'Other' },
   ],
+  search_kinds: [
+    { value: 'case', label: 'Case' },
+    { value: 'subject', label: 'Scammer or platform' },
+    { value: 'identifier', label: 'Phone, account, wallet or handle' },
+    { value: 'transfer', label: 'Transfer' },
+    { value: 'event', label: 'Timeline event' },
+    { value: 'evidence', label: 'Evidence' },
+    { value: 'chat_message', label: 'Chat message' },
+    { value: 'contact', label: 'Contact' },
+  ],
   sections: [
     { value: 'statement', label: "The victim's statement" },
     { value: 'timeline', label: 'Timeline' },

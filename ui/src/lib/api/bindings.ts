@@ -948,6 +948,8 @@ export type ReferenceLists = {
 	/**  The contact log's choices: who was contacted, and how. */
 	contact_parties: Choice<ContactParty>[],
 	contact_channels: Choice<ContactChannel>[],
+	/**  What each kind of search hit is, in words. */
+	search_kinds: Choice<SearchKind>[],
 	/**  Dossier sections that can be left out, titled as the dossier prints them. */
 	sections: Choice<Section>[],
 };

@@ -8,6 +8,7 @@ vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof i
 
 import { ApiError, type SearchHit } from '../api';
 import SearchPage from './SearchPage.svelte';
+import { lists } from '../../test/fixtures';
 
 const hit = (over: Partial<SearchHit>): SearchHit => ({
   case_id: 7, case_title: 'Anna – crypto investment', kind: 'transfer', id: 3, chat_id: null,
@@ -22,7 +23,7 @@ const hits = [
 function open(text: string) {
   const onOpen = vi.fn();
   const onBack = vi.fn();
-  const view = render(SearchPage, { text, onOpen, onBack, delay: 0 });
+  const view = render(SearchPage, { text, lists, onOpen, onBack, delay: 0 });
   return { ...view, onOpen, onBack };
 }
 
@@ -75,7 +76,7 @@ describe('SearchPage', () => {
 
   it('shows only the last text’s results when typing goes on', async () => {
     api.search.mockImplementation(async (text: string) => ({ hits: [hit({ label: `Found ${text}` })], total: 1 }));
-    const view = render(SearchPage, { text: 'ann', onOpen: vi.fn(), onBack: vi.fn(), delay: 30 });
+    const view = render(SearchPage, { text: 'ann', lists, onOpen: vi.fn(), onBack: vi.fn(), delay: 30 });
     await view.rerender({ text: 'anna' });
     expect(await screen.findByText('Found')).toBeInTheDocument();
     expect(api.search).toHaveBeenCalledTimes(1);
