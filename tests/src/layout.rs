@@ -57,7 +57,9 @@ for (const parent of [document.body, ...all]) {
   if (parent !== document.body && !shown(parent)) continue;
   const kids = [...parent.children].filter((k) => shown(k) && getComputedStyle(k).position !== 'fixed' && !k.closest('[data-layout-skip]'));
   if (kids.length < 2 || kids.length > 300) continue;
-  const boxes = kids.map((k) => [k, k.getBoundingClientRect(), getComputedStyle(k).position === 'absolute']);
+  // A sticky bar (a form's Save buttons) floats over what scrolls under it, on purpose.
+  const boxes = kids.filter((k) => getComputedStyle(k).position !== 'sticky')
+    .map((k) => [k, k.getBoundingClientRect(), getComputedStyle(k).position === 'absolute']);
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) {
       const [a, ra, absA] = boxes[i];
