@@ -247,6 +247,35 @@ impl Session {
         }
     }
 
+    /// The text content of the first element matching `css`, including text an ellipsis hides
+    /// on screen (WebKitWebDriver's visible text leaves that out).
+    pub fn content_of(&self, css: &str) -> Result<String> {
+        let v = self.execute(
+            "const e = document.querySelector(arguments[0]); return e ? e.textContent : null;",
+            json!([css]),
+        )?;
+        v.as_str()
+            .map(str::to_string)
+            .ok_or_else(|| format!("no element matches {css}"))
+    }
+
+    /// Waits until the text content of `css` contains `needle` (see [`Session::content_of`]).
+    pub fn wait_for_content(&self, css: &str, needle: &str, secs: u64) -> Result<String> {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let text = self.content_of(css).unwrap_or_default();
+            if text.contains(needle) {
+                return Ok(text);
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "{css} never contained {needle:?}; last text:\n{text}"
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Visible text of the first element matching `css`.
     pub fn text_of(&self, css: &str) -> Result<String> {
         let el = self.find(css)?;

@@ -136,7 +136,7 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
     s.wait_for("#new-case-title", 20)
         .expect("cases after unlocking");
     let unlock_time = unlock_started.elapsed();
-    let list = s.wait_for_text(".case-list", "BTC-GX Pro", 10).unwrap();
+    let list = s.wait_for_content(".case-list", "BTC-GX Pro", 10).unwrap();
     assert!(list.contains("Romance scam – Anna (WhatsApp)"), "{list}");
     s.click(&case_button(s, "Romance scam – Anna (WhatsApp)"))
         .unwrap();
@@ -148,7 +148,7 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
         s.value(&s.find("#case-timezone").unwrap()).unwrap(),
         "Europe/Berlin"
     );
-    s.wait_for_text("form.editor", "Your unsaved text was kept", 10)
+    s.wait_for_content("form.editor", "Your unsaved text was kept", 10)
         .unwrap();
     assert_eq!(
         s.value(&s.find("#case-notes").unwrap()).unwrap(),
@@ -159,14 +159,15 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
 
     // Search narrows the list.
     s.fill(&s.find("#case-search").unwrap(), "btc-gx").unwrap();
-    s.wait_for_text(".case-list ul", "BTC-GX Pro", 10).unwrap();
+    s.wait_for_content(".case-list ul", "BTC-GX Pro", 10)
+        .unwrap();
     let deadline = Instant::now() + std::time::Duration::from_secs(10);
-    while s.text_of(".case-list ul").unwrap().contains("Romance") {
+    while s.content_of(".case-list ul").unwrap().contains("Romance") {
         assert!(Instant::now() < deadline, "search did not filter the list");
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
     s.fill(&s.find("#case-search").unwrap(), "").unwrap();
-    s.wait_for_text(".case-list ul", "Romance", 10).unwrap();
+    s.wait_for_content(".case-list ul", "Romance", 10).unwrap();
 
     s.execute(
         "document.querySelector('.detail').scrollTop = 0; document.activeElement?.blur();",
