@@ -1,5 +1,5 @@
 //! End-to-end: every screen of the real window at the default size (1100×780) and a small one
-//! (760×540), and at 200 % text, with a caseworker's load — the sample case, 60 phone
+//! (760×540), and at 150 % and 200 % text, with a caseworker's load — the sample case, 60 phone
 //! screenshots in it and 29 more cases — is checked by measuring element boxes (text cut off,
 //! squeezed or outside the window, overlapping boxes) and by axe-core (no serious or critical
 //! violation). Screenshots of every screen go to the E2E artifacts.
@@ -136,7 +136,12 @@ fn every_screen_holds_at_1100x780_and_760x540_with_30_cases_and_60_screenshots()
         "only {visible_cases} cases visible at once"
     );
 
-    for (w, h, text) in [(1100u32, 780u32, 100u32), (760, 540, 100), (1100, 780, 200)] {
+    for (w, h, text) in [
+        (1100u32, 780u32, 100u32),
+        (760, 540, 100),
+        (1100, 780, 150),
+        (760, 540, 200),
+    ] {
         s.set_window_size(w, h).unwrap();
         s.execute(
             "document.documentElement.style.fontSize = arguments[0] + '%';",
