@@ -58,17 +58,23 @@ for (const parent of [document.body, ...all]) {
   const kids = [...parent.children].filter((k) => shown(k) && getComputedStyle(k).position !== 'fixed' && !k.closest('[data-layout-skip]'));
   if (kids.length < 2 || kids.length > 300) continue;
   // A sticky bar (a form's Save buttons) floats over what scrolls under it, on purpose.
+  // An inline element that wraps has one box per line (its bounding box would cover both
+  // lines whole): compare those.
+  const boxesOf = (k) => getComputedStyle(k).display === 'inline' ? [...k.getClientRects()] : [k.getBoundingClientRect()];
   const boxes = kids.filter((k) => getComputedStyle(k).position !== 'sticky')
-    .map((k) => [k, k.getBoundingClientRect(), getComputedStyle(k).position === 'absolute']);
+    .map((k) => [k, boxesOf(k), getComputedStyle(k).position === 'absolute']);
+  const overlap = (ra, rb) => {
+    const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+    const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+    return w > 2 && h > 2;
+  };
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) {
       const [a, ra, absA] = boxes[i];
       const [b, rb, absB] = boxes[j];
       // A badge or tick box laid over a picture on purpose: one absolute over a static one.
       if (absA !== absB) continue;
-      const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
-      const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
-      if (w > 2 && h > 2) problems.push({ kind: 'overlapping boxes', where: where(a) + '  ×  ' + label(b), text: ((a.textContent || '').trim().slice(0, 40) + ' | ' + (b.textContent || '').trim().slice(0, 40)) });
+      if (ra.some((x) => rb.some((y) => overlap(x, y)))) problems.push({ kind: 'overlapping boxes', where: where(a) + '  ×  ' + label(b), text: ((a.textContent || '').trim().slice(0, 40) + ' | ' + (b.textContent || '').trim().slice(0, 40)) });
     }
   }
 }

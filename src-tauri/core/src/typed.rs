@@ -219,8 +219,11 @@ pub fn read_time(text: &str, formats: &Formats, zone: &str, date_only: bool) -> 
                 choices: vec![a, b],
                 ..nothing()
             },
-            (Ok(c), Err(_)) | (Err(_), Ok(c)) => one(c, None),
-            (Err(p), Err(_)) => problem(p),
+            // The other reading cannot be meant (its time does not exist there): the
+            // person's order stands.
+            (Ok(c), Err(_)) => one(c, None),
+            // The person's own reading fails (a clock change): say so, never swap silently.
+            (Err(p), Ok(_)) | (Err(p), Err(_)) => problem(p),
         },
     }
 }
@@ -413,7 +416,13 @@ fn exact(s: &str, dec: char) -> Option<String> {
     {
         return None;
     }
-    if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+    // Groups of three after the first; a first group `0` or `012` is no thousands group
+    // (`0,500` is a half typed with the other mark, not five hundred).
+    if groups.len() > 1
+        && (groups[0].len() > 3
+            || groups[0].starts_with('0')
+            || groups[1..].iter().any(|g| g.len() != 3))
+    {
         return None;
     }
     let digits: String = groups.concat();
@@ -647,6 +656,12 @@ mod tests {
             assert!(p.contains(says), "{typed}: {p}");
         }
         assert_eq!(read_time("  ", &DMY, "UTC", false), nothing());
+        // The person's reading falls in a clock change: said, never swapped for the other.
+        let gap = read_time("03/08/2026 2:30", &MDY, "America/New_York", false);
+        assert!(gap.problem.unwrap().contains("did not exist"));
+        // The other reading falls in one: the person's reading stands.
+        let fine = read_time("03/08/2026 2:30", &DMY, "America/New_York", false);
+        assert_eq!(fine.reading.unwrap().value, "2026-08-03 02:30");
     }
 
     #[test]
@@ -723,6 +738,12 @@ mod tests {
         assert!(other.note.unwrap().contains("“,” as the decimal mark"));
         let other = read_amount("14,5", &point);
         assert_eq!(other.value.as_deref(), Some("14.5"));
+        // A leading 0 is never a thousands group: the other mark, with its note.
+        for (typed, formats) in [("0,500", &point), ("0.500", &comma)] {
+            let r = read_amount(typed, formats);
+            assert_eq!(r.value.as_deref(), Some("0.500"), "{typed}");
+            assert!(r.note.is_some(), "{typed}");
+        }
         for (typed, says) in [
             ("1,2,3", "cannot read"),
             ("-50", "minus"),

@@ -49,7 +49,15 @@ pub async fn export_dossier(
                 let _ = on_progress.send(progress);
                 !stop.load(Ordering::SeqCst)
             },
-        )?;
+        );
+        // A Cancel pressed after the last picture still stops the writing.
+        let stopped = stop.load(Ordering::SeqCst);
+        let files = files?;
+        if stopped {
+            return Err(casefile_core::CoreError::Refused(
+                "The dossier was not made: it was stopped. No file was written.".into(),
+            ));
+        }
         dossier::save(&files, &pdf_path)
     })?;
     state.remember_export(&saved);

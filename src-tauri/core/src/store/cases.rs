@@ -291,8 +291,8 @@ impl Store {
     }
 
     /// Deletes a case when `confirmation` is its title typed again (spaces around and letter
-    /// case aside): it leaves every list, and can be brought back with `restore_case` until
-    /// the case file is emptied of it. Its drafts go with it.
+    /// case aside): it leaves every list, and can be brought back with `restore_case`. Its drafts stay (hidden while it is deleted), so text
+    /// typed in it comes back with it.
     pub fn delete_case(&mut self, id: i32, confirmation: &str) -> Result<()> {
         let case = self.get_case(id)?;
         let title = case.details.title.trim();
@@ -308,7 +308,6 @@ impl Store {
             "UPDATE cases SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
             params![id, now],
         )?;
-        tx.execute("DELETE FROM drafts WHERE case_id = ?1", [id])?;
         audit::append(
             &tx,
             &audit::Change {

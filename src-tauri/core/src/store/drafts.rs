@@ -63,10 +63,12 @@ impl Store {
         })
     }
 
-    /// Every draft, newest first.
+    /// Every draft, newest first (those of a deleted case wait, hidden, until it is back).
     pub fn list_drafts(&self) -> Result<Vec<Draft>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT key, case_id, value, updated_at FROM drafts ORDER BY updated_at DESC, key",
+            "SELECT key, case_id, value, updated_at FROM drafts
+              WHERE case_id IS NULL OR case_id IN (SELECT id FROM cases WHERE deleted_at IS NULL)
+              ORDER BY updated_at DESC, key",
         )?;
         let drafts = stmt
             .query_map([], |r| {

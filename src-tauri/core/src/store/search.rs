@@ -11,6 +11,9 @@ use crate::{CoreError, Result};
 /// Most hits a search returns.
 pub const MAX_HITS: u32 = 500;
 
+/// Longest text searched for.
+const MAX_TEXT: usize = 200;
+
 /// Characters of context on each side of a match in a snippet.
 const CONTEXT: usize = 50;
 
@@ -88,7 +91,18 @@ impl Store {
     /// Every record of every (not deleted) case that mentions all the words of `text`, cases
     /// changed last first; at most `limit` hits (≤ 500).
     pub fn search(&self, text: &str, limit: u32) -> Result<SearchResults> {
-        let text = text.trim();
+        // Control characters (a NUL ends an FTS5 query early) become spaces.
+        let cleaned: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let text = cleaned.trim();
+        if text.chars().count() > MAX_TEXT {
+            return Err(CoreError::invalid(
+                "text",
+                format!("That is too long to search for. Use a few words or part of a number (up to {MAX_TEXT} characters)."),
+            ));
+        }
         let Some(query) = fts_query(text) else {
             return Err(CoreError::invalid(
                 "text",
@@ -100,7 +114,17 @@ impl Store {
         let short: Vec<String> = text
             .split_whitespace()
             .filter(|w| w.chars().count() < 3)
-            .map(|w| format!("%{}%", super::timeline::like(w).trim_matches('%')))
+            .map(|w| {
+                let mut p = String::from("%");
+                for c in w.chars() {
+                    if matches!(c, '%' | '_' | '\\') {
+                        p.push('\\');
+                    }
+                    p.push(c);
+                }
+                p.push('%');
+                p
+            })
             .collect();
         let short_json = serde_json::to_string(&short).unwrap_or_else(|_| "[]".into());
         let sql = "

@@ -1036,6 +1036,11 @@ fn a_case_is_deleted_only_with_its_title_typed_and_can_be_brought_back_whole() {
     assert_eq!(deleted[0].title, "Romance – Anna");
     let back = f.store.restore_case(f.case).unwrap();
     assert_eq!(back.details.title, "Romance – Anna");
+    assert_eq!(
+        f.store.list_drafts().unwrap().len(),
+        1,
+        "its drafts are back with it"
+    );
     assert_eq!(f.store.list_transfers(f.case).unwrap().len(), 1);
     assert!(f.store.deleted_cases().unwrap().is_empty());
     assert!(f.store.verify_audit_chain().unwrap().problem.is_none());
@@ -1153,9 +1158,13 @@ fn one_search_finds_names_wallets_ibans_references_notes_and_chat_text_in_every_
     assert_eq!(find(&f.store, "GB29NWBK60161331926819").len(), 1);
     f.store.delete_case(other, "Second victim").unwrap();
     assert!(find(&f.store, "receipt").is_empty());
-    // Too short to search: said in words.
+    // Too short or too long to search: said in words; control characters and wildcards are
+    // plain text.
     let err = f.store.search("ab", 10).unwrap_err();
     assert_eq!(err.field(), Some("text"));
+    assert_eq!(f.store.search(&"fee ".repeat(80), 10).unwrap_err().field(), Some("text"));
+    assert_eq!(find(&f.store, "withdrawal\u{0}fee 15%").len(), 1);
+    assert!(find(&f.store, "withdrawal 2%").is_empty(), "% is a character, not a wildcard");
 }
 
 fn contact(at: &str, org: &str, next: &str, due: Option<&str>) -> ContactInput {

@@ -158,7 +158,8 @@ fn four_per_page(
         for (i, e) in pair.iter().enumerate() {
             let x = MARGIN_X + i as f32 * (cell_w + gap);
             flow.y = top;
-            flow.paragraph_in(&format!("V-{} · {}", e.id, e.file_name), H2, x, cell_w);
+            let name: String = e.file_name.chars().take(80).collect();
+            flow.paragraph_in(&format!("V-{} · {name}", e.id), H2, x, cell_w);
             let caption: String = e.caption.chars().take(CELL_CAPTION).collect();
             let caption = if e.caption.chars().count() > CELL_CAPTION {
                 format!("{caption}… (shortened here; printed in full with one picture per page)")
