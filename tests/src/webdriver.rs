@@ -322,6 +322,18 @@ impl Session {
         self.post("/execute/sync", json!({"script": script, "args": args}))
     }
 
+    /// Types keys into whatever has the keyboard focus, as a person at the keyboard would
+    /// (WebDriver key codes: `\u{E004}` Tab, `\u{E007}` Enter, `\u{E014}` →).
+    pub fn keys(&self, text: &str) -> Result<()> {
+        let v = self.get("/element/active")?;
+        let id = v[ELEMENT_KEY]
+            .as_str()
+            .ok_or("nothing has the keyboard focus")?
+            .to_string();
+        self.post(&format!("/element/{id}/value"), json!({"text": text}))
+            .map(|_| ())
+    }
+
     /// Runs a script whose last argument is a callback to call with the result (for promises,
     /// e.g. axe-core's `axe.run`), and returns what it was called with.
     pub fn execute_async(&self, script: &str, args: Value) -> Result<Value> {

@@ -1162,9 +1162,15 @@ fn one_search_finds_names_wallets_ibans_references_notes_and_chat_text_in_every_
     // plain text.
     let err = f.store.search("ab", 10).unwrap_err();
     assert_eq!(err.field(), Some("text"));
-    assert_eq!(f.store.search(&"fee ".repeat(80), 10).unwrap_err().field(), Some("text"));
+    assert_eq!(
+        f.store.search(&"fee ".repeat(80), 10).unwrap_err().field(),
+        Some("text")
+    );
     assert_eq!(find(&f.store, "withdrawal\u{0}fee 15%").len(), 1);
-    assert!(find(&f.store, "withdrawal 2%").is_empty(), "% is a character, not a wildcard");
+    assert!(
+        find(&f.store, "withdrawal 2%").is_empty(),
+        "% is a character, not a wildcard"
+    );
 }
 
 fn contact(at: &str, org: &str, next: &str, due: Option<&str>) -> ContactInput {
