@@ -57,6 +57,15 @@ impl AppUnderTest {
     /// Like [`AppUnderTest::launch`], after `prepare` has made what the test needs at the
     /// store's path (e.g. a store filled through the CLI) before the app starts.
     pub fn launch_with(prepare: impl FnOnce(&std::path::Path)) -> AppUnderTest {
+        let home = tempfile::tempdir().expect("temp home");
+        prepare(&home.path().join("store").join("casefile.db"));
+        AppUnderTest::launch_in(Home(home))
+    }
+
+    /// Starts the app again in the home of an earlier run (its store and webview folders as
+    /// that run left them): a restart.
+    pub fn launch_in(home: Home) -> AppUnderTest {
+        let home = home.0;
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "No display: run the end-to-end tests under Xvfb, e.g. `xvfb-run -a cargo test -p casefile-e2e` (the README's test command does this)."
@@ -67,14 +76,12 @@ impl AppUnderTest {
             "build the app first: {} is missing",
             app.display()
         );
-        let home = tempfile::tempdir().expect("temp home");
         let store = home.path().join("store").join("casefile.db");
         let data = home.path().join("data");
         let cache = home.path().join("cache");
         let config = home.path().join("config");
         let tmp = home.path().join("tmp");
         std::fs::create_dir_all(&tmp).expect("temp dir for the app");
-        prepare(&store);
         let driver = webdriver::TauriDriver::start(&[
             ("CASEFILE_STORE", &store),
             ("HOME", home.path()),

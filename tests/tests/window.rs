@@ -181,8 +181,43 @@ fn first_run_cases_lock_and_unlock_in_the_real_window() {
         png.starts_with(b"\x89PNG") && png.len() > 10_000,
         "a real screenshot"
     );
-    app.quit()
-        .assert_no_plaintext(&[CANARY, "Margarethe Vogel", "PR-2026-118734"]);
+    // Text typed but not saved survives a restart (kept as an encrypted draft).
+    s.click(&case_button(s, "Romance scam – Anna (WhatsApp)"))
+        .unwrap();
+    s.fill(
+        &s.wait_for("#case-notes", 10).unwrap(),
+        "RESTARTnote-7Qx: ask the exchange to freeze",
+    )
+    .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let home = app.quit();
+    home.assert_no_plaintext(&[
+        CANARY,
+        "Margarethe Vogel",
+        "PR-2026-118734",
+        "RESTARTnote-7Qx",
+    ]);
+    let app = AppUnderTest::launch_in(home);
+    let s = &app.session;
+    s.fill(&s.wait_for("#unlock-passphrase", 60).unwrap(), PASS)
+        .unwrap();
+    s.click(&s.find("#unlock").unwrap()).unwrap();
+    s.wait_for_content(".case-list ul", "Romance scam", 20)
+        .unwrap();
+    s.click(&case_button(s, "Romance scam – Anna (WhatsApp)"))
+        .unwrap();
+    s.wait_for_content("form.editor", "Your unsaved text was kept", 10)
+        .unwrap();
+    assert_eq!(
+        s.value(&s.find("#case-notes").unwrap()).unwrap(),
+        "RESTARTnote-7Qx: ask the exchange to freeze"
+    );
+    app.quit().assert_no_plaintext(&[
+        CANARY,
+        "Margarethe Vogel",
+        "PR-2026-118734",
+        "RESTARTnote-7Qx",
+    ]);
     eprintln!(
         "measured: launch to welcome screen {:?}; unlock (Argon2id + open) to case list {:?}; screenshot {}",
         to_welcome,
