@@ -14,6 +14,7 @@ pub mod files;
 pub mod interchange;
 pub mod model;
 pub mod passphrase;
+pub mod statement;
 pub mod store;
 pub mod time;
 pub mod typed;
