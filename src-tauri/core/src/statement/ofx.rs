@@ -25,8 +25,8 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use rust_decimal::Decimal;
 
 use super::{
-    Flow, ParsedStatement, RowProblem, StatementError, StatementFormat, StatementRow,
-    MAX_ROWS, MAX_STATEMENT_BYTES,
+    Flow, ParsedStatement, RowProblem, StatementError, StatementFormat, StatementRow, MAX_ROWS,
+    MAX_STATEMENT_BYTES,
 };
 
 /// Bytes [`looks_like`] reads at most.
@@ -157,7 +157,10 @@ fn xml_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
 /// The encoding to decode with. Text that is valid UTF-8 with non-ASCII letters is UTF-8 whatever
 /// the header says (banks write UTF-8 under `CHARSET:1252`; real windows-1252 text almost never
 /// forms valid UTF-8 sequences), and text that is not valid UTF-8 cannot be UTF-8.
+/// A declared encoding in which ASCII is not itself (UTF-16, ISO-2022-JP) cannot be right: the
+/// header naming it was read as ASCII.
 fn choose_encoding(bytes: &[u8], declared: Option<&'static Encoding>) -> &'static Encoding {
+    let declared = declared.filter(|e| e.is_ascii_compatible());
     let utf8 = std::str::from_utf8(bytes).is_ok();
     match declared {
         _ if utf8 && !bytes.is_ascii() => UTF_8,
@@ -226,12 +229,13 @@ impl<'t> Tokens<'t> {
             }
             if let Some(after) = rest.strip_prefix("<!") {
                 // A DOCTYPE (with or without an internal subset) is skipped unread.
-                let end = match (after.find('['), after.find('>')) {
-                    (Some(open), Some(close)) if open < close => {
+                // One scan to the first `[` or `>`, so many `<!` stay linear.
+                let end = match after.find(['[', '>']) {
+                    Some(i) if after[i..].starts_with('[') => {
                         after.find("]>").map_or(after.len(), |i| i + 2)
                     }
-                    (_, Some(close)) => close + 1,
-                    (_, None) => after.len(),
+                    Some(close) => close + 1,
+                    None => after.len(),
                 };
                 self.pos += 2 + end;
                 continue;
@@ -475,9 +479,7 @@ impl<'t> Walk<'t> {
                 if let Some(i) = self.stack.iter().rposition(|n| n == "STMTTRN") {
                     self.close_to(i, at);
                 }
-                if self.rows.len() + self.problems.len() >= MAX_ROWS
-                    || self.transactions_seen as usize >= MAX_ROWS
-                {
+                if self.transactions_seen as usize >= MAX_ROWS {
                     return Err(StatementError::Unreadable(format!(
                         "This OFX file has more than {MAX_ROWS} transactions, more than Casefile reads from one statement. Download a shorter period from your bank."
                     )));
@@ -581,9 +583,10 @@ impl<'t> Walk<'t> {
             return;
         }
         if let Some(s) = self.statement.as_mut() {
-            let own_account = self.stack.iter().any(|n| {
-                matches!(n.as_str(), "BANKACCTFROM" | "CCACCTFROM" | "INVACCTFROM")
-            });
+            let own_account = self
+                .stack
+                .iter()
+                .any(|n| matches!(n.as_str(), "BANKACCTFROM" | "CCACCTFROM" | "INVACCTFROM"));
             match name {
                 "CURDEF" if !value.is_empty() => s.currency = Some(value.to_ascii_uppercase()),
                 "ACCTID" if own_account && !value.is_empty() => s.account = Some(value),
@@ -655,10 +658,7 @@ impl<'t> Walk<'t> {
         let amount = match &t.trnamt {
             Some(a) => read_amount(a).map_err(|m| problem("TRNAMT", m)).ok(),
             None => {
-                problem(
-                    "TRNAMT",
-                    "This transaction has no amount (TRNAMT).".into(),
-                );
+                problem("TRNAMT", "This transaction has no amount (TRNAMT).".into());
                 None
             }
         };
@@ -752,7 +752,10 @@ fn reference(t: &Transaction) -> String {
     if let Some(c) = &t.original_currency {
         // The amount is already in the statement's currency, converted by the bank.
         match &t.original_rate {
-            Some(rate) => add(format!("originally {} (rate {rate})", c.to_ascii_uppercase())),
+            Some(rate) => add(format!(
+                "originally {} (rate {rate})",
+                c.to_ascii_uppercase()
+            )),
             None => add(format!("originally {}", c.to_ascii_uppercase())),
         }
     }
@@ -803,12 +806,7 @@ fn read_date(value: &str) -> Result<(NaiveDate, Option<NaiveTime>, Option<i32>),
         let seconds = if digits == 14 { number(12, 2) } else { 0 };
         let time = NaiveTime::from_hms_nano_opt(number(8, 2), number(10, 2), seconds, nanos)
             .filter(|_| seconds < 60)
-            .ok_or_else(|| {
-                format!(
-                    "The time in “{}” is not a real time of day.",
-                    quote(value)
-                )
-            })?;
+            .ok_or_else(|| format!("The time in “{}” is not a real time of day.", quote(value)))?;
         Some(time)
     } else {
         None
@@ -906,7 +904,10 @@ fn read_amount(value: &str) -> Result<Decimal, String> {
     let number = if fraction.is_empty() {
         format!("{sign}{whole}")
     } else {
-        format!("{sign}{}.{fraction}", if whole.is_empty() { "0" } else { whole })
+        format!(
+            "{sign}{}.{fraction}",
+            if whole.is_empty() { "0" } else { whole }
+        )
     };
     let amount = Decimal::from_str_exact(&number).map_err(|_| {
         format!("The amount “{quoted}” is too large or too precise to be a payment.")
@@ -953,3 +954,544 @@ fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! fixture {
+        ($name:literal) => {
+            include_bytes!(concat!("../../tests/fixtures/statement/ofx/", $name))
+        };
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn time(h: u32, m: u32, s: u32) -> Option<NaiveTime> {
+        NaiveTime::from_hms_opt(h, m, s)
+    }
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    /// (row, booked, amount, flow, counterparty, reference) of every row.
+    fn summary(s: &ParsedStatement) -> Vec<(u32, NaiveDate, Decimal, Flow, &str, &str)> {
+        s.rows
+            .iter()
+            .map(|r| {
+                (
+                    r.row,
+                    r.booked,
+                    r.amount,
+                    r.flow,
+                    r.counterparty.as_str(),
+                    r.reference.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sgml_with_unclosed_leaves_and_crlf() {
+        let s = read(fixture!("bank_sgml_crlf.ofx")).unwrap();
+        assert_eq!(s.format, StatementFormat::Ofx);
+        assert_eq!(s.account.as_deref(), Some("4417290033"));
+        assert_eq!(s.currency.as_deref(), Some("USD"));
+        assert_eq!(
+            summary(&s),
+            vec![
+                (
+                    1,
+                    date(2026, 3, 3),
+                    dec("4500.00"),
+                    Flow::Out,
+                    "WIRE TO GOLDEN HARVEST TRADI",
+                    "WIRE TO GOLDEN HARVEST TRADI NG LTD INVESTMENT DEPOSIT"
+                ),
+                (
+                    2,
+                    date(2026, 3, 5),
+                    dec("120.50"),
+                    Flow::Out,
+                    "Mary & John Rent",
+                    "check 1043"
+                ),
+                (
+                    3,
+                    date(2026, 3, 10),
+                    dec("250"),
+                    Flow::In,
+                    "CRYPTOVEST REFUND",
+                    "CRYPTOVEST REFUND Withdrawal fee return · ref. RF-77"
+                ),
+                (
+                    5,
+                    date(2026, 3, 12),
+                    dec("310.00"),
+                    Flow::In,
+                    "DEBIT WRITTEN POSITIVE",
+                    ""
+                ),
+            ]
+        );
+        let first = &s.rows[0];
+        assert_eq!(first.time, time(9, 30, 0));
+        assert_eq!(first.offset_minutes, Some(-300));
+        assert_eq!(first.value_date, None);
+        assert_eq!(first.counterparty_account, "8830012245");
+        assert_eq!(first.bank_id.as_deref(), Some("2026030300017"));
+        assert_eq!(first.currency.as_deref(), Some("USD"));
+        assert_eq!(first.part, 1);
+        assert!(first.raw.starts_with("<STMTTRN>\r\n<TRNTYPE>DEBIT\r\n"));
+        assert!(first.raw.ends_with("</BANKACCTTO>\r\n</STMTTRN>"));
+
+        let check = &s.rows[1];
+        assert_eq!((check.time, check.offset_minutes), (None, None));
+        assert_eq!(check.value_date, Some(date(2026, 3, 6)));
+        assert_eq!(check.counterparty_account, "");
+
+        let refund = &s.rows[2];
+        let millis = NaiveTime::from_hms_milli_opt(14, 15, 3, 250);
+        assert_eq!((refund.time, refund.offset_minutes), (millis, Some(330)));
+
+        // Midnight written out is a time the file gives, kept as written.
+        assert_eq!(s.rows[3].time, time(0, 0, 0));
+        assert_eq!(s.rows[3].offset_minutes, Some(0));
+
+        assert_eq!(
+            s.problems,
+            vec![
+                RowProblem {
+                    row: 4,
+                    column: Some("DTPOSTED".into()),
+                    message: "The date “20260230” is not a real date.".into(),
+                },
+                RowProblem {
+                    row: 6,
+                    column: Some("TRNAMT".into()),
+                    message: "The amount is 0.00: nothing was paid, so this is not a payment. Leave this row out.".into(),
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn the_sign_of_the_amount_wins_over_trntype() {
+        let s = read(fixture!("bank_sgml_crlf.ofx")).unwrap();
+        // Row 5 says DEBIT but its amount is positive: money came in, as the sign says.
+        let row = s.rows.iter().find(|r| r.row == 5).unwrap();
+        assert!(row.raw.contains("<TRNTYPE>DEBIT"));
+        assert_eq!((row.flow, row.amount), (Flow::In, dec("310")));
+    }
+
+    #[test]
+    fn charset_1252_names_and_comma_decimals() {
+        let bytes = fixture!("charset_1252.ofx");
+        assert!(
+            bytes.contains(&0xE9),
+            "the fixture writes é as one windows-1252 byte"
+        );
+        let s = read(bytes).unwrap();
+        assert_eq!(s.account.as_deref(), Some("00012345678"));
+        assert_eq!(s.currency.as_deref(), Some("EUR"));
+        assert_eq!(
+            summary(&s),
+            vec![
+                (
+                    1,
+                    date(2026, 1, 8),
+                    dec("45.20"),
+                    Flow::Out,
+                    "Société Générale",
+                    "Société Générale Frais de tenue de compte"
+                ),
+                (
+                    2,
+                    date(2026, 1, 12),
+                    dec("1500.5"),
+                    Flow::In,
+                    "Müller GmbH",
+                    ""
+                ),
+            ]
+        );
+        assert!(s.rows[0].raw.contains("<NAME>Société Générale"));
+        assert_eq!(s.problems.len(), 1);
+        assert_eq!(s.problems[0].row, 3);
+        assert_eq!(s.problems[0].column.as_deref(), Some("TRNAMT"));
+        assert_eq!(
+            s.problems[0].message,
+            "The amount “-1,234” can be read two ways (a comma can mark thousands or decimals), so Casefile does not choose. Check this payment's amount on your bank's website."
+        );
+    }
+
+    #[test]
+    fn utf8_text_under_a_1252_header_is_read_as_utf8() {
+        let text = WINDOWS_1252.decode(fixture!("charset_1252.ofx")).0;
+        let s = read(text.as_bytes()).unwrap();
+        assert_eq!(s.rows[0].counterparty, "Société Générale");
+        assert_eq!(s.rows[1].counterparty, "Müller GmbH");
+    }
+
+    #[test]
+    fn ofx2_xml_with_payee_currency_and_no_entity_expansion() {
+        let s = read(fixture!("bank_xml.ofx")).unwrap();
+        assert_eq!(s.account.as_deref(), Some("DE89370400440532013000"));
+        assert_eq!(s.currency.as_deref(), Some("EUR"));
+        assert!(s.problems.is_empty(), "{:?}", s.problems);
+        assert_eq!(
+            summary(&s),
+            vec![
+                (
+                    1,
+                    date(2026, 3, 18),
+                    dec("2000"),
+                    Flow::Out,
+                    "Łukasz Wiśniewski",
+                    "Łukasz Wiśniewski Loan for customs fee <urgent> &boom;"
+                ),
+                (
+                    2,
+                    date(2026, 3, 21),
+                    dec("310.75"),
+                    Flow::Out,
+                    "Binance card top-up",
+                    ""
+                ),
+                (
+                    3,
+                    date(2026, 3, 25),
+                    dec("92.40"),
+                    Flow::Out,
+                    "AMAZON MARKETPLACE",
+                    "AMAZON MARKETPLACE order 302-1 · originally GBP (rate 0.8550)"
+                ),
+            ]
+        );
+        let wire = &s.rows[0];
+        assert_eq!(wire.counterparty_account, "PL61109010140000071219812874");
+        assert_eq!(wire.value_date, Some(date(2026, 3, 19)));
+        assert_eq!(wire.bank_id.as_deref(), Some("DE-0318-001"));
+        // DTUSER stands in for a missing DTPOSTED; CURRENCY is the row's own currency.
+        assert_eq!(s.rows[1].time, time(9, 30, 10));
+        assert_eq!(s.rows[1].offset_minutes, None);
+        assert_eq!(s.rows[1].currency.as_deref(), Some("USD"));
+        // ORIGCURRENCY: the amount is already converted to the statement's currency.
+        assert_eq!(s.rows[2].currency.as_deref(), Some("EUR"));
+    }
+
+    #[test]
+    fn credit_card_statement_with_lowercase_tags() {
+        let s = read(fixture!("creditcard_lowercase.ofx")).unwrap();
+        assert_eq!(s.account.as_deref(), Some("4929000000006"));
+        assert_eq!(s.currency.as_deref(), Some("GBP"));
+        assert_eq!(
+            summary(&s),
+            vec![
+                (
+                    1,
+                    date(2026, 2, 14),
+                    dec("59.99"),
+                    Flow::Out,
+                    "DATING-PREMIUM.EXAMPLE",
+                    ""
+                ),
+                (
+                    2,
+                    date(2026, 2, 16),
+                    dec("59.99"),
+                    Flow::In,
+                    "DATING-PREMIUM.EXAMPLE",
+                    "DATING-PREMIUM.EXAMPLE Refund"
+                ),
+            ]
+        );
+        assert_eq!(s.rows[0].time, time(21, 30, 0));
+        assert_eq!(s.rows[0].offset_minutes, Some(-300));
+        // The last transaction's raw text is cut at its own end tag.
+        assert!(s.rows[1].raw.ends_with("<memo>Refund\n</stmttrn>"));
+    }
+
+    #[test]
+    fn two_statements_in_one_file_number_rows_on() {
+        let s = read(fixture!("two_statements.ofx")).unwrap();
+        assert!(s.problems.is_empty());
+        let rows: Vec<_> = s
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.row,
+                    r.amount,
+                    r.counterparty.as_str(),
+                    r.bank_id.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (1, dec("1000.00"), "ZELLE TO T WONG", Some("A1")),
+                (2, dec("2500.00"), "ZELLE TO T WONG", Some("A2")),
+                (3, dec("800.00"), "COINFLEX EXCHANGE", Some("C1")),
+            ]
+        );
+        // Two accounts: no one account for the file; both statements are in USD.
+        assert_eq!(s.account, None);
+        assert_eq!(s.currency.as_deref(), Some("USD"));
+        assert_eq!(
+            s.rows[2].raw,
+            "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260111<TRNAMT>-800.00<FITID>C1<NAME>COINFLEX EXCHANGE</STMTTRN>"
+        );
+    }
+
+    #[test]
+    fn statement_currency_written_after_the_transactions_still_applies() {
+        let text = "OFXHEADER:100\nDATA:OFXSGML\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><BANKTRANLIST>\n<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260105<TRNAMT>-10<FITID>1</STMTTRN>\n</BANKTRANLIST><CURDEF>CHF</STMTRS><STMTRS><CURDEF>EUR<BANKTRANLIST>\n<STMTTRN><DTPOSTED>20260106<TRNAMT>12.5</STMTTRN></BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>";
+        let s = read(text.as_bytes()).unwrap();
+        assert_eq!(s.rows[0].currency.as_deref(), Some("CHF"));
+        assert_eq!(s.rows[1].currency.as_deref(), Some("EUR"));
+        assert_eq!(s.rows[1].bank_id, None);
+        assert_eq!(s.currency, None);
+    }
+
+    #[test]
+    fn transactions_left_open_end_at_the_next_one() {
+        let text = "OFXHEADER:100\n\n<OFX><STMTRS><CURDEF>USD<BANKTRANLIST>\n<STMTTRN>\n<DTPOSTED>20260105\n<TRNAMT>-10\n<STMTTRN>\n<DTPOSTED>20260106\n<TRNAMT>-20\n</BANKTRANLIST></STMTRS></OFX>";
+        let s = read(text.as_bytes()).unwrap();
+        let rows: Vec<_> = s.rows.iter().map(|r| (r.row, r.amount)).collect();
+        assert_eq!(rows, vec![(1, dec("10")), (2, dec("20"))]);
+        assert_eq!(s.rows[0].raw, "<STMTTRN>\n<DTPOSTED>20260105\n<TRNAMT>-10");
+        assert_eq!(s.rows[1].raw, "<STMTTRN>\n<DTPOSTED>20260106\n<TRNAMT>-20");
+    }
+
+    #[test]
+    fn a_truncated_file_keeps_what_it_has_and_names_the_missing() {
+        let text = "OFXHEADER:100\n\n<OFX><STMTRS><BANKTRANLIST>\n<STMTTRN><DTPOSTED>20260105<TRNAMT>-10</STMTTRN>\n<STMTTRN><DTPOSTED>2026";
+        let s = read(text.as_bytes()).unwrap();
+        assert_eq!(s.rows.len(), 1);
+        assert_eq!(
+            s.problems,
+            vec![
+                RowProblem {
+                    row: 2,
+                    column: Some("DTPOSTED".into()),
+                    message: "The date “2026” is not written the way OFX writes dates (year, month, day: 20260314).".into(),
+                },
+                RowProblem {
+                    row: 2,
+                    column: Some("TRNAMT".into()),
+                    message: "This transaction has no amount (TRNAMT).".into(),
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_in_every_ofx_shape() {
+        assert_eq!(read_date("20260314"), Ok((date(2026, 3, 14), None, None)));
+        assert_eq!(
+            read_date("202603142105"),
+            Ok((date(2026, 3, 14), time(21, 5, 0), None))
+        );
+        assert_eq!(
+            read_date("20260314210559[-5:EST]"),
+            Ok((date(2026, 3, 14), time(21, 5, 59), Some(-300)))
+        );
+        assert_eq!(
+            read_date("20260314210559.123[+5.30:IST]").map(|d| d.2),
+            Ok(Some(330))
+        );
+        assert_eq!(
+            read_date("20260314120000[5.5:IST]").map(|d| d.2),
+            Ok(Some(330))
+        );
+        assert_eq!(
+            read_date("20260314120000[+5.45]").map(|d| d.2),
+            Ok(Some(345))
+        );
+        assert_eq!(
+            read_date("20260314120000 [0:GMT]").map(|d| d.2),
+            Ok(Some(0))
+        );
+        assert_eq!(
+            read_date("20260314120000[-3:GMT]").map(|d| d.2),
+            Ok(Some(-180))
+        );
+        // A date without a time has no offset to keep.
+        assert_eq!(
+            read_date("20260314[-5:EST]"),
+            Ok((date(2026, 3, 14), None, None))
+        );
+        assert_eq!(
+            read_date("20261314"),
+            Err("The date “20261314” is not a real date.".into())
+        );
+        assert_eq!(
+            read_date("20260314250000"),
+            Err("The time in “20260314250000” is not a real time of day.".into())
+        );
+        assert_eq!(
+            read_date("20260314120000[+5.17:X]"),
+            Err(
+                "The time zone “[+5.17:X]” of the date “20260314120000[+5.17:X]” cannot be read."
+                    .into()
+            )
+        );
+        assert_eq!(
+            read_date("20260314120000[+30]"),
+            Err("The time zone “[+30]” of the date “20260314120000[+30]” cannot be read.".into())
+        );
+        for bad in [
+            "2026-03-14",
+            "14/03/2026",
+            "",
+            "202603141",
+            "20260314.5",
+            "20260314x",
+        ] {
+            assert!(read_date(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn amounts_signed_and_with_a_comma_only_when_unambiguous() {
+        assert_eq!(read_amount("-45.20"), Ok(dec("-45.20")));
+        assert_eq!(read_amount(" +1200 "), Ok(dec("1200")));
+        assert_eq!(read_amount("-.5"), Ok(dec("-0.5")));
+        assert_eq!(read_amount("45."), Ok(dec("45")));
+        assert_eq!(read_amount("-45,2"), Ok(dec("-45.2")));
+        assert_eq!(read_amount("1234,56"), Ok(dec("1234.56")));
+        assert!(read_amount("1,234")
+            .unwrap_err()
+            .contains("can be read two ways"));
+        for bad in [
+            "1.234,56", "1,234.56", "1,2,3", "12,", "abc", "-", "--5", "1e5", "1 000",
+        ] {
+            assert!(read_amount(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            read_amount("99999999999999999999999999999999"),
+            Err("The amount “99999999999999999999999999999999” is too large or too precise to be a payment.".into())
+        );
+        assert!(read_amount("-0.00")
+            .unwrap_err()
+            .starts_with("The amount is -0.00"));
+    }
+
+    #[test]
+    fn a_bank_error_without_transactions_is_unreadable_in_words() {
+        assert_eq!(
+            read(fixture!("signon_error.ofx")),
+            Err(StatementError::Unreadable(
+                "This OFX file holds no bank or credit card statement, so there are no transactions to read. Download the account's transactions again from your bank, choosing OFX (or QFX/QBO). The bank’s file says: “Your session has expired. Please sign in again.”.".into()
+            ))
+        );
+        let empty = b"OFXHEADER:100\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD<BANKTRANLIST><DTSTART>20260101</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>";
+        assert_eq!(
+            read(empty),
+            Err(StatementError::Unreadable(
+                "This OFX statement lists no transactions. Download it again from your bank, choosing a period that contains the payments.".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn text_that_is_not_ofx_is_refused() {
+        let csv = "Date,Description,Amount\n2026-03-14,WIRE TO GOLDEN HARVEST,-4500.00\n";
+        assert!(!looks_like(csv.as_bytes()));
+        assert_eq!(
+            read(csv.as_bytes()),
+            Err(StatementError::NotThisFormat(NOT_OFX.into()))
+        );
+        assert!(!looks_like(b"<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"/>"));
+        assert!(!looks_like(b""));
+        assert!(looks_like(b"\xEF\xBB\xBF\r\n  ofxheader:100\r\n"));
+        assert!(looks_like(fixture!("bank_xml.ofx")));
+        assert!(looks_like(b"<ofx>\n<signonmsgsrsv1>"));
+    }
+
+    #[test]
+    fn hostile_input_is_refused_or_read_without_panicking() {
+        let deep = format!("OFXHEADER:100\n<OFX>{}", "<A>".repeat(10_000));
+        assert!(matches!(
+            read(deep.as_bytes()),
+            Err(StatementError::Unreadable(_))
+        ));
+        let odd = [
+            &b"OFXHEADER:100\n<OFX><STMTTRN><DTPOSTED>20260101<TRNAMT>-1<NAME>a &#xFFFFFFFF; &#0; & &&&; <  < <1 </"[..],
+            b"OFXHEADER:100\n<OFX><!-- never closed <STMTTRN>",
+            b"OFXHEADER:100\n<OFX><![CDATA[<STMTTRN>",
+            b"OFXHEADER:100\n<OFX><!DOCTYPE [ <STMTTRN>",
+            b"OFXHEADER:100\nCHARSET:NONE\n<OFX><STMTTRN><NAME>\xff\xfe<TRNAMT>1<DTPOSTED>20260101</STMTTRN>",
+            b"<?xml encoding=\"utf-16\"?><?OFX?><OFX><STMTTRN/>",
+        ];
+        for bytes in odd {
+            let _ = read(bytes);
+        }
+        let s = read(odd[0]).unwrap();
+        assert_eq!(
+            s.rows[0].counterparty,
+            "a &#xFFFFFFFF; &#0; & &&&; < < <1 </"
+        );
+        let s = read(odd[4]).unwrap();
+        assert_eq!(s.rows[0].counterparty, "ÿþ");
+    }
+    /// The fuzz target's checks (fuzz/fuzz_targets/statement_ofx.rs) on one input.
+    fn check_invariants(bytes: &[u8]) {
+        let Ok(s) = read(bytes) else {
+            return;
+        };
+        let mut numbers: Vec<u32> = s.rows.iter().map(|r| r.row).collect();
+        numbers.extend(s.problems.iter().map(|p| p.row));
+        numbers.sort_unstable();
+        numbers.dedup();
+        assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
+        for r in &s.rows {
+            assert!(r.amount > Decimal::ZERO);
+            assert!(r.raw.to_ascii_uppercase().starts_with("<STMTTRN"));
+            assert!(r.offset_minutes.is_none() || r.time.is_some());
+        }
+    }
+
+    #[test]
+    fn fixtures_and_fuzz_seeds_keep_the_fuzz_checks() {
+        let seeds: [&[u8]; 10] = [
+            fixture!("bank_sgml_crlf.ofx"),
+            fixture!("charset_1252.ofx"),
+            fixture!("bank_xml.ofx"),
+            fixture!("creditcard_lowercase.ofx"),
+            fixture!("two_statements.ofx"),
+            fixture!("signon_error.ofx"),
+            include_bytes!("../../fuzz/seeds/statement_ofx/sgml_small.ofx"),
+            include_bytes!("../../fuzz/seeds/statement_ofx/xml_small.ofx"),
+            include_bytes!("../../fuzz/seeds/statement_ofx/creditcard_1252.ofx"),
+            include_bytes!("../../fuzz/seeds/statement_ofx/two_statements_open.ofx"),
+        ];
+        for bytes in seeds {
+            check_invariants(bytes);
+        }
+        let open = read(seeds[9]).unwrap();
+        let rows: Vec<_> = open
+            .rows
+            .iter()
+            .map(|r| (r.row, r.currency.as_deref()))
+            .collect();
+        assert_eq!(rows, vec![(1, Some("USD")), (3, Some("CAD"))]);
+        assert_eq!(open.problems.len(), 2);
+        assert_eq!(open.rows[0].reference, "originally GBP (rate 0.85)");
+        assert_eq!(open.rows[1].counterparty, "A&B");
+    }
+
+    #[test]
+    fn long_runs_of_odd_markup_are_read_in_one_pass() {
+        // Each of these would cost a scan to the end of the file per piece if read naively.
+        for piece in ["<!a>", "&", "<A ", "<!--", "<?", "<![CDATA[", "&#", "<"] {
+            let mut text = String::from("OFXHEADER:100\n<OFX><STMTTRN><NAME>");
+            text.push_str(&piece.repeat(200_000));
+            let _ = read(text.as_bytes());
+        }
+    }
+}
