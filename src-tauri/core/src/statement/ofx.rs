@@ -43,7 +43,7 @@ const MAX_QUOTED_CHARS: usize = 60;
 const MAX_OFFSET_MINUTES: i32 = 18 * 60;
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-const NOT_OFX: &str = "This does not look like an OFX statement (from a bank’s “Download transactions” as OFX/QFX/QBO).";
+const NOT_OFX: &str = "This does not look like an OFX statement (from a bank's “Download transactions” as OFX/QFX/QBO).";
 
 /// Whether `bytes` start like an OFX file: an `OFXHEADER:` block, or an `<?OFX` / `<OFX>` tag
 /// within the first 64 KiB.
@@ -701,7 +701,7 @@ impl<'t> Walk<'t> {
                 "This OFX file holds no bank or credit card statement, so there are no transactions to read. Download the account's transactions again from your bank, choosing OFX (or QFX/QBO).".to_string()
             };
             if let Some(bank) = &self.status_message {
-                message.push_str(&format!(" The bank’s file says: “{}”.", quote(bank)));
+                message.push_str(&format!(" The bank's file says: “{}”", quote(bank)));
             }
             return Err(StatementError::Unreadable(message));
         }
@@ -1386,7 +1386,7 @@ mod tests {
         assert_eq!(
             read(fixture!("signon_error.ofx")),
             Err(StatementError::Unreadable(
-                "This OFX file holds no bank or credit card statement, so there are no transactions to read. Download the account's transactions again from your bank, choosing OFX (or QFX/QBO). The bank’s file says: “Your session has expired. Please sign in again.”.".into()
+                "This OFX file holds no bank or credit card statement, so there are no transactions to read. Download the account's transactions again from your bank, choosing OFX (or QFX/QBO). The bank's file says: “Your session has expired. Please sign in again.”".into()
             ))
         );
         let empty = b"OFXHEADER:100\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD<BANKTRANLIST><DTSTART>20260101</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>";
