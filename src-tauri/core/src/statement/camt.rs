@@ -967,4 +967,494 @@ fn zone(text: &str) -> Option<Option<i32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const FIXTURES: &str = "../../tests/fixtures/statement/camt";
+
+    macro_rules! fixture {
+        ($name:literal) => {
+            include_bytes!(concat!("../../tests/fixtures/statement/camt/", $name)).as_slice()
+        };
+    }
+
+    fn dec(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    /// (row, part, booked, amount, flow, counterparty, account, reference, bank_id)
+    type Summary = (
+        u32,
+        u32,
+        NaiveDate,
+        Decimal,
+        Flow,
+        String,
+        String,
+        String,
+        Option<String>,
+    );
+
+    fn summary(statement: &ParsedStatement) -> Vec<Summary> {
+        statement
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.row,
+                    r.part,
+                    r.booked,
+                    r.amount,
+                    r.flow,
+                    r.counterparty.clone(),
+                    r.counterparty_account.clone(),
+                    r.reference.clone(),
+                    r.bank_id.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn problem(row: u32, column: &str, message: &str) -> RowProblem {
+        RowProblem {
+            row,
+            column: Some(column.into()),
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn fixtures_folder_is_where_the_tests_read() {
+        assert!(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/statement")
+            .join(FIXTURES)
+            .join("v02_debit_credit.xml")
+            .exists());
+    }
+
+    #[test]
+    fn v02_debit_and_credit() {
+        let bytes = fixture!("v02_debit_credit.xml");
+        assert!(looks_like(bytes));
+        let s = read(bytes).unwrap();
+        assert_eq!(s.format, StatementFormat::Camt053);
+        assert_eq!(s.account.as_deref(), Some("DE89370400440532013000"));
+        assert_eq!(s.currency.as_deref(), Some("EUR"));
+        assert!(s.problems.is_empty());
+        assert_eq!(
+            summary(&s),
+            vec![
+                (
+                    1,
+                    1,
+                    date("2026-03-14"),
+                    dec("1500.00"),
+                    Flow::Out,
+                    "Coinex Trading Ltd".into(),
+                    "LT121000011101001000".into(),
+                    "Deposit account 55120 & fees (end-to-end ID INV-7781-COINEX)".into(),
+                    Some("2026031400012345".into()),
+                ),
+                (
+                    2,
+                    1,
+                    date("2026-03-20"),
+                    dec("250.00"),
+                    Flow::In,
+                    "Coinex Trading Ltd".into(),
+                    "LT121000011101001000".into(),
+                    "Profit withdrawal ticket 4471".into(),
+                    Some("2026032000099881".into()),
+                ),
+            ]
+        );
+        let first = &s.rows[0];
+        assert_eq!(first.value_date, Some(date("2026-03-15")));
+        assert_eq!(first.time, None);
+        assert_eq!(first.offset_minutes, None);
+        assert_eq!(first.currency.as_deref(), Some("EUR"));
+        assert!(first.raw.starts_with("<Ntry>\n        <NtryRef>1</NtryRef>"));
+        assert!(first.raw.ends_with("</Ntry>"));
+        assert!(first.raw.contains("&amp; fees"));
+        assert!(!first.raw.contains("<NtryRef>2</NtryRef>"));
+    }
+
+    #[test]
+    fn v08_status_code_party_and_time_with_offset() {
+        let s = read(fixture!("v08_sts_cd.xml")).unwrap();
+        assert_eq!(s.account.as_deref(), Some("0532013000"));
+        assert_eq!(s.currency.as_deref(), Some("CHF"));
+        assert!(s.problems.is_empty());
+        assert_eq!(
+            summary(&s),
+            vec![(
+                1,
+                1,
+                date("2026-03-31"),
+                dec("4200.50"),
+                Flow::Out,
+                "Golden Harbor Assets".into(),
+                "88001234".into(),
+                "RF18539007547034 (end-to-end ID E2E-20260331-01)".into(),
+                Some("ZKB-99120-TX".into()),
+            )]
+        );
+        let row = &s.rows[0];
+        assert_eq!(
+            row.time,
+            Some(NaiveTime::from_hms_milli_opt(16, 45, 10, 250).unwrap())
+        );
+        assert_eq!(row.offset_minutes, Some(120));
+        assert_eq!(row.value_date, Some(date("2026-03-31")));
+    }
+
+    #[test]
+    fn batch_entry_is_one_row_per_transaction() {
+        let s = read(fixture!("batch_three_txdtls.xml")).unwrap();
+        let day = date("2026-03-10");
+        let rows = summary(&s);
+        assert_eq!(
+            rows[..3],
+            [
+                (
+                    1,
+                    1,
+                    day,
+                    dec("500.00"),
+                    Flow::Out,
+                    "Blue Ocean Wallet".into(),
+                    "GB82WEST12345698765432".into(),
+                    "Top-up 1 (end-to-end ID PAY-1)".into(),
+                    Some("BATCH-5521/1".into()),
+                ),
+                (
+                    1,
+                    2,
+                    day,
+                    dec("300.00"),
+                    Flow::Out,
+                    "Lisa Chen".into(),
+                    "FR1420041010050500013M02606".into(),
+                    "Loan for customs fee".into(),
+                    Some("TX-8812".into()),
+                ),
+                (
+                    1,
+                    3,
+                    day,
+                    dec("100.00"),
+                    Flow::Out,
+                    "Blue Ocean Wallet".into(),
+                    String::new(),
+                    "Service charge".into(),
+                    Some("BATCH-5521/3".into()),
+                ),
+            ]
+        );
+        // Every part keeps the whole entry's text.
+        assert!(s.rows[..3].iter().all(|r| r.raw.contains("<NbOfTxs>3</NbOfTxs>")));
+    }
+
+    #[test]
+    fn batch_parts_that_do_not_add_up_are_kept_and_named() {
+        let s = read(fixture!("batch_three_txdtls.xml")).unwrap();
+        let second: Vec<_> = s.rows.iter().filter(|r| r.row == 2).collect();
+        assert_eq!(
+            second
+                .iter()
+                .map(|r| (r.part, r.amount, r.counterparty.as_str()))
+                .collect::<Vec<_>>(),
+            vec![
+                (1, dec("400.00"), "Blue Ocean Wallet"),
+                (2, dec("200.00"), "Lisa Chen")
+            ]
+        );
+        assert_eq!(
+            s.problems,
+            vec![problem(
+                2,
+                "Amt",
+                "The 2 transactions of this entry add up to 600.00, not to the entry's amount \
+                 700.00: the parts do not add up to the entry's amount. Check them against the \
+                 bank's statement before importing."
+            )]
+        );
+    }
+
+    #[test]
+    fn reversal_pending_and_info() {
+        let s = read(fixture!("reversal_pending_info.xml")).unwrap();
+        assert!(s.problems.is_empty());
+        assert_eq!(
+            summary(&s),
+            vec![
+                (
+                    1,
+                    1,
+                    date("2026-03-21"),
+                    dec("80.00"),
+                    // A reversed debit: the money came back.
+                    Flow::In,
+                    "FastPay Processing".into(),
+                    "LT121000011101001000".into(),
+                    "Reversal: Card top-up".into(),
+                    Some("STORNO-118".into()),
+                ),
+                (
+                    2,
+                    1,
+                    date("2026-03-22"),
+                    dec("3000.00"),
+                    Flow::Out,
+                    String::new(),
+                    String::new(),
+                    "Pending: Online transfer, not yet booked".into(),
+                    None,
+                ),
+            ]
+        );
+        // The INFO entry (row 3) is no movement and not a problem.
+    }
+
+    #[test]
+    fn prefixed_namespace_and_several_statements() {
+        let bytes = fixture!("prefixed.xml");
+        assert!(looks_like(bytes));
+        let s = read(bytes).unwrap();
+        assert_eq!(s.account.as_deref(), Some("GB82WEST12345698765432"));
+        assert_eq!(s.currency.as_deref(), Some("GBP"));
+        assert_eq!(
+            summary(&s),
+            vec![
+                (
+                    1,
+                    1,
+                    date("2026-02-03"),
+                    dec("75.25"),
+                    Flow::Out,
+                    String::new(),
+                    String::new(),
+                    "Card payment TRUSTYCOIN".into(),
+                    Some("GB-001".into()),
+                ),
+                (
+                    2,
+                    1,
+                    date("2026-02-20"),
+                    dec("10"),
+                    Flow::In,
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    None,
+                ),
+            ]
+        );
+        assert_eq!(s.rows[0].time, NaiveTime::from_hms_opt(8, 15, 0));
+        assert_eq!(s.rows[0].offset_minutes, Some(0));
+        assert!(s.rows[0].raw.starts_with("<camt:Ntry>"));
+    }
+
+    #[test]
+    fn bad_date_and_amount_are_problems_never_made_up() {
+        let s = read(fixture!("bad_date_amount.xml")).unwrap();
+        assert_eq!(
+            s.problems,
+            vec![
+                problem(
+                    1,
+                    "BookgDt",
+                    "The booking date “2026-02-30” is not a real date."
+                ),
+                problem(
+                    2,
+                    "Amt",
+                    "The amount “12,50” is not a number written with a point (like 1250.00), \
+                     as camt amounts are."
+                ),
+            ]
+        );
+        assert_eq!(
+            s.rows.iter().map(|r| (r.row, r.amount)).collect::<Vec<_>>(),
+            vec![(3, dec("5.00"))]
+        );
+    }
+
+    #[test]
+    fn camt054_is_refused_by_name() {
+        let bytes = fixture!("camt054.xml");
+        assert!(!looks_like(bytes));
+        assert_eq!(
+            read(bytes),
+            Err(StatementError::NotThisFormat(
+                "This is a camt.054 notification (a message about single payments), not a \
+                 statement (camt.053). Ask the bank for the account statement as camt.053 \
+                 (sometimes called “ISO 20022 statement” or “XML statement”)."
+                    .into()
+            ))
+        );
+    }
+
+    #[test]
+    fn pain001_and_unknown_iso_messages_are_refused_by_name() {
+        let pain = br#"<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"><CstmrCdtTrfInitn><GrpHdr/></CstmrCdtTrfInitn></Document>"#;
+        let Err(StatementError::NotThisFormat(words)) = read(pain) else {
+            panic!("must refuse");
+        };
+        assert!(words.starts_with("This is a pain.001 payment order"), "{words}");
+        let other = br#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.086.001.02"><BkSvcsBllgStmt/></Document>"#;
+        let Err(StatementError::NotThisFormat(words)) = read(other) else {
+            panic!("must refuse");
+        };
+        assert!(
+            words.starts_with("This is an ISO 20022 camt.086 message, not a statement"),
+            "{words}"
+        );
+    }
+
+    #[test]
+    fn not_xml_and_other_xml_are_not_this_format() {
+        assert_eq!(
+            read(b"Date;Amount\n2026-03-14;12.00\n"),
+            Err(StatementError::NotThisFormat(NOT_CAMT.into()))
+        );
+        assert_eq!(
+            read(b"<?xml version=\"1.0\"?><OFX><BANKMSGSRSV1/></OFX>"),
+            Err(StatementError::NotThisFormat(NOT_CAMT.into()))
+        );
+        assert!(!looks_like(b"Date;Amount\n"));
+    }
+
+    #[test]
+    fn statement_without_entries_is_unreadable_in_words() {
+        let xml = br#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr/><Stmt><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct></Stmt></BkToCstmrStmt></Document>"#;
+        assert_eq!(
+            read(xml),
+            Err(StatementError::Unreadable(
+                "This camt.053 statement lists no movements (it has no entries): there is \
+                 nothing to import. Check that it covers the dates of the payments."
+                    .into()
+            ))
+        );
+    }
+
+    #[test]
+    fn cut_off_file_is_unreadable() {
+        let bytes = fixture!("v02_debit_credit.xml");
+        let cut = &bytes[..bytes.len() / 2];
+        let Err(StatementError::Unreadable(words)) = read(cut) else {
+            panic!("must refuse");
+        };
+        assert!(words.contains("cut off"), "{words}");
+    }
+
+    #[test]
+    fn bom_and_dtd_entities_are_never_expanded() {
+        let xml = "\u{feff}<?xml version=\"1.0\"?>\n<!DOCTYPE Document [<!ENTITY big \"AAAAAAAA\">]>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><Stmt><Ntry><Amt Ccy=\"EUR\">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-01-02</Dt></BookgDt><AddtlNtryInf>x &big; &#233;</AddtlNtryInf></Ntry></Stmt></BkToCstmrStmt></Document>";
+        let s = read(xml.as_bytes()).unwrap();
+        assert_eq!(s.rows[0].reference, "x &big; é");
+        assert!(looks_like(xml.as_bytes()));
+    }
+
+    #[test]
+    fn utf16_with_bom_and_declared_latin1_are_read() {
+        let xml = "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><Stmt><Ntry><Amt Ccy=\"EUR\">2.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><BookgDt><Dt>2026-01-02</Dt></BookgDt><AddtlNtryInf>Müller</AddtlNtryInf></Ntry></Stmt></BkToCstmrStmt></Document>";
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(xml.encode_utf16().flat_map(u16::to_le_bytes));
+        assert!(looks_like(&utf16));
+        assert_eq!(read(&utf16).unwrap().rows[0].reference, "Müller");
+
+        let mut latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>".to_vec();
+        latin1.extend(xml.replace('ü', "\u{1}").bytes().map(|b| if b == 1 { 0xFC } else { b }));
+        assert_eq!(read(&latin1).unwrap().rows[0].reference, "Müller");
+
+        let ebcdic = b"<?xml version=\"1.0\" encoding=\"EBCDIC-XYZ\"?><Document/>";
+        assert_eq!(
+            read(ebcdic),
+            Err(StatementError::Unreadable(
+                "This statement is written in the text encoding “EBCDIC-XYZ”, which Casefile \
+                 does not read. Ask the bank for the statement in UTF-8."
+                    .into()
+            ))
+        );
+    }
+
+    #[test]
+    fn missing_pieces_are_problems() {
+        let xml = br#"<Document><BkToCstmrStmt><Stmt>
+            <Ntry><Amt Ccy="EUR">1.00</Amt><BookgDt><Dt>2026-01-02</Dt></BookgDt></Ntry>
+            <Ntry><Amt Ccy="EUR">0.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-01-02</Dt></BookgDt></Ntry>
+            <Ntry><Amt Ccy="EUR">3.00</Amt><CdtDbtInd>CRDT</CdtDbtInd></Ntry>
+            <Ntry><Amt Ccy="EUR">9.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><BookgDt><DtTm>2026-01-02T25:00:00</DtTm></BookgDt>
+              <NtryDtls><TxDtls><Amt Ccy="EUR">4.00</Amt></TxDtls><TxDtls/></NtryDtls></Ntry>
+            <Ntry><Amt Ccy="EUR">9.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><BookgDt><Dt>2026-01-02</Dt></BookgDt>
+              <NtryDtls><TxDtls><Amt Ccy="EUR">4.00</Amt></TxDtls><TxDtls/></NtryDtls></Ntry>
+            <Ntry><Amt Ccy="EUR">-9.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><ValDt><Dt>2026-01-05</Dt></ValDt></Ntry>
+            <Ntry><Amt Ccy="USD">9.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><ValDt><Dt>2026-01-05</Dt></ValDt></Ntry>
+            </Stmt></BkToCstmrStmt></Document>"#;
+        let s = read(xml).unwrap();
+        assert_eq!(
+            s.problems,
+            vec![
+                problem(
+                    1,
+                    "CdtDbtInd",
+                    "This entry does not say whether money came in or went out."
+                ),
+                problem(
+                    2,
+                    "Amt",
+                    "The amount “0.00” is zero: there is no money movement to import."
+                ),
+                problem(3, "BookgDt", "This entry has no booking date."),
+                problem(
+                    4,
+                    "BookgDt",
+                    "The booking date and time “2026-01-02T25:00:00” is not a real date and time."
+                ),
+                problem(5, "Amt", "Transaction 2 of this entry has no amount of its own."),
+                problem(
+                    6,
+                    "Amt",
+                    "The amount “-9.00” is not a number written with a point (like 1250.00), \
+                     as camt amounts are."
+                ),
+            ]
+        );
+        // The value date is the only date given: it is the booking date.
+        assert_eq!(
+            s.rows
+                .iter()
+                .map(|r| (r.row, r.booked, r.value_date, r.currency.as_deref()))
+                .collect::<Vec<_>>(),
+            vec![(7, date("2026-01-05"), None, Some("USD"))]
+        );
+        assert_eq!(s.account, None);
+    }
+
+    #[test]
+    fn raw_is_capped_at_a_character_boundary() {
+        let long = "ä".repeat(MAX_RAW_BYTES);
+        let xml = format!("<Document><BkToCstmrStmt><Stmt><Ntry><Amt Ccy=\"EUR\">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-01-02</Dt></BookgDt><AddtlNtryInf>{long}</AddtlNtryInf></Ntry></Stmt></BkToCstmrStmt></Document>");
+        let s = read(xml.as_bytes()).unwrap();
+        let raw = &s.rows[0].raw;
+        assert!(raw.ends_with('…'));
+        assert!(raw.len() <= MAX_RAW_BYTES + '…'.len_utf8());
+        // The reference is capped at MAX_TEXT_BYTES, also at a character boundary.
+        assert_eq!(s.rows[0].reference.len(), MAX_TEXT_BYTES);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_recursion() {
+        let xml = format!(
+            "<Document><BkToCstmrStmt><Stmt>{}",
+            "<a>".repeat(100_000)
+        );
+        let Err(StatementError::Unreadable(words)) = read(xml.as_bytes()) else {
+            panic!("must refuse");
+        };
+        assert!(words.contains("nests its elements far deeper"), "{words}");
+    }
 }
