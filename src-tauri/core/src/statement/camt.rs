@@ -22,6 +22,10 @@
 //! - A transaction or entry that cannot be read (date, amount, direction) makes the whole entry
 //!   a problem: importing some parts of one booking would misstate it.
 //!
+//! - `raw` is the entry's text as in the file (at most 8 KiB); for a part of an entry with
+//!   several transactions, that part's own `TxDtls` text, so a batch of thousands of
+//!   transactions does not repeat the entry thousands of times.
+//!
 //! The file is read as a stream of XML events (quick-xml), never as a tree: no recursion on the
 //! file's depth, no DTD, no entity expansion (`&name;` other than the five XML ones stays as
 //! written). Text is UTF-8 (with or without BOM), UTF-16 with a BOM, or a single-byte encoding
@@ -57,7 +61,9 @@ pub fn looks_like(bytes: &[u8]) -> bool {
     let head = bytes.get(..SNIFF_BYTES).unwrap_or(bytes);
     let text = match Encoding::for_bom(head) {
         Some((encoding, bom)) if encoding != UTF_8 => {
-            encoding.decode_without_bom_handling(head.get(bom..).unwrap_or_default()).0
+            encoding
+                .decode_without_bom_handling(head.get(bom..).unwrap_or_default())
+                .0
         }
         _ => String::from_utf8_lossy(head),
     };
@@ -108,9 +114,9 @@ fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, StatementError> {
         None => Ok(String::from_utf8_lossy(bytes)),
         Some(label) => match Encoding::for_label(label.as_bytes()) {
             Some(encoding) if encoding == UTF_8 => Ok(String::from_utf8_lossy(bytes)),
-            Some(encoding) if encoding.is_single_byte() => {
-                Ok(Cow::Owned(encoding.decode_without_bom_handling(bytes).0.into_owned()))
-            }
+            Some(encoding) if encoding.is_single_byte() => Ok(Cow::Owned(
+                encoding.decode_without_bom_handling(bytes).0.into_owned(),
+            )),
             _ => Err(StatementError::Unreadable(format!(
                 "This statement is written in the text encoding “{}”, which Casefile does not \
                  read. Ask the bank for the statement in UTF-8.",
@@ -146,6 +152,8 @@ struct EntryData {
     row: u32,
     leaves: Vec<Leaf>,
     parts: Vec<Vec<Leaf>>,
+    /// Each part's own text (`<TxDtls>…</TxDtls>`), capped.
+    part_raws: Vec<String>,
     start: usize,
 }
 
@@ -174,6 +182,7 @@ struct Walk<'a> {
     entry: Option<EntryData>,
     entry_depth: Option<usize>,
     part_depth: Option<usize>,
+    part_start: usize,
     entries_seen: u32,
     rows: Vec<StatementRow>,
     problems: Vec<RowProblem>,
@@ -192,6 +201,7 @@ impl<'a> Walk<'a> {
             entry: None,
             entry_depth: None,
             part_depth: None,
+            part_start: 0,
             entries_seen: 0,
             rows: Vec::new(),
             problems: Vec::new(),
@@ -295,6 +305,7 @@ impl<'a> Walk<'a> {
                 row: self.entries_seen,
                 leaves: Vec::new(),
                 parts: Vec::new(),
+                part_raws: Vec::new(),
                 start: at,
             });
             self.entry_depth = Some(depth);
@@ -310,9 +321,12 @@ impl<'a> Walk<'a> {
                 }
                 entry.parts.push(Vec::new());
                 self.part_depth = Some(depth);
+                self.part_start = at;
             }
         }
-        let ccy = (name == "Amt" && self.entry.is_some()).then(|| attribute(e, "Ccy")).flatten();
+        let ccy = (name == "Amt" && self.entry.is_some())
+            .then(|| attribute(e, "Ccy"))
+            .flatten();
         self.stack.push(Frame {
             name,
             ccy,
@@ -333,6 +347,10 @@ impl<'a> Walk<'a> {
         self.buf.clear();
         if self.part_depth == Some(depth) {
             self.part_depth = None;
+            let raw = raw_text(self.text, self.part_start, at);
+            if let Some(entry) = self.entry.as_mut() {
+                entry.part_raws.push(raw);
+            }
         }
         if self.entry_depth == Some(depth) {
             self.entry_depth = None;
@@ -556,7 +574,9 @@ fn first<'l>(leaves: &'l [Leaf], paths: &[&str]) -> Option<&'l Leaf> {
 }
 
 fn text_of(leaves: &[Leaf], paths: &[&str]) -> String {
-    first(leaves, paths).map(|l| clean(&l.text)).unwrap_or_default()
+    first(leaves, paths)
+        .map(|l| clean(&l.text))
+        .unwrap_or_default()
 }
 
 /// All non-empty texts at `path`, joined by a space.
@@ -624,15 +644,26 @@ fn entry_rows(
         .and_then(|l| l.ccy.clone())
         .filter(|c| !c.is_empty())
         .or_else(|| stmt.currency.clone());
-    let side = side(leaves, "This entry").map_err(|p| problems.push(p)).ok();
-    let booked = when(leaves, "BookgDt").map_err(|p| problems.push(p)).ok().flatten();
-    let value = when(leaves, "ValDt").map_err(|p| problems.push(p)).ok().flatten();
+    let side = side(leaves, "This entry")
+        .map_err(|p| problems.push(p))
+        .ok();
+    let booked = when(leaves, "BookgDt")
+        .map_err(|p| problems.push(p))
+        .ok()
+        .flatten();
+    let value = when(leaves, "ValDt")
+        .map_err(|p| problems.push(p))
+        .ok()
+        .flatten();
     let (booked, value_date) = match (booked, value) {
         (Some(b), v) => (Some(b), v.map(|v| v.date)),
         // The value date is then the only date the file gives.
         (None, Some(v)) => (Some(v), None),
         (None, None) => {
-            if !problems.iter().any(|p| p.column == "BookgDt" || p.column == "ValDt") {
+            if !problems
+                .iter()
+                .any(|p| p.column == "BookgDt" || p.column == "ValDt")
+            {
                 problems.push(Problem {
                     column: "BookgDt",
                     message: "This entry has no booking date.".into(),
@@ -661,12 +692,20 @@ fn entry_rows(
         currency: currency.clone(),
         counterparty: String::new(),
         counterparty_account: String::new(),
-        reference: decorate(entry_info.clone(), pending, reversal),
-        bank_id: (!entry_ref.is_empty()).then(|| entry_ref.clone()),
-        raw: raw.clone(),
+        reference: String::new(),
+        bank_id: None,
+        raw: String::new(),
     };
     if entry.parts.is_empty() {
-        return (vec![row(1)], Vec::new());
+        return (
+            vec![StatementRow {
+                reference: decorate(entry_info, pending, reversal),
+                bank_id: (!entry_ref.is_empty()).then_some(entry_ref),
+                raw,
+                ..row(1)
+            }],
+            Vec::new(),
+        );
     }
 
     let several = entry.parts.len() > 1;
@@ -687,7 +726,10 @@ fn entry_rows(
                         })
                     })
                     .ok(),
-                leaf.ccy.clone().filter(|c| !c.is_empty()).or(currency.clone()),
+                leaf.ccy
+                    .clone()
+                    .filter(|c| !c.is_empty())
+                    .or(currency.clone()),
             ),
             None if !several => (Some(amount), currency.clone()),
             None => {
@@ -699,9 +741,7 @@ fn entry_rows(
             }
         };
         let part_side = if first(part, &["CdtDbtInd"]).is_some() {
-            side_of(part, &which)
-                .map_err(|p| problems.push(p))
-                .ok()
+            side_of(part, &which).map_err(|p| problems.push(p)).ok()
         } else {
             Some(side)
         };
@@ -763,6 +803,13 @@ fn entry_rows(
             counterparty_account: text_of(part, &as_strs(&account_paths)),
             reference: decorate(reference, pending, reversal),
             bank_id,
+            // A part's own text: the entry's text repeated for every part of a large batch
+            // would grow far beyond the file.
+            raw: if several {
+                entry.part_raws.get(i).cloned().unwrap_or_default()
+            } else {
+                raw.clone()
+            },
             ..row(n)
         });
     }
@@ -903,9 +950,7 @@ fn when(leaves: &[Leaf], element: &'static str) -> Result<Option<When>, Problem>
         };
         let (date, rest) = split_date(text).ok_or_else(bad)?;
         let rest = rest.strip_prefix('T').ok_or_else(bad)?;
-        let zone_at = rest
-            .find(['Z', '+', '-'])
-            .unwrap_or(rest.len());
+        let zone_at = rest.find(['Z', '+', '-']).unwrap_or(rest.len());
         let (clock, zone_text) = (
             rest.get(..zone_at).unwrap_or_default(),
             rest.get(zone_at..).unwrap_or_default(),
@@ -1075,7 +1120,9 @@ mod tests {
         assert_eq!(first.time, None);
         assert_eq!(first.offset_minutes, None);
         assert_eq!(first.currency.as_deref(), Some("EUR"));
-        assert!(first.raw.starts_with("<Ntry>\n        <NtryRef>1</NtryRef>"));
+        assert!(first
+            .raw
+            .starts_with("<Ntry>\n        <NtryRef>1</NtryRef>"));
         assert!(first.raw.ends_with("</Ntry>"));
         assert!(first.raw.contains("&amp; fees"));
         assert!(!first.raw.contains("<NtryRef>2</NtryRef>"));
@@ -1153,8 +1200,12 @@ mod tests {
                 ),
             ]
         );
-        // Every part keeps the whole entry's text.
-        assert!(s.rows[..3].iter().all(|r| r.raw.contains("<NbOfTxs>3</NbOfTxs>")));
+        // Each part keeps its own text.
+        assert!(s.rows[1]
+            .raw
+            .starts_with("<TxDtls>\n            <Refs><AcctSvcrRef>TX-8812"));
+        assert!(s.rows[1].raw.ends_with("</TxDtls>"));
+        assert!(!s.rows[1].raw.contains("PAY-1"));
     }
 
     #[test]
@@ -1303,7 +1354,10 @@ mod tests {
         let Err(StatementError::NotThisFormat(words)) = read(pain) else {
             panic!("must refuse");
         };
-        assert!(words.starts_with("This is a pain.001 payment order"), "{words}");
+        assert!(
+            words.starts_with("This is a pain.001 payment order"),
+            "{words}"
+        );
         let other = br#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.086.001.02"><BkSvcsBllgStmt/></Document>"#;
         let Err(StatementError::NotThisFormat(words)) = read(other) else {
             panic!("must refuse");
@@ -1367,7 +1421,11 @@ mod tests {
         assert_eq!(read(&utf16).unwrap().rows[0].reference, "Müller");
 
         let mut latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>".to_vec();
-        latin1.extend(xml.replace('ü', "\u{1}").bytes().map(|b| if b == 1 { 0xFC } else { b }));
+        latin1.extend(
+            xml.replace('ü', "\u{1}")
+                .bytes()
+                .map(|b| if b == 1 { 0xFC } else { b }),
+        );
         assert_eq!(read(&latin1).unwrap().rows[0].reference, "Müller");
 
         let ebcdic = b"<?xml version=\"1.0\" encoding=\"EBCDIC-XYZ\"?><Document/>";
@@ -1414,7 +1472,11 @@ mod tests {
                     "BookgDt",
                     "The booking date and time “2026-01-02T25:00:00” is not a real date and time."
                 ),
-                problem(5, "Amt", "Transaction 2 of this entry has no amount of its own."),
+                problem(
+                    5,
+                    "Amt",
+                    "Transaction 2 of this entry has no amount of its own."
+                ),
                 problem(
                     6,
                     "Amt",
@@ -1448,10 +1510,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_refused_without_recursion() {
-        let xml = format!(
-            "<Document><BkToCstmrStmt><Stmt>{}",
-            "<a>".repeat(100_000)
-        );
+        let xml = format!("<Document><BkToCstmrStmt><Stmt>{}", "<a>".repeat(100_000));
         let Err(StatementError::Unreadable(words)) = read(xml.as_bytes()) else {
             panic!("must refuse");
         };
