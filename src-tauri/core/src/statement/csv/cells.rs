@@ -143,7 +143,10 @@ pub(super) enum AmountFault {
 
 /// Characters that separate thousands (besides `.` or `,` when it is not the decimal mark).
 fn is_group_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '\u{2019}')
+    matches!(
+        c,
+        ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '\u{2019}'
+    )
 }
 
 /// The parts of an amount cell: the number (digits and separators only), whether it is written

@@ -176,7 +176,10 @@ pub fn header_key(header: &[String]) -> String {
                 .replace('|', "/")
         })
         .collect();
-    let used = cells.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
+    let used = cells
+        .iter()
+        .rposition(|c| !c.is_empty())
+        .map_or(0, |i| i + 1);
     cells[..used].join("|")
 }
 

@@ -236,15 +236,14 @@ fn check_columns(p: &CsvProfile, width: usize) -> Result<(), StatementError> {
 }
 
 /// One row, or every problem it has.
-fn read_row(
-    reading: &Reading,
-    r: &Record,
-    text: &str,
-) -> Result<StatementRow, Vec<RowProblem>> {
+fn read_row(reading: &Reading, r: &Record, text: &str) -> Result<StatementRow, Vec<RowProblem>> {
     let p = reading.profile;
     let line = r.line;
     if r.cells.len() < reading.min_cells
-        || r.cells.iter().skip(reading.width).any(|c| !c.trim().is_empty())
+        || r.cells
+            .iter()
+            .skip(reading.width)
+            .any(|c| !c.trim().is_empty())
     {
         let expected = if reading.has_header {
             format!("the header has {}", reading.width)
@@ -305,7 +304,8 @@ fn read_row(
             }
         }
     }
-    let amount = read_amount(reading, r).map_err(|(col, message)| problem(line, name(col), message));
+    let amount =
+        read_amount(reading, r).map_err(|(col, message)| problem(line, name(col), message));
     let money = match amount {
         Ok(m) => Some(m),
         Err(e) => {

@@ -54,58 +54,135 @@ const ROLE_WORDS: &[(Role, &[&str])] = &[
     (
         Role::Balance,
         &[
-            "balance", "saldo", "kontostand", "solde", "running balance", "saldo contabile",
+            "balance",
+            "saldo",
+            "kontostand",
+            "solde",
+            "running balance",
+            "saldo contabile",
         ],
     ),
     (
         Role::ValueDate,
         &[
-            "valutadatum", "valuta datum", "value date", "wertstellung", "date de valeur",
-            "date valeur", "fecha valor", "data valuta", "rentedatum",
+            "valutadatum",
+            "valuta datum",
+            "value date",
+            "wertstellung",
+            "date de valeur",
+            "date valeur",
+            "fecha valor",
+            "data valuta",
+            "rentedatum",
         ],
     ),
     (
         Role::Id,
         &[
-            "transaction id", "transaktions id", "transaktionsid", "txid", "tx id", "txhash",
-            "transaction hash", "order id", "trade id", "reference id", "id transaction",
-            "transactie id", "id operazione", "id transaccion",
+            "transaction id",
+            "transaktions id",
+            "transaktionsid",
+            "txid",
+            "tx id",
+            "txhash",
+            "transaction hash",
+            "order id",
+            "trade id",
+            "reference id",
+            "id transaction",
+            "transactie id",
+            "id operazione",
+            "id transaccion",
         ],
     ),
     (
         Role::Account,
         &[
-            "iban", "kontonummer", "kontonr", "gegenkonto", "tegenrekening", "counterparty account",
-            "beneficiary account", "payee account", "account number", "numero de compte",
-            "numero de cuenta", "cuenta", "conto", "wallet address", "address",
+            "iban",
+            "kontonummer",
+            "kontonr",
+            "gegenkonto",
+            "tegenrekening",
+            "counterparty account",
+            "beneficiary account",
+            "payee account",
+            "account number",
+            "numero de compte",
+            "numero de cuenta",
+            "cuenta",
+            "conto",
+            "wallet address",
+            "address",
         ],
     ),
     (
         Role::Indicator,
         &[
-            "indicator", "dr cr", "cr dr", "debit credit", "credit debit", "d c", "s h",
-            "soll haben", "af bij", "debet credit", "sign", "direction",
+            "indicator",
+            "dr cr",
+            "cr dr",
+            "debit credit",
+            "credit debit",
+            "d c",
+            "s h",
+            "soll haben",
+            "af bij",
+            "debet credit",
+            "sign",
+            "direction",
         ],
     ),
     (
         Role::Debit,
         &[
-            "debit", "soll", "debet", "cargo", "cargos", "addebiti", "addebito", "uscite",
-            "money out", "paid out", "withdrawal", "withdrawals", "ausgang", "ausgaben",
+            "debit",
+            "soll",
+            "debet",
+            "cargo",
+            "cargos",
+            "addebiti",
+            "addebito",
+            "uscite",
+            "money out",
+            "paid out",
+            "withdrawal",
+            "withdrawals",
+            "ausgang",
+            "ausgaben",
         ],
     ),
     (
         Role::Credit,
         &[
-            "credit", "haben", "credito", "abono", "abonos", "accrediti", "accredito", "entrate",
-            "money in", "paid in", "deposit", "deposits", "eingang", "einnahmen",
+            "credit",
+            "haben",
+            "credito",
+            "abono",
+            "abonos",
+            "accrediti",
+            "accredito",
+            "entrate",
+            "money in",
+            "paid in",
+            "deposit",
+            "deposits",
+            "eingang",
+            "einnahmen",
         ],
     ),
     (
         Role::Amount,
         &[
-            "amount", "betrag", "montant", "importe", "bedrag", "importo", "umsatz", "change",
-            "transaction amount", "net amount",
+            "amount",
+            "betrag",
+            "montant",
+            "importe",
+            "bedrag",
+            "importo",
+            "umsatz",
+            "change",
+            "transaction amount",
+            "net amount",
         ],
     ),
     (
@@ -118,27 +195,79 @@ const ROLE_WORDS: &[(Role, &[&str])] = &[
     (
         Role::Date,
         &[
-            "date", "datum", "buchungstag", "buchungsdatum", "fecha", "data", "boekdatum",
-            "transaction date", "booking date", "posting date", "posted", "date time", "utc time",
+            "date",
+            "datum",
+            "buchungstag",
+            "buchungsdatum",
+            "fecha",
+            "data",
+            "boekdatum",
+            "transaction date",
+            "booking date",
+            "posting date",
+            "posted",
+            "date time",
+            "utc time",
         ],
     ),
-    (Role::Time, &["time", "uhrzeit", "zeit", "heure", "hora", "tijd", "ora"]),
+    (
+        Role::Time,
+        &["time", "uhrzeit", "zeit", "heure", "hora", "tijd", "ora"],
+    ),
     (
         Role::Counterparty,
         &[
-            "name", "naam", "nom", "empfanger", "empfaenger", "auftraggeber", "beneficiary",
-            "payee", "payer", "counterparty", "beguenstigter", "begunstigter",
-            "zahlungspflichtiger", "beneficiaire", "contrepartie", "tiers", "beneficiario",
-            "ordenante", "tegenpartij", "controparte", "merchant", "recipient",
+            "name",
+            "naam",
+            "nom",
+            "empfanger",
+            "empfaenger",
+            "auftraggeber",
+            "beneficiary",
+            "payee",
+            "payer",
+            "counterparty",
+            "beguenstigter",
+            "begunstigter",
+            "zahlungspflichtiger",
+            "beneficiaire",
+            "contrepartie",
+            "tiers",
+            "beneficiario",
+            "ordenante",
+            "tegenpartij",
+            "controparte",
+            "merchant",
+            "recipient",
         ],
     ),
     (
         Role::Reference,
         &[
-            "reference", "referenz", "verwendungszweck", "description", "libelle", "concepto",
-            "omschrijving", "mededelingen", "memo", "details", "narrative", "buchungstext",
-            "causale", "descrizione", "descripcion", "purpose", "particulars", "note", "notes",
-            "remark", "communication", "motif", "label", "type",
+            "reference",
+            "referenz",
+            "verwendungszweck",
+            "description",
+            "libelle",
+            "concepto",
+            "omschrijving",
+            "mededelingen",
+            "memo",
+            "details",
+            "narrative",
+            "buchungstext",
+            "causale",
+            "descrizione",
+            "descripcion",
+            "purpose",
+            "particulars",
+            "note",
+            "notes",
+            "remark",
+            "communication",
+            "motif",
+            "label",
+            "type",
         ],
     ),
 ];
@@ -186,7 +315,8 @@ fn role_of(header: &str) -> Option<Role> {
             .iter()
             .any(|p| {
                 let p: Vec<&str> = p.split(' ').collect();
-                w.windows(p.len()).any(|win| win.iter().zip(&p).all(|(a, b)| a == b))
+                w.windows(p.len())
+                    .any(|win| win.iter().zip(&p).all(|(a, b)| a == b))
             })
             .then_some(*role)
     })
@@ -223,9 +353,9 @@ fn names_like(r: &Record, formats: &[String]) -> bool {
         .filter(|c| !c.is_empty())
         .collect();
     cells.len() >= 2
-        && cells.iter().all(|c| {
-            c.chars().any(char::is_alphabetic) && !is_date(c, formats) && !is_amount(c)
-        })
+        && cells
+            .iter()
+            .all(|c| c.chars().any(char::is_alphabetic) && !is_date(c, formats) && !is_amount(c))
 }
 
 /// The most common cell count among records with at least two cells used, and how many records
@@ -283,8 +413,7 @@ pub(super) fn sniff(bytes: &[u8]) -> Result<CsvSniff, StatementError> {
         return Err(super::rows::too_many_rows());
     }
     let formats = date_formats();
-    let Some((width, _)) = usual_width(table.iter().take(SAMPLE_RECORDS))
-    else {
+    let Some((width, _)) = usual_width(table.iter().take(SAMPLE_RECORDS)) else {
         return Err(StatementError::NotThisFormat(
             "This does not look like a CSV statement: its lines have no columns.".into(),
         ));
@@ -421,14 +550,12 @@ fn find_table(table: &[Record], width: usize, formats: &[String]) -> (Option<usi
     let data_like = |r: &Record| {
         fits(r, width)
             && r.cells.iter().any(|c| is_date(c, formats))
-            && r
-                .cells
-                .iter()
-                .any(|c| !is_date(c, formats) && c.chars().any(|ch| ch.is_ascii_digit()) && is_amount(c))
+            && r.cells.iter().any(|c| {
+                !is_date(c, formats) && c.chars().any(|ch| ch.is_ascii_digit()) && is_amount(c)
+            })
     };
-    let first_data = (0..looked).find(|&i| {
-        data_like(&table[i]) && table.get(i + 1).is_none_or(|next| fits(next, width))
-    });
+    let first_data = (0..looked)
+        .find(|&i| data_like(&table[i]) && table.get(i + 1).is_none_or(|next| fits(next, width)));
     match first_data {
         Some(i) => {
             let header = i
@@ -437,13 +564,10 @@ fn find_table(table: &[Record], width: usize, formats: &[String]) -> (Option<usi
             (header, i)
         }
         None => {
-            // No row with a date and an amount: take the first names-like row followed by fitting
-            // rows as the header, else the first fitting row as data.
-            let header = (0..looked).find(|&i| {
-                fits(&table[i], width)
-                    && names_like(&table[i], formats)
-                    && table.get(i + 1).is_some_and(|n| fits(n, width))
-            });
+            // No row with a date and an amount: take the first names-like row as the header,
+            // else the first fitting row as data.
+            let header =
+                (0..looked).find(|&i| fits(&table[i], width) && names_like(&table[i], formats));
             match header {
                 Some(h) => (Some(h), h + 1),
                 None => (
@@ -465,8 +589,9 @@ fn check_roles_against_values(roles: &mut [Option<Role>], sample: &[&Record], fo
             .filter(|c| !c.is_empty())
             .collect()
     };
-    let is_code = |c: &str| (3..=5).contains(&c.len()) && c.chars().all(|ch| ch.is_ascii_uppercase());
-    for col in 0..roles.len() {
+    let is_code =
+        |c: &str| (3..=5).contains(&c.len()) && c.chars().all(|ch| ch.is_ascii_uppercase());
+    for (col, role) in roles.iter_mut().enumerate() {
         let v = values(col);
         if v.is_empty() {
             continue;
@@ -474,17 +599,16 @@ fn check_roles_against_values(roles: &mut [Option<Role>], sample: &[&Record], fo
         let mostly = |ok: &dyn Fn(&str) -> bool| {
             v.iter().filter(|c| ok(c)).count() * 5 >= v.len() * MOSTLY_FIFTHS
         };
-        match roles[col] {
+        match *role {
             Some(Role::Date | Role::ValueDate) if !mostly(&|c| is_date(c, formats)) => {
-                roles[col] = v.iter().all(|c| is_code(c)).then_some(Role::Currency);
+                *role = v.iter().all(|c| is_code(c)).then_some(Role::Currency);
             }
             Some(Role::Time) if v.iter().all(|c| is_date(c, formats)) => {
                 // "UTC_Time" holding "2026-03-14 09:31:02" is the date.
-                roles[col] = Some(Role::Date);
+                *role = Some(Role::Date);
             }
-            Some(Role::Amount | Role::Debit | Role::Credit) if !mostly(&is_amount) =>
-            {
-                roles[col] = None;
+            Some(Role::Amount | Role::Debit | Role::Credit) if !mostly(&is_amount) => {
+                *role = None;
             }
             _ => {}
         }
@@ -666,7 +790,9 @@ fn date_choice(
                 .collect(),
         })
         .collect();
-    let column = header.get(col).map_or_else(|| format!("column {}", col + 1), |h| format!("“{h}”"));
+    let column = header
+        .get(col)
+        .map_or_else(|| format!("column {}", col + 1), |h| format!("“{h}”"));
     let message = match differing.first() {
         Some((_, v)) => format!(
             "The dates in {column} can be read more than one way: “{v}” could be {}. Which is \
@@ -735,11 +861,18 @@ fn decimal_choice(sample: &[&Record], cols: &[usize]) -> (Option<char>, Option<Q
         return (Some('.'), None);
     };
     let other = if sep == '.' { ',' } else { '.' };
-    let read = |v: &str, mark: char| parse_amount(v, mark).ok().map(|m| m.value.abs().normalize().to_string());
+    let read = |v: &str, mark: char| {
+        parse_amount(v, mark)
+            .ok()
+            .map(|m| m.value.abs().normalize().to_string())
+    };
     let choice = |mark: char| Choice {
         value: mark.to_string(),
         label: if mark == sep {
-            format!("“{mark}” is the decimal mark: {first} is {}", read(&first, mark).unwrap_or_default())
+            format!(
+                "“{mark}” is the decimal mark: {first} is {}",
+                read(&first, mark).unwrap_or_default()
+            )
         } else {
             format!(
                 "“{sep}” separates thousands (“{mark}” is the decimal mark): {first} is {}",
@@ -749,7 +882,10 @@ fn decimal_choice(sample: &[&Record], cols: &[usize]) -> (Option<char>, Option<Q
         examples: either
             .iter()
             .map(|(line, v, _)| {
-                format!("Line {line}: {v} → {}", read(v, mark).unwrap_or_else(|| "not an amount this way".into()))
+                format!(
+                    "Line {line}: {v} → {}",
+                    read(v, mark).unwrap_or_else(|| "not an amount this way".into())
+                )
             })
             .collect(),
     };

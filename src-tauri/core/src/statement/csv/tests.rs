@@ -73,8 +73,11 @@ fn sparkasse_windows_1252_semicolons_account_lines_and_german_amounts() {
     assert_eq!(s.date_formats, vec!["%d.%m.%Y".to_owned()]);
     assert_eq!(p.decimal_mark, ',');
     assert_eq!(s.decimal_mark, Some(','));
-    assert_eq!(s.preview.len(), 8);
-    assert_eq!(s.preview[0], ["Umsätze Girokonto", "Zeitraum: 01.03.2026 - 31.03.2026"]);
+    assert_eq!(s.preview.len(), 7, "the blank line is not shown");
+    assert_eq!(
+        s.preview[0],
+        ["Umsätze Girokonto", "Zeitraum: 01.03.2026 - 31.03.2026"]
+    );
 
     assert_eq!(parsed.problems, vec![]);
     assert_eq!(parsed.account.as_deref(), Some("DE89370400440532013000"));
@@ -90,7 +93,14 @@ fn sparkasse_windows_1252_semicolons_account_lines_and_german_amounts() {
                 "Müller & Söhne GmbH",
                 "Rechnung 4711 Gebühr für März"
             ),
-            (6, day(2026, 3, 5), dec("250.00"), Flow::In, "Jürgen Weiß", "Rückzahlung Darlehen"),
+            (
+                6,
+                day(2026, 3, 5),
+                dec("250.00"),
+                Flow::In,
+                "Jürgen Weiß",
+                "Rückzahlung Darlehen"
+            ),
             (
                 7,
                 day(2026, 3, 12),
@@ -99,7 +109,14 @@ fn sparkasse_windows_1252_semicolons_account_lines_and_german_amounts() {
                 "CryptoFX Trading Ltd",
                 "Einzahlung Konto 88213 – Bonus 10 €"
             ),
-            (8, day(2026, 3, 31), dec("4.90"), Flow::Out, "Sparkasse", "Kontoführungsentgelt"),
+            (
+                8,
+                day(2026, 3, 31),
+                dec("4.90"),
+                Flow::Out,
+                "Sparkasse",
+                "Kontoführungsentgelt"
+            ),
         ]
     );
     assert_eq!(parsed.rows[1].value_date, Some(day(2026, 3, 6)));
@@ -118,7 +135,13 @@ fn uk_debit_and_credit_columns_with_pound_signs_and_day_first_dates() {
     assert_eq!(p.delimiter, ',');
     assert_eq!(p.header_row, Some(1));
     assert_eq!(p.skip_top, 0);
-    assert_eq!(p.amount, AmountLayout::DebitCredit { debit: 2, credit: 3 });
+    assert_eq!(
+        p.amount,
+        AmountLayout::DebitCredit {
+            debit: 2,
+            credit: 3
+        }
+    );
     assert_eq!(p.date_format, "%d/%m/%Y", "15/03 decides day first");
     assert_eq!(p.reference_columns, vec![1]);
     assert_eq!(p.decimal_mark, '.');
@@ -126,7 +149,14 @@ fn uk_debit_and_credit_columns_with_pound_signs_and_day_first_dates() {
     assert_eq!(
         summary(&parsed.rows),
         vec![
-            (2, day(2026, 3, 2), dec("45.20"), Flow::Out, "", "CARD PAYMENT TESCO STORES 3321"),
+            (
+                2,
+                day(2026, 3, 2),
+                dec("45.20"),
+                Flow::Out,
+                "",
+                "CARD PAYMENT TESCO STORES 3321"
+            ),
             (
                 3,
                 day(2026, 3, 4),
@@ -135,11 +165,21 @@ fn uk_debit_and_credit_columns_with_pound_signs_and_day_first_dates() {
                 "",
                 "FASTER PAYMENT TO J SMITH REF LOAN"
             ),
-            (4, day(2026, 3, 15), dec("2100.00"), Flow::In, "", "SALARY ACME LTD"),
+            (
+                4,
+                day(2026, 3, 15),
+                dec("2100.00"),
+                Flow::In,
+                "",
+                "SALARY ACME LTD"
+            ),
             (5, day(2026, 3, 21), dec("5.00"), Flow::Out, "", "BANK FEE"),
         ]
     );
-    assert!(parsed.rows.iter().all(|r| r.currency.as_deref() == Some("GBP")));
+    assert!(parsed
+        .rows
+        .iter()
+        .all(|r| r.currency.as_deref() == Some("GBP")));
 }
 
 #[test]
@@ -169,7 +209,10 @@ fn us_dates_all_twelve_or_less_are_a_question_answered_by_the_person() {
             "Line 4: 04/01/2026 → 1 April 2026"
         ]
     );
-    assert_eq!(q.choices[0].examples[2], "Line 4: 04/01/2026 → 4 January 2026");
+    assert_eq!(
+        q.choices[0].examples[2],
+        "Line 4: 04/01/2026 → 4 January 2026"
+    );
 
     // The person says month first.
     let mut profile = s.profile.clone();
@@ -213,7 +256,16 @@ fn exchange_amount_with_dr_cr_indicator_and_usdt_in_the_cell() {
     assert_eq!(p.reference_columns, vec![7]);
     assert_eq!(parsed.problems, vec![]);
     assert_eq!(parsed.currency.as_deref(), Some("USDT"));
-    let got: Vec<(u32, NaiveDate, Option<NaiveTime>, Decimal, Flow, Option<&str>, &str)> = parsed
+    type Row<'a> = (
+        u32,
+        NaiveDate,
+        Option<NaiveTime>,
+        Decimal,
+        Flow,
+        Option<&'a str>,
+        &'a str,
+    );
+    let got: Vec<Row> = parsed
         .rows
         .iter()
         .map(|r| {
@@ -232,7 +284,15 @@ fn exchange_amount_with_dr_cr_indicator_and_usdt_in_the_cell() {
     assert_eq!(
         got,
         vec![
-            (2, day(2026, 3, 1), at(9, 12, 45), dec("2000.00"), Flow::In, Some("DP-20260301-11002"), ""),
+            (
+                2,
+                day(2026, 3, 1),
+                at(9, 12, 45),
+                dec("2000.00"),
+                Flow::In,
+                Some("DP-20260301-11002"),
+                ""
+            ),
             (
                 3,
                 day(2026, 3, 2),
@@ -315,7 +375,11 @@ fn three_digits_after_the_only_separator_is_a_question() {
     assert_eq!(q.choices[1].value, ",");
     assert_eq!(
         q.choices[1].examples,
-        ["Line 2: -14.000 → 14000", "Line 3: 2.500 → 2500", "Line 4: -1.000 → 1000"]
+        [
+            "Line 2: -14.000 → 14000",
+            "Line 3: 2.500 → 2500",
+            "Line 4: -1.000 → 1000"
+        ]
     );
 
     let mut profile = s.profile.clone();
@@ -353,8 +417,22 @@ fn ragged_rows_bad_dates_and_amounts_are_problems_naming_line_and_column() {
     assert_eq!(
         summary(&parsed.rows),
         vec![
-            (2, day(2026, 3, 14), dec("850.00"), Flow::Out, "Anna Schmidt", "Miete März"),
-            (8, day(2026, 3, 19), dec("7.50"), Flow::Out, "Last Shop", "Kauf"),
+            (
+                2,
+                day(2026, 3, 14),
+                dec("850.00"),
+                Flow::Out,
+                "Anna Schmidt",
+                "Miete März"
+            ),
+            (
+                8,
+                day(2026, 3, 19),
+                dec("7.50"),
+                Flow::Out,
+                "Last Shop",
+                "Kauf"
+            ),
         ]
     );
     let problems: Vec<(u32, Option<&str>, &str)> = parsed
@@ -378,7 +456,11 @@ fn ragged_rows_bad_dates_and_amounts_are_problems_naming_line_and_column() {
                 Some("Amount"),
                 "“12,3,4” does not read as an amount with “,” as the decimal mark."
             ),
-            (7, Some("Amount"), "The amount is 0: there is no money movement to import."),
+            (
+                7,
+                Some("Amount"),
+                "The amount is 0: there is no money movement to import."
+            ),
         ]
     );
 }
@@ -388,19 +470,49 @@ fn utf8_bom_french_headers_debit_credit_and_space_thousands() {
     let (s, parsed) = sniff_and_read(fixture!("french_bom.csv"));
     let p = &s.profile;
     assert_eq!(p.encoding, "UTF-8");
-    assert_eq!(s.header[0], "Date opération", "the BOM is not part of the first name");
+    assert_eq!(
+        s.header[0], "Date opération",
+        "the BOM is not part of the first name"
+    );
     assert_eq!(p.date_column, 0);
     assert_eq!(p.value_date_column, Some(1));
     assert_eq!(p.reference_columns, vec![2]);
-    assert_eq!(p.amount, AmountLayout::DebitCredit { debit: 3, credit: 4 });
+    assert_eq!(
+        p.amount,
+        AmountLayout::DebitCredit {
+            debit: 3,
+            credit: 4
+        }
+    );
     assert_eq!(p.decimal_mark, ',');
     assert_eq!(parsed.problems, vec![]);
     assert_eq!(
         summary(&parsed.rows),
         vec![
-            (2, day(2026, 3, 3), dec("1250.00"), Flow::Out, "", "VIR SEPA M. DUPONT"),
-            (3, day(2026, 3, 17), dec("19.99"), Flow::Out, "", "PRLV FREE MOBILE"),
-            (4, day(2026, 3, 20), dec("300.00"), Flow::In, "", "VIR RECU REMBOURSEMENT"),
+            (
+                2,
+                day(2026, 3, 3),
+                dec("1250.00"),
+                Flow::Out,
+                "",
+                "VIR SEPA M. DUPONT"
+            ),
+            (
+                3,
+                day(2026, 3, 17),
+                dec("19.99"),
+                Flow::Out,
+                "",
+                "PRLV FREE MOBILE"
+            ),
+            (
+                4,
+                day(2026, 3, 20),
+                dec("300.00"),
+                Flow::In,
+                "",
+                "VIR RECU REMBOURSEMENT"
+            ),
         ]
     );
     assert_eq!(parsed.rows[1].value_date, Some(day(2026, 3, 18)));
@@ -418,8 +530,22 @@ fn tab_separated_spanish_file() {
     assert_eq!(
         summary(&parsed.rows),
         vec![
-            (2, day(2026, 3, 14), dec("3000.00"), Flow::Out, "", "TRANSFERENCIA A WEI ZHANG"),
-            (3, day(2026, 3, 21), dec("45.50"), Flow::In, "", "BIZUM DE LUCIA"),
+            (
+                2,
+                day(2026, 3, 14),
+                dec("3000.00"),
+                Flow::Out,
+                "",
+                "TRANSFERENCIA A WEI ZHANG"
+            ),
+            (
+                3,
+                day(2026, 3, 21),
+                dec("45.50"),
+                Flow::In,
+                "",
+                "BIZUM DE LUCIA"
+            ),
         ]
     );
     assert_eq!(parsed.currency.as_deref(), Some("EUR"));
@@ -449,8 +575,22 @@ fn utf16_with_bom_is_decoded() {
     assert_eq!(
         summary(&parsed.rows),
         vec![
-            (2, day(2026, 3, 14), dec("1500.00"), Flow::Out, "Wei Zhang", ""),
-            (3, day(2026, 3, 20), dec("25.00"), Flow::In, "Terugbetaling", ""),
+            (
+                2,
+                day(2026, 3, 14),
+                dec("1500.00"),
+                Flow::Out,
+                "Wei Zhang",
+                ""
+            ),
+            (
+                3,
+                day(2026, 3, 20),
+                dec("25.00"),
+                Flow::In,
+                "Terugbetaling",
+                ""
+            ),
         ]
     );
 }
@@ -460,8 +600,14 @@ fn amounts_in_brackets_trailing_minus_and_codes() {
     let read = |cell, mark| cells::parse_amount(cell, mark).map(|m| (m.value, m.currency));
     assert_eq!(read("(1,234.56)", '.'), Ok((dec("-1234.56"), None)));
     assert_eq!(read("45.20-", '.'), Ok((dec("-45.20"), None)));
-    assert_eq!(read("-€45.20", '.'), Ok((dec("-45.20"), Some("EUR".into()))));
-    assert_eq!(read("EUR 1.234,56", ','), Ok((dec("1234.56"), Some("EUR".into()))));
+    assert_eq!(
+        read("-€45.20", '.'),
+        Ok((dec("-45.20"), Some("EUR".into())))
+    );
+    assert_eq!(
+        read("EUR 1.234,56", ','),
+        Ok((dec("1234.56"), Some("EUR".into())))
+    );
     assert_eq!(read("1'234.50", '.'), Ok((dec("1234.50"), None)));
     assert_eq!(read("$1,000", '.'), Ok((dec("1000"), None)));
     assert_eq!(read("12.50 CR", '.'), Ok((dec("12.50"), None)));
@@ -498,7 +644,9 @@ fn profile_that_does_not_fit_the_file_is_refused_in_words() {
     );
     profile.header_row = Some(1);
     profile.delimiter = 'x';
-    assert!(matches!(read(bytes, &profile), Err(StatementError::Unreadable(m)) if m.contains("“x”")));
+    assert!(
+        matches!(read(bytes, &profile), Err(StatementError::Unreadable(m)) if m.contains("“x”"))
+    );
     profile.delimiter = '\t';
     profile.date_format = "%Q".into();
     assert!(read(bytes, &profile).is_err());
@@ -514,8 +662,16 @@ fn a_saved_profile_round_trips_through_json_and_is_found_by_its_header() {
         header_key(&s.header),
         "buchungstag|valutadatum|auftraggeber/empfänger|verwendungszweck|betrag|währung"
     );
-    let same = ["  BUCHUNGSTAG", "Valutadatum ", "Auftraggeber/Empfänger", "Verwendungszweck", "Betrag", "Währung", ""]
-        .map(String::from);
+    let same = [
+        "  BUCHUNGSTAG",
+        "Valutadatum ",
+        "Auftraggeber/Empfänger",
+        "Verwendungszweck",
+        "Betrag",
+        "Währung",
+        "",
+    ]
+    .map(String::from);
     assert_eq!(header_key(&same), header_key(&s.header));
 }
 
@@ -525,8 +681,14 @@ fn files_that_are_not_csv_statements_are_refused() {
         sniff(b""),
         Err(StatementError::NotThisFormat("The file is empty.".into()))
     );
-    assert!(matches!(sniff(b"just some words\nand more\n"), Err(StatementError::NotThisFormat(_))));
-    assert!(matches!(sniff(b"a,b\0,c\n1,2,3\n"), Err(StatementError::NotThisFormat(_))));
+    assert!(matches!(
+        sniff(b"just some words\nand more\n"),
+        Err(StatementError::NotThisFormat(_))
+    ));
+    assert!(matches!(
+        sniff(b"a,b\0,c\n1,2,3\n"),
+        Err(StatementError::NotThisFormat(_))
+    ));
     assert!(matches!(
         sniff(b"Date,Amount\n"),
         Err(StatementError::Unreadable(_))
@@ -535,7 +697,8 @@ fn files_that_are_not_csv_statements_are_refused() {
 
 #[test]
 fn line_numbers_count_blank_lines_and_multi_line_cells() {
-    let bytes = b"Date,Description,Amount\n\n2026-03-01,\"two\nlines\",-5.00\n\r\n2026-03-02,one,7.00\n";
+    let bytes =
+        b"Date,Description,Amount\n\n2026-03-01,\"two\nlines\",-5.00\n\r\n2026-03-02,one,7.00\n";
     let (_, parsed) = sniff_and_read(bytes);
     let got: Vec<(u32, &str, &str)> = parsed
         .rows

@@ -77,43 +77,42 @@ pub(super) fn check_size(bytes: &[u8]) -> Result<(), StatementError> {
 
 /// The file's text in `encoding`, without a leading BOM.
 pub(super) fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, StatementError> {
-    let text = match encoding {
-        Encoding::Utf8 => {
-            let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-            match std::str::from_utf8(bytes) {
-                Ok(text) => text.to_owned(),
-                Err(_) => {
-                    return Err(StatementError::Unreadable(
+    let text =
+        match encoding {
+            Encoding::Utf8 => {
+                let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => text.to_owned(),
+                    Err(_) => return Err(StatementError::Unreadable(
                         "This file is not UTF-8 text. Choose Windows-1252 as its encoding (most \
                          banks in Western Europe write that)."
                             .into(),
-                    ))
+                    )),
                 }
             }
-        }
-        Encoding::Utf16Le | Encoding::Utf16Be => {
-            let (codec, bom): (&'static encoding_rs::Encoding, &[u8]) =
-                if encoding == Encoding::Utf16Le {
-                    (encoding_rs::UTF_16LE, b"\xFF\xFE")
-                } else {
-                    (encoding_rs::UTF_16BE, b"\xFE\xFF")
-                };
-            let bytes = bytes.strip_prefix(bom).unwrap_or(bytes);
-            let (text, had_errors) = codec.decode_without_bom_handling(bytes);
-            if had_errors {
-                return Err(StatementError::Unreadable(format!(
-                    "This file is not {} text. Choose another encoding.",
-                    encoding.label()
-                )));
+            Encoding::Utf16Le | Encoding::Utf16Be => {
+                let (codec, bom): (&'static encoding_rs::Encoding, &[u8]) =
+                    if encoding == Encoding::Utf16Le {
+                        (encoding_rs::UTF_16LE, b"\xFF\xFE")
+                    } else {
+                        (encoding_rs::UTF_16BE, b"\xFE\xFF")
+                    };
+                let bytes = bytes.strip_prefix(bom).unwrap_or(bytes);
+                let (text, had_errors) = codec.decode_without_bom_handling(bytes);
+                if had_errors {
+                    return Err(StatementError::Unreadable(format!(
+                        "This file is not {} text. Choose another encoding.",
+                        encoding.label()
+                    )));
+                }
+                text.into_owned()
             }
-            text.into_owned()
-        }
-        Encoding::Windows1252 => encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
-        Encoding::Latin1 => bytes.iter().map(|&b| char::from(b)).collect(),
-    };
+            Encoding::Windows1252 => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+            Encoding::Latin1 => bytes.iter().map(|&b| char::from(b)).collect(),
+        };
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_owned(),
         None => text,
