@@ -18,6 +18,7 @@
 //! Files:
 //! - `text.rs`: bytes to text (the encoding) and text to records with their lines;
 //! - `cells.rs`: one date or amount cell read in a given format;
+//! - `columns.rs`: what a column holds, from its header's words;
 //! - `sniff.rs`: the proposal and its questions;
 //! - `rows.rs`: the profile checked against the file, and every row read.
 
@@ -26,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use super::{ParsedStatement, RowProblem, StatementError};
 
 mod cells;
+mod columns;
 mod rows;
 mod sniff;
 mod text;

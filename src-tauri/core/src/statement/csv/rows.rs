@@ -8,7 +8,7 @@ use super::cells::{
     date_part, format_is_valid, format_words, parse_amount, parse_date, parse_time, AmountFault,
     DateFault, Money,
 };
-use super::sniff::{MAX_COLUMNS, TOP_ALLOWANCE};
+use super::sniff::TOP_ALLOWANCE;
 use super::text::{check_size, decode, records, Encoding, Record};
 use super::{problem, AmountLayout, CsvProfile};
 use crate::statement::{
@@ -35,6 +35,8 @@ struct Reading<'a> {
     /// Cells a row must have at least, and may have beyond only when empty.
     min_cells: usize,
     width: usize,
+    /// The cell count named in a message about a ragged row.
+    told: usize,
     date_only_format: &'a str,
     has_header: bool,
 }
@@ -112,18 +114,12 @@ pub(super) fn read(bytes: &[u8], profile: &CsvProfile) -> Result<ParsedStatement
         return Err(too_many_rows());
     }
 
+    // Rows may end with an empty cell the header does not have (`a;b;c` over `1;2;3;`).
+    let usual = usual_cells(body);
     let (width, min_cells) = match header {
-        Some(h) => (h.cells.len(), h.span()),
-        None => {
-            let w = usual_cells(body);
-            (w, w)
-        }
+        Some(h) => (h.cells.len().max(usual), h.span()),
+        None => (usual, usual),
     };
-    if width > MAX_COLUMNS {
-        return Err(unfit(format!(
-            "The rows have {width} columns; Casefile reads statements of up to {MAX_COLUMNS}."
-        )));
-    }
     check_columns(profile, width)?;
     let names = (0..width)
         .map(|c| match header.map(|h| h.cell(c)) {
@@ -136,6 +132,7 @@ pub(super) fn read(bytes: &[u8], profile: &CsvProfile) -> Result<ParsedStatement
         names,
         min_cells,
         width,
+        told: header.map_or(width, |h| h.cells.len()),
         date_only_format: date_part(&profile.date_format),
         has_header: header.is_some(),
     };
@@ -246,9 +243,9 @@ fn read_row(reading: &Reading, r: &Record, text: &str) -> Result<StatementRow, V
             .any(|c| !c.trim().is_empty())
     {
         let expected = if reading.has_header {
-            format!("the header has {}", reading.width)
+            format!("the header has {}", reading.told)
         } else {
-            format!("most rows have {}", reading.width)
+            format!("most rows have {}", reading.told)
         };
         return Err(vec![problem(
             line,

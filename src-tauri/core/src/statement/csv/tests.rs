@@ -713,3 +713,96 @@ fn line_numbers_count_blank_lines_and_multi_line_cells() {
         ]
     );
 }
+
+/// The fuzz target's checks (fuzz/fuzz_targets/statement_csv.rs) over the fixtures and a few
+/// thousand deterministic mutations of them: the proposal always fits its own file, every offered
+/// answer too, and read rows hold their invariants.
+#[test]
+fn proposals_fit_their_own_files_under_mutation() {
+    let files: [&[u8]; 9] = [
+        fixture!("sparkasse_1252.csv"),
+        fixture!("uk_debit_credit.csv"),
+        fixture!("us_month_first.csv"),
+        fixture!("exchange_indicator.csv"),
+        fixture!("info_and_totals.csv"),
+        fixture!("fourteen_thousand.csv"),
+        fixture!("problems.csv"),
+        fixture!("french_bom.csv"),
+        fixture!("spanish_tab.tsv"),
+    ];
+    let mut seed: u64 = 0x5eed;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    const BYTES: &[u8] = b";,\t|\"\n\r.-()0123456789/:ab \xe4\xff";
+    for round in 0..1200 {
+        let mut bytes = files[round % files.len()].to_vec();
+        for _ in 0..(1 + next() % 4) {
+            let at = (next() as usize) % (bytes.len() + 1);
+            match next() % 3 {
+                0 if at < bytes.len() => {
+                    bytes.remove(at);
+                }
+                1 => bytes.insert(at, BYTES[(next() as usize) % BYTES.len()]),
+                _ if at < bytes.len() => bytes[at] = BYTES[(next() as usize) % BYTES.len()],
+                _ => {}
+            }
+        }
+        let Ok(s) = sniff(&bytes) else { continue };
+        let mut profiles = vec![s.profile.clone()];
+        for q in &s.undecided {
+            for c in &q.choices {
+                let mut p = s.profile.clone();
+                match q.topic {
+                    QuestionTopic::DateFormat => p.date_format = c.value.clone(),
+                    QuestionTopic::DecimalMark => p.decimal_mark = c.value.chars().next().unwrap(),
+                    _ => continue,
+                }
+                profiles.push(p);
+            }
+        }
+        for p in &profiles {
+            let parsed = read(&bytes, p)
+                .unwrap_or_else(|e| panic!("round {round}: {e} for {p:?}\n{bytes:?}"));
+            let mut previous = 0;
+            for r in &parsed.rows {
+                assert!(r.row > previous);
+                previous = r.row;
+                assert!(r.amount > Decimal::ZERO);
+            }
+            for pr in &parsed.problems {
+                assert!(!parsed.rows.iter().any(|r| r.row == pr.row));
+            }
+        }
+    }
+}
+
+#[test]
+fn iso_8859_1_can_be_chosen_and_reads_bytes_as_their_own_characters() {
+    let bytes = fixture!("sparkasse_1252.csv");
+    let mut profile = sniff(bytes).unwrap().profile;
+    profile.encoding = "ISO-8859-1".into();
+    let parsed = read(bytes, &profile).unwrap();
+    assert_eq!(parsed.rows[1].counterparty, "Jürgen Weiß");
+    // 0x96 and 0x80 are the dash and € in Windows-1252, control characters in ISO-8859-1.
+    assert_eq!(
+        parsed.rows[2].reference,
+        "Einzahlung Konto 88213 \u{96} Bonus 10 \u{80}"
+    );
+    profile.encoding = "EBCDIC".into();
+    assert_eq!(
+        read(bytes, &profile),
+        Err(StatementError::Unreadable(
+            "Casefile does not know the encoding “EBCDIC”. Choose UTF-8, UTF-16LE, UTF-16BE, \
+             windows-1252 or ISO-8859-1."
+                .into()
+        ))
+    );
+    profile.encoding = "UTF-8".into();
+    assert!(
+        matches!(read(bytes, &profile), Err(StatementError::Unreadable(m)) if m.contains("Windows-1252"))
+    );
+}
