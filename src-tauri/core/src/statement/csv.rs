@@ -1,1 +1,0 @@
-//! (being written) The csv statement reader.
