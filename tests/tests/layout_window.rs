@@ -169,16 +169,23 @@ fn every_screen_holds_at_1100x780_and_760x540_with_30_cases_and_60_screenshots()
         problems.extend(check(s, &format!("{size}-settings"), axe && w == 1100));
         press(s, "#open-settings");
         press(s, "#open-dashboard");
-        s.wait_for_content("main, body", "Cases and next steps", 10).unwrap();
+        s.wait_for_content("main, body", "Cases and next steps", 10)
+            .unwrap();
         problems.extend(check(s, &format!("{size}-dashboard"), axe && w == 1100));
         press(s, "#open-dashboard");
         // Search every case: a wallet part that is in the sample case.
-        let search = s.wait_for("input[aria-label='Search all cases'], #search-all", 10).unwrap();
+        let search = s
+            .wait_for("input[aria-label='Search all cases'], #search-all", 10)
+            .unwrap();
         s.fill(&search, "investment").unwrap();
         std::thread::sleep(std::time::Duration::from_millis(1200));
         problems.extend(check(s, &format!("{size}-search"), axe && w == 1100));
-        s.fill(&s.wait_for("input[aria-label='Search all cases'], #search-all", 10).unwrap(), "")
-            .unwrap();
+        s.fill(
+            &s.wait_for("input[aria-label='Search all cases'], #search-all", 10)
+                .unwrap(),
+            "",
+        )
+        .unwrap();
         s.keys("\u{E00C}").ok();
         std::thread::sleep(std::time::Duration::from_millis(500));
     }

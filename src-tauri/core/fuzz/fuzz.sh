@@ -43,10 +43,13 @@ declare -A MAX_LEN=(
   [chat_line]=6000
   [chat_suggest]=3000
   [chat_archive]=8000
+  [statement_csv]=8000
+  [statement_ofx]=8000
+  [statement_camt]=10000
 )
 ALL_TARGETS=(case_import transfer subject_identifier event draft typed evidence time_parse crypto bank_account \
 identifier_normalize name_time png_time chat_whatsapp chat_telegram_json chat_telegram_html chat_line \
-chat_suggest chat_archive)
+chat_suggest chat_archive statement_csv statement_ofx statement_camt)
 
 # Seconds one input may take before libFuzzer calls it a hang. The store targets write to an
 # encrypted database and get 20 s; a chat parser reads a few KB and must stay far below 1 s
@@ -59,6 +62,9 @@ declare -A TIMEOUT=(
   [chat_line]=2
   [chat_suggest]=2
   [chat_archive]=2
+  [statement_csv]=2
+  [statement_ofx]=2
+  [statement_camt]=2
 )
 
 # Crates whose code the targets exercise: instrumented for coverage. The rest (SQLCipher's

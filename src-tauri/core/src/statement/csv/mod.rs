@@ -151,7 +151,17 @@ pub struct Choice {
 /// separator that splits its lines into columns; [`StatementError::Unreadable`] when it is too
 /// large or has no rows below its column names.
 pub fn sniff(bytes: &[u8]) -> Result<CsvSniff, StatementError> {
-    sniff::sniff(bytes)
+    let proposal = sniff::sniff(bytes)?;
+    // A proposal must read its own file: when the lines it skips or its header are wider or
+    // narrower than the rows (a file edited by hand, two tables in one), say so instead of
+    // offering a profile that cannot be used.
+    if read(bytes, &proposal.profile).is_err() {
+        return Err(StatementError::Unreadable(
+            "The lines of this file do not keep the same columns from top to bottom, so Casefile              cannot propose how to read it. Use the statement exactly as the bank gave it (not              edited in a spreadsheet), or choose its columns by hand."
+                .into(),
+        ));
+    }
+    Ok(proposal)
 }
 
 /// Reads every row of a CSV statement with a confirmed profile. Rows that cannot be read are
