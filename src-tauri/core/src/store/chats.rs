@@ -1122,6 +1122,18 @@ impl Store {
                 // imported again); nothing to bring back from the deleted items.
                 store.conn.execute("DELETE FROM evidence_blobs WHERE evidence_id = ?1", [id])?;
             }
+            // The same for what it brought in and the person had deleted already: no message
+            // or import stands behind it any more.
+            store.conn.execute(
+                "DELETE FROM evidence_blobs WHERE evidence_id IN (
+                   SELECT c.evidence_id FROM chat_import_evidence c JOIN evidence e ON e.id = c.evidence_id
+                    WHERE c.import_id = ?1 AND e.deleted_at IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM chat_messages o WHERE o.evidence_id = c.evidence_id
+                                       AND o.deleted_at IS NULL)
+                      AND NOT EXISTS (SELECT 1 FROM chat_imports i WHERE i.evidence_id = c.evidence_id
+                                       AND i.id != ?1 AND i.undone_at IS NULL))",
+                [import_id],
+            )?;
             let kept_words = if kept.is_empty() {
                 String::new()
             } else {

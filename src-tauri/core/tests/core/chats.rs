@@ -651,3 +651,45 @@ fn an_iphone_zip_with_media_and_times_out_of_order_keeps_file_order() {
     let when: Vec<&str> = days.entries.iter().map(|d| d.day.as_str()).collect();
     assert_eq!(when, vec!["2026-03-13", "2026-03-14", "2026-03-15"]);
 }
+
+#[test]
+fn undoing_an_import_also_removes_the_bytes_of_its_attachments_deleted_before() {
+    let (dir, mut store, case) = store_with_case_in("Europe/London");
+    let chat = chat_fixture("whatsapp/ios_12h_narrow_nbsp.txt");
+    let zip = whatsapp_zip(
+        dir.path(),
+        "WhatsApp Chat - Anna.zip",
+        &chat,
+        &[
+            ("00000012-PHOTO-2026-03-14-21-33-10.jpg", png(30, 60, 1)),
+            ("00000016-PHOTO-2026-03-15-13-02-00.jpg", png(30, 60, 2)),
+        ],
+    );
+    let options = ChatImportOptions {
+        device_zone: Some("Asia/Bangkok".into()),
+        ..Default::default()
+    };
+    let summary = store.import_chat(case, &zip, &options, &mut go).unwrap();
+    let photo = all_messages(&store, summary.chat.id)
+        .into_iter()
+        .find_map(|m| m.evidence_id)
+        .unwrap();
+    store.delete_evidence(photo).unwrap();
+    assert!(store
+        .deleted_items(case)
+        .unwrap()
+        .iter()
+        .any(|i| i.kind == DeletedKind::Evidence && i.id == photo));
+    store.undo_chat_import(summary.import_id).unwrap();
+    // Nothing of the import is left to bring back: no message stands behind that photo.
+    assert!(
+        store
+            .deleted_items(case)
+            .unwrap()
+            .iter()
+            .all(|i| i.kind != DeletedKind::Evidence),
+        "{:?}",
+        store.deleted_items(case).unwrap()
+    );
+    assert!(store.verify_audit_chain().unwrap().problem.is_none());
+}
