@@ -114,17 +114,7 @@ impl Store {
         let short: Vec<String> = text
             .split_whitespace()
             .filter(|w| w.chars().count() < 3)
-            .map(|w| {
-                let mut p = String::from("%");
-                for c in w.chars() {
-                    if matches!(c, '%' | '_' | '\\') {
-                        p.push('\\');
-                    }
-                    p.push(c);
-                }
-                p.push('%');
-                p
-            })
+            .map(super::timeline::like)
             .collect();
         let short_json = serde_json::to_string(&short).unwrap_or_else(|_| "[]".into());
         let sql = "
