@@ -92,6 +92,9 @@ fn build_case(store_path: &Path, shots_dir: &Path) {
                     notes: String::new(),
                     evidence_ids: vec![],
                     accept_warnings: true,
+                    from_account_id: None,
+                    to_account_id: None,
+                    source_ids: Vec::new(),
                 },
             )
             .expect("transfer");

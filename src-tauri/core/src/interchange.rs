@@ -476,6 +476,9 @@ impl Store {
                     notes: t.notes.clone(),
                     evidence_ids: t.evidence_refs.iter().filter_map(|r| evidence_ids.get(r).copied()).collect(),
                     accept_warnings: true,
+                    from_account_id: None,
+                    to_account_id: None,
+                    source_ids: Vec::new(),
                 })?;
                 transfer_ids.insert(t.reference, made.id);
             }

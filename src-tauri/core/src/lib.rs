@@ -13,6 +13,7 @@ pub mod evidence;
 pub mod files;
 pub mod interchange;
 pub mod model;
+pub mod money;
 pub mod passphrase;
 pub mod statement;
 pub mod store;

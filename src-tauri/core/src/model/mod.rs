@@ -34,13 +34,17 @@ mod chat;
 mod contact;
 mod draft;
 mod json;
+mod money;
 mod records;
+mod statement;
 mod typed;
 pub use chat::*;
 pub use contact::*;
 pub use draft::Draft;
 pub use json::{from_json_slice, from_json_value};
+pub use money::*;
 pub use records::*;
+pub use statement::*;
 pub use typed::*;
 
 stored_enum!(

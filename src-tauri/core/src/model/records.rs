@@ -294,6 +294,17 @@ pub struct TransferInput {
     pub evidence_ids: Vec<i32>,
     /// Save even though some values look wrong (the warnings are kept with the record).
     pub accept_warnings: bool,
+    /// The case's account the money left (see [`super::Account`]); `None`: not chosen.
+    #[serde(default)]
+    pub from_account_id: Option<i32>,
+    /// The case's account the money went to; `None`: not chosen (then the beneficiary's IBAN or
+    /// wallet, when it matches an account's number, chooses it).
+    #[serde(default)]
+    pub to_account_id: Option<i32>,
+    /// Hop links: the transfers whose money paid for this one ("these USDT were bought with that
+    /// GBP deposit").
+    #[serde(default)]
+    pub source_ids: Vec<i32>,
 }
 
 impl TransferInput {
@@ -320,6 +331,9 @@ impl TransferInput {
             notes: String::new(),
             evidence_ids: Vec::new(),
             accept_warnings: false,
+            from_account_id: None,
+            to_account_id: None,
+            source_ids: Vec::new(),
         }
     }
 }
@@ -352,6 +366,16 @@ pub struct Transfer {
     pub warnings: Vec<String>,
     pub created_at: String,
     pub updated_at: String,
+    pub from_account_id: Option<i32>,
+    pub to_account_id: Option<i32>,
+    /// Hop links: the transfers whose money paid for this one.
+    pub source_ids: Vec<i32>,
+    /// What it is in the loss computation, from its direction and the owners of its accounts.
+    pub role: super::TransferRole,
+    /// The statement gave only the day (the time is midnight in the case's zone, not printed).
+    pub date_only: bool,
+    /// The statement row it was made from.
+    pub statement: Option<super::StatementOrigin>,
 }
 
 /// Totals of one currency (or crypto asset on one network).
@@ -378,6 +402,14 @@ pub struct LossSummary {
     pub in_reporting_currency: CurrencyTotal,
     /// Transfers in another currency without an exchange rate (left out of the total above).
     pub transfers_without_rate: u32,
+    /// Which rates are missing, per currency, naming the transfers (the total in the reporting
+    /// currency is only shown when this is empty).
+    pub missing_rates: Vec<super::MissingRate>,
+    /// Transfers between the victim's own accounts: not a loss, left out of every total.
+    pub hops: u32,
+    /// Transfers traced between accounts that are not the victim's (scammer to scammer): shown
+    /// in the trail, left out of every total.
+    pub traced: u32,
     pub first_transfer_at: Option<String>,
     pub last_transfer_at: Option<String>,
     pub transfers: u32,

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_5,
     MIGRATION_6,
     MIGRATION_7,
+    MIGRATION_8,
 ];
 
 /// The schema version this build writes.
@@ -682,4 +683,81 @@ END;
 CREATE TRIGGER search_contact_removed AFTER DELETE ON contacts BEGIN
     DELETE FROM search_index WHERE rowid = OLD.id * 8 + 7;
 END;
+"#;
+
+/// Accounts the money passed through (the victim's own, the scammers', unknown), the two ends
+/// of a transfer, hop links ("these USDT were bought with that deposit"), statement imports
+/// and saved CSV profiles. A transfer made from a statement row keeps the row, its number and
+/// the bank's id of it (`row_key`: what recognises the row in an overlapping statement).
+const MIGRATION_8: &str = r#"
+CREATE TABLE accounts (
+    id                  INTEGER PRIMARY KEY,
+    case_id             INTEGER NOT NULL REFERENCES cases(id),
+    owner               TEXT NOT NULL CHECK (owner IN ('victim', 'scammer', 'unknown')),
+    kind                TEXT NOT NULL CHECK (kind IN ('bank', 'exchange', 'wallet', 'card', 'payment_app', 'other')),
+    name                TEXT NOT NULL,
+    institution         TEXT NOT NULL DEFAULT '',
+    number              TEXT NOT NULL DEFAULT '',
+    -- validate::identifier match key of `number` (IBAN with or without spaces, wallet case).
+    match_key           TEXT,
+    network             TEXT,
+    is_exchange_deposit INTEGER NOT NULL DEFAULT 0 CHECK (is_exchange_deposit IN (0, 1)),
+    warnings            TEXT NOT NULL DEFAULT '',
+    notes               TEXT NOT NULL DEFAULT '',
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL,
+    deleted_at          TEXT
+) STRICT;
+CREATE INDEX accounts_case ON accounts(case_id);
+CREATE INDEX accounts_match ON accounts(case_id, match_key);
+
+CREATE TABLE statement_imports (
+    id              INTEGER PRIMARY KEY,
+    case_id         INTEGER NOT NULL REFERENCES cases(id),
+    evidence_id     INTEGER NOT NULL REFERENCES evidence(id),
+    account_id      INTEGER REFERENCES accounts(id),
+    format          TEXT NOT NULL CHECK (format IN ('csv', 'ofx', 'camt053')),
+    file_name       TEXT NOT NULL,
+    sha256          TEXT NOT NULL,
+    -- The CSV profile the rows were read with (JSON), and its saved name.
+    profile         TEXT,
+    profile_name    TEXT,
+    rows_in_file    INTEGER NOT NULL,
+    imported_at     TEXT NOT NULL,
+    undone_at       TEXT
+) STRICT;
+CREATE INDEX statement_imports_case ON statement_imports(case_id);
+
+CREATE TABLE statement_profiles (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    header_key  TEXT NOT NULL,
+    profile     TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX statement_profiles_header ON statement_profiles(header_key);
+
+ALTER TABLE transfers ADD COLUMN from_account_id INTEGER REFERENCES accounts(id);
+ALTER TABLE transfers ADD COLUMN to_account_id INTEGER REFERENCES accounts(id);
+-- The statement gave the day only: the time is midnight in the case's zone and not printed.
+ALTER TABLE transfers ADD COLUMN date_only INTEGER NOT NULL DEFAULT 0 CHECK (date_only IN (0, 1));
+ALTER TABLE transfers ADD COLUMN statement_import_id INTEGER REFERENCES statement_imports(id);
+ALTER TABLE transfers ADD COLUMN statement_row INTEGER;
+ALTER TABLE transfers ADD COLUMN statement_part INTEGER;
+ALTER TABLE transfers ADD COLUMN statement_raw TEXT;
+ALTER TABLE transfers ADD COLUMN row_key TEXT;
+CREATE INDEX transfers_from_account ON transfers(from_account_id);
+CREATE INDEX transfers_to_account ON transfers(to_account_id);
+CREATE INDEX transfers_row_key ON transfers(case_id, row_key);
+CREATE INDEX transfers_statement_import ON transfers(statement_import_id);
+
+-- Hop links: `transfer_id` was paid with money that arrived by `source_id`.
+CREATE TABLE transfer_sources (
+    transfer_id INTEGER NOT NULL REFERENCES transfers(id),
+    source_id   INTEGER NOT NULL REFERENCES transfers(id),
+    PRIMARY KEY (transfer_id, source_id),
+    CHECK (transfer_id != source_id)
+) STRICT;
+CREATE INDEX transfer_sources_source ON transfer_sources(source_id);
 "#;

@@ -7,11 +7,11 @@ use rusqlite::{params, OptionalExtension, Row};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::Store;
-use crate::model::{Action, Entity};
 use crate::model::{
-    Case, CurrencyTotal, Direction, LossSummary, Transfer, TransferInput, TransferMethod,
-    TransferStatus,
+    AccountOwner, Case, CurrencyTotal, Direction, LossSummary, MissingRate, StatementOrigin,
+    Transfer, TransferInput, TransferMethod, TransferRole, TransferStatus,
 };
+use crate::model::{Action, Entity};
 use crate::time::now_utc;
 use crate::time::{parse_moment, Moment};
 use crate::validate::crypto::{self, Network};
@@ -264,16 +264,27 @@ fn clean(input: &TransferInput, case: &Case) -> Result<Clean> {
 const COLUMNS: &str = "id, case_id, occurred_at_utc, occurred_offset_minutes, direction, amount, currency, network,
     method, from_account, beneficiary_name, beneficiary_bank, beneficiary_account, beneficiary_bic,
     beneficiary_wallet, wallet_is_exchange_deposit, reference, exchange_rate, status, notes, warnings,
-    created_at, updated_at";
+    created_at, updated_at, from_account_id, to_account_id,
+    (SELECT owner FROM accounts WHERE id = from_account_id),
+    (SELECT owner FROM accounts WHERE id = to_account_id),
+    date_only, statement_import_id,
+    (SELECT evidence_id FROM statement_imports WHERE id = statement_import_id),
+    statement_row, statement_part, statement_raw";
 
 fn row_to_transfer(r: &Row<'_>) -> rusqlite::Result<Transfer> {
     let utc: String = r.get(2)?;
     let warnings: String = r.get(20)?;
+    let direction = Direction::parse(&r.get::<_, String>(4)?).unwrap_or(Direction::Out);
+    let owner = |i: usize| -> rusqlite::Result<Option<AccountOwner>> {
+        Ok(r.get::<_, Option<String>>(i)?
+            .as_deref()
+            .and_then(AccountOwner::parse))
+    };
     Ok(Transfer {
         id: r.get(0)?,
         case_id: r.get(1)?,
         occurred: Moment::from_stored(&utc, r.get(3)?),
-        direction: Direction::parse(&r.get::<_, String>(4)?).unwrap_or(Direction::Out),
+        direction,
         amount: r.get(5)?,
         currency: r.get(6)?,
         network: r
@@ -301,6 +312,21 @@ fn row_to_transfer(r: &Row<'_>) -> rusqlite::Result<Transfer> {
             .collect(),
         created_at: r.get(21)?,
         updated_at: r.get(22)?,
+        from_account_id: r.get(23)?,
+        to_account_id: r.get(24)?,
+        source_ids: Vec::new(),
+        role: crate::money::role(direction, owner(25)?, owner(26)?),
+        date_only: r.get(27)?,
+        statement: match (r.get::<_, Option<i32>>(28)?, r.get::<_, Option<i32>>(29)?) {
+            (Some(import_id), Some(evidence_id)) => Some(StatementOrigin {
+                import_id,
+                evidence_id,
+                row: r.get(30)?,
+                part: r.get::<_, Option<u32>>(31)?.unwrap_or(1),
+                raw: r.get::<_, Option<String>>(32)?.unwrap_or_default(),
+            }),
+            _ => None,
+        },
     })
 }
 
@@ -352,6 +378,8 @@ impl Store {
             });
         }
         self.check_evidence_in_case(case_id, &input.evidence_ids)?;
+        let (from_account, to_account) = self.transfer_ends(case_id, input, &c)?;
+        self.check_sources(case_id, id, &input.source_ids)?;
         let now = now_utc();
         let tx = super::write_tx(&mut self.conn)?;
         let values = params![
@@ -412,6 +440,17 @@ impl Store {
                 [id, *ev],
             )?;
         }
+        tx.execute(
+            "UPDATE transfers SET from_account_id = ?2, to_account_id = ?3 WHERE id = ?1",
+            params![id, from_account, to_account],
+        )?;
+        tx.execute("DELETE FROM transfer_sources WHERE transfer_id = ?1", [id])?;
+        for source in &input.source_ids {
+            tx.execute(
+                "INSERT OR IGNORE INTO transfer_sources (transfer_id, source_id) VALUES (?1, ?2)",
+                [id, *source],
+            )?;
+        }
         let mut summary = format!("Transfer T-{id}: {}", summary_line(input, &c));
         if !c.warnings.is_empty() {
             summary.push_str(&format!(" — saved with {} warning(s)", c.warnings.len()));
@@ -447,7 +486,93 @@ impl Store {
                 id: id.into(),
             })?;
         t.evidence_ids = self.transfer_evidence(id)?;
+        t.source_ids = self.transfer_sources(id)?;
         Ok(t)
+    }
+
+    fn transfer_sources(&self, id: i32) -> Result<Vec<i32>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ts.source_id FROM transfer_sources ts JOIN transfers t ON t.id = ts.source_id
+             WHERE ts.transfer_id = ?1 AND t.deleted_at IS NULL ORDER BY ts.source_id",
+        )?;
+        let ids = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i32>>>()?;
+        Ok(ids)
+    }
+
+    /// The accounts at both ends of a transfer: those chosen (checked to be this case's), else
+    /// the account whose number matches the beneficiary's IBAN or wallet.
+    fn transfer_ends(
+        &self,
+        case_id: i32,
+        input: &TransferInput,
+        c: &Clean,
+    ) -> Result<(Option<i32>, Option<i32>)> {
+        for (id, field) in [
+            (input.from_account_id, "from_account_id"),
+            (input.to_account_id, "to_account_id"),
+        ] {
+            if let Some(id) = id {
+                let ok: Option<i32> = self
+                    .conn
+                    .query_row(
+                        "SELECT id FROM accounts WHERE id = ?1 AND case_id = ?2 AND deleted_at IS NULL",
+                        [id, case_id],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if ok.is_none() {
+                    return Err(CoreError::invalid(
+                        field,
+                        format!("Account A-{id} is not an account of this case. Choose one from the list."),
+                    ));
+                }
+            }
+        }
+        let to = match input.to_account_id {
+            Some(id) => Some(id),
+            None => match c.wallet_key.as_ref().or(c.account_key.as_ref()) {
+                Some(key) => self
+                    .conn
+                    .query_row(
+                        "SELECT id FROM accounts WHERE case_id = ?1 AND match_key = ?2 AND deleted_at IS NULL
+                         ORDER BY id LIMIT 1",
+                        params![case_id, key],
+                        |r| r.get(0),
+                    )
+                    .optional()?,
+                None => None,
+            },
+        };
+        Ok((input.from_account_id, to))
+    }
+
+    /// Hop links must name other transfers of the same case.
+    fn check_sources(&self, case_id: i32, id: Option<i32>, sources: &[i32]) -> Result<()> {
+        for source in sources {
+            if Some(*source) == id {
+                return Err(CoreError::invalid(
+                    "source_ids",
+                    "A transfer cannot be paid with its own money. Choose the transfer that brought the money.",
+                ));
+            }
+            let ok: Option<i32> = self
+                .conn
+                .query_row(
+                    "SELECT id FROM transfers WHERE id = ?1 AND case_id = ?2 AND deleted_at IS NULL",
+                    [*source, case_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if ok.is_none() {
+                return Err(CoreError::invalid(
+                    "source_ids",
+                    format!("Transfer T-{source} is not a transfer of this case."),
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn transfer_evidence(&self, id: i32) -> Result<Vec<i32>> {
@@ -472,6 +597,7 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         for t in &mut list {
             t.evidence_ids = self.transfer_evidence(t.id)?;
+            t.source_ids = self.transfer_sources(t.id)?;
         }
         Ok(list)
     }
@@ -555,23 +681,40 @@ pub const TOO_LARGE: &str = "too large to total exactly";
 type CurrencyKey = (String, Option<&'static str>);
 
 /// The loss summary of a list of transfers. Failed and reversed transfers moved no money and
-/// are left out of the totals.
+/// are left out; so are hops between the victim's own accounts and movements traced between
+/// other accounts (see [`crate::money::role`]): only money that left the victim's control, and
+/// what came back, is totalled.
 pub fn summarize(transfers: &[Transfer], reporting: &str) -> LossSummary {
     let mut per: BTreeMap<CurrencyKey, (Option<Network>, Sums)> = BTreeMap::new();
     let mut reporting_sums = Sums::default();
-    let mut without_rate = 0;
-    let counted: Vec<&Transfer> = transfers
+    let mut missing: BTreeMap<CurrencyKey, MissingRate> = BTreeMap::new();
+    let (mut hops, mut traced) = (0, 0);
+    let moved: Vec<&Transfer> = transfers
         .iter()
         .filter(|t| !matches!(t.status, TransferStatus::Failed | TransferStatus::Reversed))
         .collect();
-    for t in &counted {
+    for t in &moved {
+        let direction = match t.role {
+            TransferRole::Hop => {
+                hops += 1;
+                continue;
+            }
+            TransferRole::Traced => {
+                traced += 1;
+                continue;
+            }
+            TransferRole::Loss => Direction::Out,
+            TransferRole::Received => Direction::In,
+            TransferRole::Recovered => Direction::Recovered,
+        };
         let Ok(amount) = Decimal::from_str(&t.amount) else {
             continue;
         };
-        per.entry((t.currency.clone(), t.network.map(Network::as_str)))
+        let key = (t.currency.clone(), t.network.map(Network::as_str));
+        per.entry(key.clone())
             .or_insert_with(|| (t.network, Sums::default()))
             .1
-            .add(t.direction, Some(amount));
+            .add(direction, Some(amount));
         let rate = if t.currency == reporting {
             Some(Decimal::ONE)
         } else {
@@ -580,10 +723,19 @@ pub fn summarize(transfers: &[Transfer], reporting: &str) -> LossSummary {
                 .and_then(|r| Decimal::from_str(r).ok())
         };
         match rate {
-            Some(r) => reporting_sums.add(t.direction, amount.checked_mul(r)),
-            None => without_rate += 1,
+            Some(r) => reporting_sums.add(direction, amount.checked_mul(r)),
+            None => missing
+                .entry(key)
+                .or_insert_with(|| MissingRate {
+                    currency: t.currency.clone(),
+                    network: t.network,
+                    transfer_ids: Vec::new(),
+                })
+                .transfer_ids
+                .push(t.id),
         }
     }
+    let missing_rates: Vec<MissingRate> = missing.into_values().collect();
     LossSummary {
         per_currency: per
             .into_iter()
@@ -591,9 +743,15 @@ pub fn summarize(transfers: &[Transfer], reporting: &str) -> LossSummary {
             .collect(),
         reporting_currency: reporting.to_string(),
         in_reporting_currency: reporting_sums.total(reporting.to_string(), None, true),
-        transfers_without_rate: without_rate,
-        first_transfer_at: counted.iter().map(|t| t.occurred.utc.clone()).min(),
-        last_transfer_at: counted.iter().map(|t| t.occurred.utc.clone()).max(),
+        transfers_without_rate: missing_rates
+            .iter()
+            .map(|m| m.transfer_ids.len() as u32)
+            .sum(),
+        missing_rates,
+        hops,
+        traced,
+        first_transfer_at: moved.iter().map(|t| t.occurred.utc.clone()).min(),
+        last_transfer_at: moved.iter().map(|t| t.occurred.utc.clone()).max(),
         transfers: transfers.len() as u32,
     }
 }

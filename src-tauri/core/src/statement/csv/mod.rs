@@ -38,7 +38,7 @@ mod tests;
 /// How to read one bank's CSV file: what [`sniff`] proposes and the person confirms.
 ///
 /// Column numbers are 0-based indexes into a row's cells (messages show them 1-based).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct CsvProfile {
     /// `UTF-8`, `UTF-16LE`, `UTF-16BE`, `windows-1252` or `ISO-8859-1`.
     pub encoding: String,
@@ -75,7 +75,7 @@ pub struct CsvProfile {
 }
 
 /// Where a row's amount and direction are.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub enum AmountLayout {
     /// One column: negative (`-45.20`, `45.20-`, `(45.20)`, `45.20 DR`) is money out.
     Signed { col: usize },
@@ -93,7 +93,7 @@ pub enum AmountLayout {
 }
 
 /// What [`sniff`] found: a proposed profile, what it could not decide, and the file's first rows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct CsvSniff {
     /// The proposal. Where a [`Question`] is open, the field it is about holds the first choice
     /// only as a placeholder: the file must not be read before the person answers.
@@ -112,7 +112,7 @@ pub struct CsvSniff {
 }
 
 /// What a [`Question`] is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub enum QuestionTopic {
     /// Which date format (day or month first) — `CsvProfile::date_format`.
     DateFormat,
@@ -125,7 +125,7 @@ pub enum QuestionTopic {
 }
 
 /// Something the file does not decide, in words, with the choices and what each would mean.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct Question {
     pub topic: QuestionTopic,
     /// "The dates can be read day first or month first: which is right?"
@@ -135,7 +135,7 @@ pub struct Question {
 }
 
 /// One answer to a [`Question`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct Choice {
     /// The profile value it sets: a date format (`%d/%m/%Y`) or a decimal mark (`,`).
     pub value: String,
@@ -157,7 +157,9 @@ pub fn sniff(bytes: &[u8]) -> Result<CsvSniff, StatementError> {
     // offering a profile that cannot be used.
     if read(bytes, &proposal.profile).is_err() {
         return Err(StatementError::Unreadable(
-            "The lines of this file do not keep the same columns from top to bottom, so Casefile              cannot propose how to read it. Use the statement exactly as the bank gave it (not              edited in a spreadsheet), or choose its columns by hand."
+            "The lines of this file do not keep the same columns from top to bottom, so Casefile \
+             cannot propose how to read it. Use the statement exactly as the bank gave it (not \
+             edited in a spreadsheet), or choose its columns by hand."
                 .into(),
         ));
     }

@@ -1,0 +1,107 @@
+//! The money trail: what each transfer is in the loss computation (a loss, a hop between the
+//! victim's own accounts, money that came back, or a movement traced between other accounts),
+//! and the picture of accounts and transfers. Pure functions over records the store read; no
+//! store, no disk.
+
+use crate::model::{AccountOwner, Direction, TransferRole};
+
+/// What a transfer is in the loss computation, from its direction and the owners of its two
+/// accounts (`None`: no account chosen for that end).
+///
+/// * Paid out from the victim's side (their own account, or none chosen): to one of their own
+///   accounts it is a hop; to anyone else (scammers', unknown, none chosen) it left their
+///   control — a loss.
+/// * Received or recovered on the victim's side: from one of their own accounts it is a hop;
+///   from anyone else it came back.
+/// * A movement whose victim-side end is an account that is not the victim's (scammer to
+///   scammer, traced on the chain) is shown in the trail and counted nowhere.
+pub fn role(
+    direction: Direction,
+    from: Option<AccountOwner>,
+    to: Option<AccountOwner>,
+) -> TransferRole {
+    let victims = |o: Option<AccountOwner>| matches!(o, None | Some(AccountOwner::Victim));
+    let own = |o: Option<AccountOwner>| o == Some(AccountOwner::Victim);
+    match direction {
+        Direction::Out if !victims(from) => TransferRole::Traced,
+        Direction::Out if own(to) => TransferRole::Hop,
+        Direction::Out => TransferRole::Loss,
+        Direction::In | Direction::Recovered if !victims(to) => TransferRole::Traced,
+        Direction::In | Direction::Recovered if own(from) => TransferRole::Hop,
+        Direction::In => TransferRole::Received,
+        Direction::Recovered => TransferRole::Recovered,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use AccountOwner::*;
+
+    #[test]
+    fn the_owners_of_both_ends_decide_what_a_transfer_is() {
+        let cases = [
+            (Direction::Out, None, None, TransferRole::Loss),
+            (
+                Direction::Out,
+                Some(Victim),
+                Some(Scammer),
+                TransferRole::Loss,
+            ),
+            (
+                Direction::Out,
+                Some(Victim),
+                Some(Unknown),
+                TransferRole::Loss,
+            ),
+            (
+                Direction::Out,
+                Some(Victim),
+                Some(Victim),
+                TransferRole::Hop,
+            ),
+            (Direction::Out, None, Some(Victim), TransferRole::Hop),
+            (
+                Direction::Out,
+                Some(Scammer),
+                Some(Scammer),
+                TransferRole::Traced,
+            ),
+            (
+                Direction::Out,
+                Some(Unknown),
+                Some(Scammer),
+                TransferRole::Traced,
+            ),
+            (
+                Direction::In,
+                Some(Scammer),
+                Some(Victim),
+                TransferRole::Received,
+            ),
+            (Direction::In, None, None, TransferRole::Received),
+            (Direction::In, Some(Victim), Some(Victim), TransferRole::Hop),
+            (
+                Direction::In,
+                Some(Scammer),
+                Some(Unknown),
+                TransferRole::Traced,
+            ),
+            (Direction::Recovered, None, None, TransferRole::Recovered),
+            (
+                Direction::Recovered,
+                Some(Unknown),
+                Some(Victim),
+                TransferRole::Recovered,
+            ),
+            (Direction::Recovered, Some(Victim), None, TransferRole::Hop),
+        ];
+        for (direction, from, to, want) in cases {
+            assert_eq!(
+                role(direction, from, to),
+                want,
+                "{direction:?} {from:?} → {to:?}"
+            );
+        }
+    }
+}
