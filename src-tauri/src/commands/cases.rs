@@ -2,9 +2,10 @@
 
 use casefile_core::dossier::Section;
 use casefile_core::model::{
-    CaptureTimeSource, Case, CaseDetails, CaseFilter, CaseStatus, CaseSummary, ChatFormat,
-    ContactChannel, ContactParty, DateOrder, DecimalMark, Direction, EventKind, NewCase,
-    SearchKind, SubjectKind, TimelineKind, TransferMethod, TransferStatus,
+    AccountKind, AccountOwner, CaptureTimeSource, Case, CaseDetails, CaseFilter, CaseStatus,
+    CaseSummary, ChatFormat, ContactChannel, ContactParty, DateOrder, DecimalMark, Direction,
+    EventKind, NewCase, SearchKind, SubjectKind, TimelineKind, TransferMethod, TransferRole,
+    TransferStatus,
 };
 use casefile_core::validate::crypto::{self, CryptoAsset, Network};
 use casefile_core::validate::identifier::IdentifierKind;
@@ -113,6 +114,10 @@ pub struct ReferenceLists {
     pub search_kinds: Vec<Choice<SearchKind>>,
     /// Dossier sections that can be left out, titled as the dossier prints them.
     pub sections: Vec<Choice<Section>>,
+    /// Whose an account is, what it is, and what a transfer is in the loss computation.
+    pub account_owners: Vec<Choice<AccountOwner>>,
+    pub account_kinds: Vec<Choice<AccountKind>>,
+    pub transfer_roles: Vec<Choice<TransferRole>>,
 }
 
 /// Currency codes, time zones and every labelled choice of the forms.
@@ -143,6 +148,9 @@ pub fn reference_lists() -> ReferenceLists {
         contact_channels: choices(ContactChannel::ALL, ContactChannel::label),
         search_kinds: choices(SearchKind::ALL, SearchKind::label),
         sections: choices(Section::ALL, Section::label),
+        account_owners: choices(AccountOwner::ALL, AccountOwner::label),
+        account_kinds: choices(AccountKind::ALL, AccountKind::label),
+        transfer_roles: choices(TransferRole::ALL, TransferRole::label),
     }
 }
 

@@ -84,6 +84,20 @@ fn with_source<T>(
     }
 }
 
+/// The name and bytes of a file chosen with a dialog in this session (read up to the largest
+/// statement Casefile reads) or sent by the window.
+pub(crate) fn source_bytes(
+    state: &AppState,
+    source: ChatSource,
+) -> Result<(String, Vec<u8>), AppError> {
+    with_source(
+        state,
+        source,
+        |_, path| casefile_core::store::read_statement_file(&path),
+        |_, name, bytes| Ok((name, bytes)),
+    )
+}
+
 /// What an export holds (format, participants, first and last messages with their times,
 /// the date-order question if any), without storing anything.
 #[tauri::command]

@@ -1,6 +1,7 @@
 //! Tauri commands, one module per domain, named like core's `store/` modules. Each parses its
 //! arguments, calls one core function and maps the error; no SQL and no business rule lives here.
 
+pub mod accounts;
 pub mod cases;
 pub mod chats;
 pub mod contacts;
@@ -12,6 +13,7 @@ pub mod evidence;
 pub mod formats;
 pub mod search;
 pub mod session;
+pub mod statements;
 pub mod subjects;
 pub mod timeline;
 pub mod transfers;

@@ -176,6 +176,8 @@ stored_enum!(
         Evidence => "evidence", "Evidence";
         Chat => "chat", "Chat";
         Contact => "contact", "Contact";
+        Account => "account", "Account";
+        StatementImport => "statement_import", "Statement import";
         Store => "store", "Case file";
         Settings => "settings", "Settings";
     }

@@ -3,7 +3,45 @@
 //! and the picture of accounts and transfers. Pure functions over records the store read; no
 //! store, no disk.
 
-use crate::model::{AccountOwner, Direction, TransferRole};
+use crate::model::{Account, AccountOwner, Direction, HopRow, MoneyTrail, Transfer, TransferRole};
+
+pub mod layout;
+
+/// The money trail of a case's transfers: pictures, hops (and what each paid for), and the
+/// loss computation in `reporting` currency; dates in the case's `zone`.
+pub fn trail(
+    transfers: &[Transfer],
+    accounts: &[Account],
+    reporting: &str,
+    zone: &str,
+) -> MoneyTrail {
+    let name = |id: Option<i32>| {
+        id.and_then(|id| accounts.iter().find(|a| a.id == id))
+            .map_or_else(|| "(no account chosen)".to_string(), |a| a.name.clone())
+    };
+    let hops = transfers
+        .iter()
+        .filter(|t| t.role == TransferRole::Hop)
+        .map(|t| HopRow {
+            transfer_id: t.id,
+            occurred: t.occurred.recorded.clone(),
+            amount: t.amount.clone(),
+            currency: t.currency.clone(),
+            from_account: name(t.from_account_id),
+            to_account: name(t.to_account_id),
+            funded: transfers
+                .iter()
+                .filter(|u| u.source_ids.contains(&t.id))
+                .map(|u| u.id)
+                .collect(),
+        })
+        .collect();
+    MoneyTrail {
+        pictures: layout::pictures(transfers, accounts, zone),
+        hops,
+        loss: crate::store::summarize(transfers, reporting),
+    }
+}
 
 /// What a transfer is in the loss computation, from its direction and the owners of its two
 /// accounts (`None`: no account chosen for that end).

@@ -6,6 +6,7 @@
 //! encrypts like the main file and which exists only while a transaction is being written;
 //! temporary tables and sorts are kept in memory so no plaintext scratch file is ever created.
 
+mod accounts;
 mod cases;
 mod chat_interchange;
 mod chats;
@@ -20,6 +21,7 @@ pub mod schema;
 mod search;
 pub use search::MAX_HITS as MAX_SEARCH_HITS;
 mod settings;
+mod statements;
 mod subjects;
 mod timeline;
 mod transfers;
@@ -27,6 +29,7 @@ mod transfers;
 pub(crate) use chat_interchange::{ChatRows, ImportRow, MessageRow};
 pub use chats::{ChatImportProgress, MAX_CHAT_PAGE};
 pub use evidence::{clean_file_name, Intake, IntakeSummary, PreviewOutcome};
+pub use statements::read_statement_file;
 pub use transfers::summarize;
 
 use std::fs;

@@ -45,6 +45,37 @@ export const commands = {
 	listTransfers: (caseId: number) => typedError<Transfer[], AppError>(__TAURI_INVOKE("list_transfers", { caseId })),
 	/**  Loss totals of a case. */
 	lossSummary: (caseId: number) => typedError<LossSummary, AppError>(__TAURI_INVOKE("loss_summary", { caseId })),
+	/**  Every account of a case. */
+	listAccounts: (caseId: number) => typedError<Account[], AppError>(__TAURI_INVOKE("list_accounts", { caseId })),
+	/**  Adds an account (transfers to its number end there). */
+	addAccount: (caseId: number, input: AccountInput) => typedError<Account, AppError>(__TAURI_INVOKE("add_account", { caseId, input })),
+	/**  Changes an account. */
+	updateAccount: (id: number, input: AccountInput) => typedError<Account, AppError>(__TAURI_INVOKE("update_account", { id, input })),
+	/**  Deletes an account no transfer uses. */
+	deleteAccount: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_account", { id })),
+	/**  Accounts proposed from the transfers' beneficiary numbers and "from account" text. */
+	accountSuggestions: (caseId: number) => typedError<AccountSuggestion[], AppError>(__TAURI_INVOKE("account_suggestions", { caseId })),
+	/**  The money trail: pictures, hops, the loss computation. */
+	moneyTrail: (caseId: number) => typedError<MoneyTrail, AppError>(__TAURI_INVOKE("money_trail", { caseId })),
+	/**  Asks for the statement file with the system's open dialog. `None` when the person cancels. */
+	chooseStatementFile: () => typedError<string | null, AppError>(__TAURI_INVOKE("choose_statement_file")),
+	/**  Every row of a statement, read with `profile` (CSV) or as Casefile proposes; nothing stored. */
+	previewStatement: (caseId: number, source: ChatSource, profile: CsvProfile | null) => typedError<StatementPreview, AppError>(__TAURI_INVOKE("preview_statement", { caseId, source, profile })),
+	/**
+	 *  Imports the ticked rows, all or nothing, reporting progress; [`stop_statement_import`]
+	 *  stops it (then nothing is stored).
+	 */
+	importStatement: (caseId: number, source: ChatSource, options: StatementImportOptions, onProgress: Channel<StatementImportProgress>) => typedError<StatementImportSummary, AppError>(__TAURI_INVOKE("import_statement", { caseId, source, options, onProgress })),
+	/**  Asks a running statement import to stop. */
+	stopStatementImport: () => __TAURI_INVOKE<void>("stop_statement_import"),
+	/**  The statement imports of a case. */
+	listStatementImports: (caseId: number) => typedError<StatementImport[], AppError>(__TAURI_INVOKE("list_statement_imports", { caseId })),
+	/**  Undoes a statement import. */
+	undoStatementImport: (importId: number) => typedError<null, AppError>(__TAURI_INVOKE("undo_statement_import", { importId })),
+	/**  Saved CSV profiles. */
+	listStatementProfiles: () => typedError<SavedStatementProfile[], AppError>(__TAURI_INVOKE("list_statement_profiles")),
+	/**  Forgets a saved CSV profile. */
+	deleteStatementProfile: (name: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_statement_profile", { name })),
 	/**  Every subject of a case with its identifiers. */
 	listSubjects: (caseId: number) => typedError<Subject[], AppError>(__TAURI_INVOKE("list_subjects", { caseId })),
 	/**  Adds a subject. */
@@ -199,6 +230,84 @@ export type AcceptedSuggestion = {
 	message_id: number,
 	value: string,
 };
+
+/**  A stored account. */
+export type Account = {
+	id: number,
+	case_id: number,
+	owner: AccountOwner,
+	kind: AccountKind,
+	name: string,
+	institution: string,
+	number: string,
+	network: Network | null,
+	is_exchange_deposit: boolean,
+	notes: string,
+	/**  Transfers that start or end here. */
+	transfers: number,
+	/**  What looked wrong when it was saved (a wallet that fails its checksum …). */
+	warnings: string[],
+	created_at: string,
+	updated_at: string,
+};
+
+/**  An account as entered. */
+export type AccountInput = {
+	owner: AccountOwner,
+	kind: AccountKind,
+	/**  What people call it: "Barclays current account", "Binance", "Wallet from the fake app". */
+	name: string,
+	/**  The bank, exchange or app. */
+	institution: string,
+	/**  IBAN, account number, card's last digits or wallet address, as written. */
+	number: string,
+	/**  For a wallet: its chain. */
+	network: Network | null,
+	/**  An exchange's deposit address: the exchange may freeze what arrives there. */
+	is_exchange_deposit: boolean,
+	notes: string,
+};
+
+/**  What an account is. */
+export type AccountKind = "bank" | "exchange" | "wallet" | "card" | "payment_app" | "other";
+
+/**  Whose an account is. */
+export type AccountOwner = "victim" | "scammer" | "unknown";
+
+/**
+ *  An account Casefile proposes from transfers that name one not yet in the list (a
+ *  beneficiary IBAN or wallet, the "from account" text), with the transfers it would join.
+ */
+export type AccountSuggestion = {
+	input: AccountInput,
+	/**  Transfers whose end this account would become. */
+	transfer_ids: number[],
+	/**  `from` or `to`: which end of those transfers. */
+	end: string,
+};
+
+/**  Where a row's amount and direction are. */
+export type AmountLayout = 
+/**  One column: negative (`-45.20`, `45.20-`, `(45.20)`, `45.20 DR`) is money out. */
+({ Signed: {
+	col: number,
+} }) & { DebitCredit?: never; WithIndicator?: never } | 
+/**  Money out in one column, money in in another (one of them empty or 0 on each row). */
+({ DebitCredit: {
+	debit: number,
+	credit: number,
+} }) & { Signed?: never; WithIndicator?: never } | 
+/**
+ *  A positive amount and a column saying which way (`D`/`C`, `DR`/`CR`, `S`/`H`, `Af`/`Bij`).
+ *  Values are compared ignoring case and surrounding spaces; a value in neither list is a
+ *  problem of that row.
+ */
+({ WithIndicator: {
+	amount: number,
+	indicator: number,
+	debit_values: string[],
+	credit_values: string[],
+} }) & { DebitCredit?: never; Signed?: never };
 
 /**
  *  A typed amount as Casefile reads it: either `value` with `words`, or a `problem` (an empty
@@ -593,6 +702,68 @@ export type CryptoAsset = {
 	label: string,
 };
 
+/**
+ *  How to read one bank's CSV file: what [`sniff`] proposes and the person confirms.
+ * 
+ *  Column numbers are 0-based indexes into a row's cells (messages show them 1-based).
+ */
+export type CsvProfile = {
+	/**  `UTF-8`, `UTF-16LE`, `UTF-16BE`, `windows-1252` or `ISO-8859-1`. */
+	encoding: string,
+	/**  `,` `;` tab or `|`. */
+	delimiter: string,
+	/**  Lines at the top that are not part of the table (account details), as lines of the file. */
+	skip_top: number,
+	/**  Non-empty lines at the bottom that are not rows (totals, closing balance). */
+	skip_bottom: number,
+	/**  The line (1-based) holding the column names, when the file has one; rows start below it. */
+	header_row: number | null,
+	/**  The column of the booking date (or the only date). */
+	date_column: number,
+	/**  The chrono format of the date cells, e.g. `%d.%m.%Y` or `%Y-%m-%d %H:%M:%S`. */
+	date_format: string,
+	/**  A separate column with the time of day (`14:05` or `14:05:31`). */
+	time_column: number | null,
+	/**  Where the amount and its direction are. */
+	amount: AmountLayout,
+	/**  `.` or `,`; the other one, spaces and `'` are read as thousands separators. */
+	decimal_mark: string,
+	/**  A column with the currency code of each row. */
+	currency_column: number | null,
+	/**  The other side's name. */
+	counterparty_column: number | null,
+	/**  The other side's IBAN or account number. */
+	counterparty_account_column: number | null,
+	/**  Purpose / description columns, joined with ` / ` in this order. */
+	reference_columns: number[],
+	/**  The bank's id of the movement. */
+	id_column: number | null,
+	/**  The value date, read with the date part of `date_format`. */
+	value_date_column: number | null,
+};
+
+/**  What [`sniff`] found: a proposed profile, what it could not decide, and the file's first rows. */
+export type CsvSniff = {
+	/**
+	 *  The proposal. Where a [`Question`] is open, the field it is about holds the first choice
+	 *  only as a placeholder: the file must not be read before the person answers.
+	 */
+	profile: CsvProfile,
+	/**
+	 *  Every date format the date column's values allow; more than one means the person must
+	 *  choose (there is then a [`QuestionTopic::DateFormat`] question).
+	 */
+	date_formats: string[],
+	/**  The decimal mark when the amounts decide it; `None` when they do not (`14.000` only). */
+	decimal_mark: string | null,
+	/**  What the person must choose before the file is read. */
+	undecided: StatementQuestion[],
+	/**  The first (up to 10) non-empty lines of the file as cells, account details included. */
+	preview: string[][],
+	/**  The column names (empty when the file has no header row). */
+	header: string[],
+};
+
 /**  A currency's loss in a case (paid out minus what came back). */
 export type CurrencyLoss = {
 	currency: string,
@@ -798,6 +969,18 @@ export type Formats = {
 	decimal_mark: DecimalMark,
 };
 
+/**  A hop: money moved between two of the victim's own accounts, and what it paid for next. */
+export type HopRow = {
+	transfer_id: number,
+	occurred: string,
+	amount: string,
+	currency: string,
+	from_account: string,
+	to_account: string,
+	/**  Transfers marked as paid with this money ("these USDT were bought with that deposit"). */
+	funded: number[],
+};
+
 /**  A stored identifier. */
 export type Identifier = {
 	id: number,
@@ -861,6 +1044,18 @@ export type LossSummary = {
 	in_reporting_currency: CurrencyTotal,
 	/**  Transfers in another currency without an exchange rate (left out of the total above). */
 	transfers_without_rate: number,
+	/**
+	 *  Which rates are missing, per currency, naming the transfers (the total in the reporting
+	 *  currency is only shown when this is empty).
+	 */
+	missing_rates: MissingRate[],
+	/**  Transfers between the victim's own accounts: not a loss, left out of every total. */
+	hops: number,
+	/**
+	 *  Transfers traced between accounts that are not the victim's (scammer to scammer): shown
+	 *  in the trail, left out of every total.
+	 */
+	traced: number,
 	first_transfer_at: string | null,
 	last_transfer_at: string | null,
 	transfers: number,
@@ -868,6 +1063,13 @@ export type LossSummary = {
 
 /**  What kind of line a message is. */
 export type MessageKind = "text" | "system" | "deleted" | "call";
+
+/**  A currency whose rate to the case's currency is missing on some transfers that count. */
+export type MissingRate = {
+	currency: string,
+	network: Network | null,
+	transfer_ids: number[],
+};
 
 /**  A point in time with the offset it was recorded in. */
 export type Moment = {
@@ -877,6 +1079,16 @@ export type Moment = {
 	offset_minutes: number,
 	/**  The time as recorded, with its offset (`2026-03-14T09:30:00+08:00`). */
 	recorded: string,
+};
+
+/**
+ *  The money trail of a case: pictures (one, or one per month past 40 transfers), the hop
+ *  table, and the loss computation.
+ */
+export type MoneyTrail = {
+	pictures: TrailPicture[],
+	hops: HopRow[],
+	loss: LossSummary,
 };
 
 /**  A blockchain network that transfers and wallets can be on. */
@@ -952,6 +1164,10 @@ export type ReferenceLists = {
 	search_kinds: Choice<SearchKind>[],
 	/**  Dossier sections that can be left out, titled as the dossier prints them. */
 	sections: Choice<Section>[],
+	/**  Whose an account is, what it is, and what a transfer is in the loss computation. */
+	account_owners: Choice<AccountOwner>[],
+	account_kinds: Choice<AccountKind>[],
+	transfer_roles: Choice<TransferRole>[],
 };
 
 /**  Where an export was written. */
@@ -960,6 +1176,14 @@ export type SavedDossier = {
 	csv: string[],
 	pages: number,
 	size_bytes: number,
+};
+
+/**  A saved CSV profile. */
+export type SavedStatementProfile = {
+	name: string,
+	header_key: string,
+	profile: CsvProfile,
+	updated_at: string,
 };
 
 /**  One record that matches a search, with where it is. */
@@ -1008,6 +1232,160 @@ export type Settings = {
 export type SkippedItem = {
 	id: number,
 	reason: string,
+};
+
+/**  One answer to a [`Question`]. */
+export type StatementChoice = {
+	/**  The profile value it sets: a date format (`%d/%m/%Y`) or a decimal mark (`,`). */
+	value: string,
+	/**  "Day first (DD/MM/YYYY)". */
+	label: string,
+	/**  Sample rows read this way: "Line 5: 03/04/2026 → 3 April 2026". */
+	examples: string[],
+};
+
+/**  An import of a case, for the list with *Undo this import*. */
+export type StatementImport = {
+	id: number,
+	case_id: number,
+	evidence_id: number,
+	file_name: string,
+	format: string,
+	account_id: number | null,
+	profile_name: string | null,
+	rows_in_file: number,
+	transfers_added: number,
+	imported_at: string,
+};
+
+/**  What the person chose in the preview. */
+export type StatementImportOptions = {
+	/**  For a CSV file: the confirmed profile. */
+	profile: CsvProfile | null,
+	/**  Save the profile under this name (found again by the header next time). */
+	save_profile_as: string | null,
+	/**  The rows to import (the ticked ones). */
+	rows: StatementRowRef[],
+	/**  The case's account this statement is of (money out leaves it, money in arrives there). */
+	account_id: number | null,
+	/**  The currency of rows the file gives none for. */
+	currency: string | null,
+};
+
+/**  Progress of an import, for the window's bar. */
+export type StatementImportProgress = {
+	done: number,
+	total: number,
+};
+
+/**  What an import did. */
+export type StatementImportSummary = {
+	import_id: number,
+	/**  The statement file, kept as evidence with its SHA-256. */
+	evidence_id: number,
+	transfer_ids: number[],
+	/**  Chosen rows already imported before (not added again). */
+	already_imported: number,
+};
+
+/**  Where a transfer made from a statement row came from. */
+export type StatementOrigin = {
+	import_id: number,
+	/**  The statement file, kept as evidence. */
+	evidence_id: number,
+	/**  The row (CSV line, OFX transaction, camt entry) and its part (camt `TxDtls`), 1-based. */
+	row: number,
+	part: number,
+	/**  The row exactly as the file has it. */
+	raw: string,
+};
+
+/**  What a statement file holds, before anything is stored. */
+export type StatementPreview = {
+	/**  "CSV", "OFX", "ISO 20022 camt.053". */
+	format: string,
+	file_name: string,
+	sha256: string,
+	size_bytes: number,
+	/**  For a CSV file: how Casefile proposes to read it, and what the person must choose. */
+	csv: CsvSniff | null,
+	/**  The profile the rows below were read with (a saved one, the proposal, or the one sent). */
+	profile: CsvProfile | null,
+	/**  The saved profile picked because its header matches, by name. */
+	profile_name: string | null,
+	/**  The statement's own account and currency, when the file names them. */
+	account: string | null,
+	currency: string | null,
+	/**  The case's account whose number matches the statement's own. */
+	account_id: number | null,
+	/**  Every row read (empty while a CSV question is open). */
+	rows: StatementPreviewRow[],
+	problems: StatementProblem[],
+	/**  This exact file was imported before (import id). */
+	imported_before: number | null,
+};
+
+/**  One row of a statement in the preview. */
+export type StatementPreviewRow = {
+	/**
+	 *  Line (CSV), transaction (OFX) or entry (camt), 1-based; `part` for a camt entry's
+	 *  several transactions.
+	 */
+	row: number,
+	part: number,
+	/**  `2026-03-14`. */
+	booked: string,
+	/**  `09:31` or `09:31:02`, when the file gives a time. */
+	time: string | null,
+	/**  Positive exact decimal (`1234.56`). */
+	amount: string,
+	/**  `out` (money left the statement's account) or `in`. */
+	flow: Direction,
+	currency: string | null,
+	counterparty: string,
+	counterparty_account: string,
+	reference: string,
+	/**
+	 *  The transfer already made from this row by an earlier import (same bank id, or same
+	 *  date, amount, reference and counterparty): it will not be added twice.
+	 */
+	already_imported: number | null,
+	/**  An account of the case whose number matches the counterparty's. */
+	counterparty_account_id: number | null,
+	raw: string,
+};
+
+/**  A row that cannot be read, with the column, in words. */
+export type StatementProblem = {
+	row: number,
+	column: string | null,
+	message: string,
+};
+
+/**  Something the file does not decide, in words, with the choices and what each would mean. */
+export type StatementQuestion = {
+	topic: StatementQuestionTopic,
+	/**  "The dates can be read day first or month first: which is right?" */
+	message: string,
+	/**  The possible answers; empty when the person must point at a column themselves. */
+	choices: StatementChoice[],
+};
+
+/**  What a [`Question`] is about. */
+export type StatementQuestionTopic = 
+/**  Which date format (day or month first) — `CsvProfile::date_format`. */
+"DateFormat" | 
+/**  Which character is the decimal mark — `CsvProfile::decimal_mark`. */
+"DecimalMark" | 
+/**  Which column holds the date — `CsvProfile::date_column`. */
+"DateColumn" | 
+/**  Which column(s) hold the amount — `CsvProfile::amount`. */
+"AmountColumns";
+
+/**  A row chosen for import. */
+export type StatementRowRef = {
+	row: number,
+	part: number,
 };
 
 /**  A stored subject with its identifiers. */
@@ -1121,6 +1499,58 @@ export type TimelineQuery = {
 /**  What kind of record a timeline entry shows. */
 export type TimelineSource = "event" | "transfer" | "evidence" | "chat";
 
+/**  One arrow: every transfer between the same two nodes in the same currency. */
+export type TrailEdge = {
+	/**  Indexes into `nodes`. */
+	from: number,
+	to: number,
+	transfer_ids: number[],
+	role: TransferRole,
+	direction: Direction,
+	/**  "14 Mar 2026 · 2,500.00 GBP" per transfer (at most 4, then "+ 6 more · 15,000.00 GBP in all"). */
+	lines: string[],
+	/**  The arrow as a polyline, start on the source's side, end (arrow head) on the target's. */
+	points: ([(number | null), (number | null)])[],
+	/**  The label's box (its top left corner and size). */
+	label_x: number | null,
+	label_y: number | null,
+	label_width: number | null,
+	label_height: number | null,
+};
+
+/**
+ *  One node of a money-trail picture: an account (or a transfer's end no account was chosen
+ *  for). Coordinates are in points from the top left; the window draws 1 point as 1 CSS pixel
+ *  and the dossier scales the whole picture to the page.
+ */
+export type TrailNode = {
+	/**  The account, or `None` for an end no account was chosen for. */
+	account_id: number | null,
+	/**  "Barclays current account" */
+	label: string,
+	/**  "Barclays · GB29 NWBK … 2681 9" (shortened in the middle). */
+	detail: string,
+	owner: AccountOwner,
+	kind: AccountKind,
+	exchange_deposit: boolean,
+	/**  The column it is drawn in, 0 leftmost. */
+	layer: number,
+	x: number | null,
+	y: number | null,
+	width: number | null,
+	height: number | null,
+};
+
+/**  A money-trail picture: the whole trail, or one month of a large one. */
+export type TrailPicture = {
+	/**  "The whole trail" or "March 2026". */
+	title: string,
+	width: number | null,
+	height: number | null,
+	nodes: TrailNode[],
+	edges: TrailEdge[],
+};
+
 /**  A stored transfer. */
 export type Transfer = {
 	id: number,
@@ -1148,6 +1578,16 @@ export type Transfer = {
 	warnings: string[],
 	created_at: string,
 	updated_at: string,
+	from_account_id: number | null,
+	to_account_id: number | null,
+	/**  Hop links: the transfers whose money paid for this one. */
+	source_ids: number[],
+	/**  What it is in the loss computation, from its direction and the owners of its accounts. */
+	role: TransferRole,
+	/**  The statement gave only the day (the time is midnight in the case's zone, not printed). */
+	date_only: boolean,
+	/**  The statement row it was made from. */
+	statement: StatementOrigin | null,
 };
 
 /**  A transfer as entered in the form. */
@@ -1181,10 +1621,25 @@ export type TransferInput = {
 	evidence_ids: number[],
 	/**  Save even though some values look wrong (the warnings are kept with the record). */
 	accept_warnings: boolean,
+	/**  The case's account the money left (see [`super::Account`]); `None`: not chosen. */
+	from_account_id?: number | null,
+	/**
+	 *  The case's account the money went to; `None`: not chosen (then the beneficiary's IBAN or
+	 *  wallet, when it matches an account's number, chooses it).
+	 */
+	to_account_id?: number | null,
+	/**
+	 *  Hop links: the transfers whose money paid for this one ("these USDT were bought with that
+	 *  GBP deposit").
+	 */
+	source_ids?: number[],
 };
 
 /**  How the money was moved. */
 export type TransferMethod = "bank_transfer" | "card" | "crypto_exchange_purchase" | "crypto_transfer" | "payment_app" | "gift_card" | "cash" | "other";
+
+/**  What a transfer is in the loss computation, from the owners of its two accounts. */
+export type TransferRole = "loss" | "hop" | "received" | "recovered" | "traced";
 
 /**  What became of a transfer. */
 export type TransferStatus = "completed" | "pending" | "failed" | "reversed" | "frozen";

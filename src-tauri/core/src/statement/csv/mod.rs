@@ -45,32 +45,43 @@ pub struct CsvProfile {
     /// `,` `;` tab or `|`.
     pub delimiter: char,
     /// Lines at the top that are not part of the table (account details), as lines of the file.
+    #[specta(type = u32)]
     pub skip_top: usize,
     /// Non-empty lines at the bottom that are not rows (totals, closing balance).
+    #[specta(type = u32)]
     pub skip_bottom: usize,
     /// The line (1-based) holding the column names, when the file has one; rows start below it.
+    #[specta(type = Option<u32>)]
     pub header_row: Option<usize>,
     /// The column of the booking date (or the only date).
+    #[specta(type = u32)]
     pub date_column: usize,
     /// The chrono format of the date cells, e.g. `%d.%m.%Y` or `%Y-%m-%d %H:%M:%S`.
     pub date_format: String,
     /// A separate column with the time of day (`14:05` or `14:05:31`).
+    #[specta(type = Option<u32>)]
     pub time_column: Option<usize>,
     /// Where the amount and its direction are.
     pub amount: AmountLayout,
     /// `.` or `,`; the other one, spaces and `'` are read as thousands separators.
     pub decimal_mark: char,
     /// A column with the currency code of each row.
+    #[specta(type = Option<u32>)]
     pub currency_column: Option<usize>,
     /// The other side's name.
+    #[specta(type = Option<u32>)]
     pub counterparty_column: Option<usize>,
     /// The other side's IBAN or account number.
+    #[specta(type = Option<u32>)]
     pub counterparty_account_column: Option<usize>,
     /// Purpose / description columns, joined with ` / ` in this order.
+    #[specta(type = Vec<u32>)]
     pub reference_columns: Vec<usize>,
     /// The bank's id of the movement.
+    #[specta(type = Option<u32>)]
     pub id_column: Option<usize>,
     /// The value date, read with the date part of `date_format`.
+    #[specta(type = Option<u32>)]
     pub value_date_column: Option<usize>,
 }
 
@@ -78,14 +89,24 @@ pub struct CsvProfile {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub enum AmountLayout {
     /// One column: negative (`-45.20`, `45.20-`, `(45.20)`, `45.20 DR`) is money out.
-    Signed { col: usize },
+    Signed {
+        #[specta(type = u32)]
+        col: usize,
+    },
     /// Money out in one column, money in in another (one of them empty or 0 on each row).
-    DebitCredit { debit: usize, credit: usize },
+    DebitCredit {
+        #[specta(type = u32)]
+        debit: usize,
+        #[specta(type = u32)]
+        credit: usize,
+    },
     /// A positive amount and a column saying which way (`D`/`C`, `DR`/`CR`, `S`/`H`, `Af`/`Bij`).
     /// Values are compared ignoring case and surrounding spaces; a value in neither list is a
     /// problem of that row.
     WithIndicator {
+        #[specta(type = u32)]
         amount: usize,
+        #[specta(type = u32)]
         indicator: usize,
         debit_values: Vec<String>,
         credit_values: Vec<String>,
@@ -113,6 +134,7 @@ pub struct CsvSniff {
 
 /// What a [`Question`] is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename = "StatementQuestionTopic")]
 pub enum QuestionTopic {
     /// Which date format (day or month first) — `CsvProfile::date_format`.
     DateFormat,
@@ -126,6 +148,7 @@ pub enum QuestionTopic {
 
 /// Something the file does not decide, in words, with the choices and what each would mean.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename = "StatementQuestion")]
 pub struct Question {
     pub topic: QuestionTopic,
     /// "The dates can be read day first or month first: which is right?"
@@ -136,6 +159,7 @@ pub struct Question {
 
 /// One answer to a [`Question`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename = "StatementChoice")]
 pub struct Choice {
     /// The profile value it sets: a date format (`%d/%m/%Y`) or a decimal mark (`,`).
     pub value: String,
