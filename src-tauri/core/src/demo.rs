@@ -158,13 +158,60 @@ I paid it and still could not withdraw. Then Anna stopped answering.\n\n\
         ),
     )?;
 
+    // The accounts the money passed through: the bank and the exchange account are the
+    // victim's own (the pounds sent between them are a hop, not a loss); the platform's
+    // "deposit address" is the scammers', at an exchange that may freeze it.
+    let account = |owner, kind, name: &str, institution: &str, number: &str| AccountInput {
+        owner,
+        kind,
+        name: name.into(),
+        institution: institution.into(),
+        number: number.into(),
+        network: (kind == AccountKind::Wallet).then_some(Network::Tron),
+        is_exchange_deposit: kind == AccountKind::Wallet,
+        notes: String::new(),
+    };
+    let bank = store.add_account(
+        id,
+        &account(
+            AccountOwner::Victim,
+            AccountKind::Bank,
+            "Sample Bank current account",
+            "Sample Bank",
+            "GB29 NWBK 6016 1331 9268 19",
+        ),
+    )?;
+    let exchange = store.add_account(
+        id,
+        &account(
+            AccountOwner::Victim,
+            AccountKind::Exchange,
+            "Sample Exchange account",
+            "Sample Exchange",
+            "GB82 WEST 1234 5698 7654 32",
+        ),
+    )?;
+    store.add_account(
+        id,
+        &account(
+            AccountOwner::Scammer,
+            AccountKind::Wallet,
+            "BTC-GX Pro \"deposit address\"",
+            "",
+            "TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7",
+        ),
+    )?;
+
     let mut to_exchange = transfer("2026-03-20 10:15", "2500.00", "GBP");
+    to_exchange.from_account_id = Some(bank.id);
     to_exchange.beneficiary_name = "Sample Exchange Ltd".into();
     to_exchange.beneficiary_bank = "Sample Exchange".into();
     to_exchange.beneficiary_account = "GB82 WEST 1234 5698 7654 32".into();
     to_exchange.reference = "SAMPLE-DEP-7781".into();
-    store.add_transfer(id, &to_exchange)?;
+    let deposit = store.add_transfer(id, &to_exchange)?;
     let mut usdt = transfer("2026-03-20 11:02", "3120", "USDT");
+    usdt.from_account_id = Some(exchange.id);
+    usdt.source_ids = vec![deposit.id];
     usdt.network = Some(Network::Tron);
     usdt.method = TransferMethod::CryptoTransfer;
     usdt.from_account = "Sample Exchange wallet".into();
@@ -177,6 +224,8 @@ I paid it and still could not withdraw. Then Anna stopped answering.\n\n\
     let mut tax = transfer("2026-04-03 09:30", "624", "USDT");
     tax.network = Some(Network::Tron);
     tax.method = TransferMethod::CryptoTransfer;
+    tax.from_account = "Sample Exchange wallet".into();
+    tax.from_account_id = Some(exchange.id);
     tax.beneficiary_wallet = "TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7".into();
     tax.exchange_rate = Some("0.79".into());
     tax.notes = "The 20% \"tax\" (sample)".into();
@@ -247,7 +296,21 @@ mod tests {
         )
         .unwrap();
         let case = add_demo_case(&mut store).unwrap();
-        assert_eq!(store.list_transfers(case.id).unwrap().len(), 3);
+        let transfers = store.list_transfers(case.id).unwrap();
+        assert_eq!(transfers.len(), 3);
+        // Bank → own exchange account is a hop; the USDT to the platform's wallet is the loss,
+        // and only it is counted in pounds (3,744 USDT at 0.79).
+        let roles: Vec<TransferRole> = transfers.iter().map(|t| t.role).collect();
+        assert_eq!(
+            roles,
+            [TransferRole::Hop, TransferRole::Loss, TransferRole::Loss]
+        );
+        assert_eq!(transfers[1].source_ids, [transfers[0].id]);
+        let loss = store.loss_summary(case.id).unwrap();
+        assert_eq!(loss.hops, 1);
+        assert!(loss.missing_rates.is_empty());
+        assert_eq!(loss.in_reporting_currency.net_loss, "2957.76");
+        assert_eq!(store.list_accounts(case.id).unwrap().len(), 3);
         assert_eq!(store.list_subjects(case.id).unwrap().len(), 2);
         assert_eq!(store.list_evidence(case.id).unwrap().len(), 2);
         assert!(
