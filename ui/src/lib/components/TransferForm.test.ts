@@ -43,6 +43,12 @@ const stored = (input: TransferInput): Transfer => ({
   warnings: [],
   created_at: '',
   updated_at: '',
+  from_account_id: input.from_account_id ?? null,
+  to_account_id: input.to_account_id ?? null,
+  source_ids: input.source_ids ?? [],
+  role: 'loss',
+  date_only: false,
+  statement: null,
 });
 
 beforeEach(() => {

@@ -8,6 +8,9 @@ const api = vi.hoisted(() => ({
   deleteTransfer: vi.fn(),
   checkTransfer: vi.fn(),
   restoreDeleted: vi.fn(),
+  listAccounts: vi.fn(),
+  accountSuggestions: vi.fn(),
+  moneyTrail: vi.fn(),
 }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 
@@ -54,6 +57,12 @@ const transfer: Transfer = {
   warnings: [],
   created_at: '2026-03-14T08:31:00Z',
   updated_at: '2026-03-14T08:31:00Z',
+  from_account_id: null,
+  to_account_id: null,
+  source_ids: [],
+  role: 'loss',
+  date_only: false,
+  statement: null,
 };
 
 const IBAN = 'DE44500105175407324931';
@@ -101,6 +110,9 @@ const summary = (reporting: CurrencyTotal, perCurrency: CurrencyTotal[], over: P
   reporting_currency: 'EUR',
   in_reporting_currency: reporting,
   transfers_without_rate: 0,
+  missing_rates: [],
+  hops: 0,
+  traced: 0,
   first_transfer_at: null,
   last_transfer_at: null,
   transfers: 1,
@@ -116,6 +128,9 @@ beforeEach(() => {
   api.lossSummary.mockResolvedValue(summary(total({}), []));
   api.checkTransfer.mockResolvedValue([]);
   api.deleteTransfer.mockResolvedValue(null);
+  api.listAccounts.mockResolvedValue([]);
+  api.accountSuggestions.mockResolvedValue([]);
+  api.moneyTrail.mockResolvedValue({ pictures: [], hops: [], loss: summary(total({}), [], { transfers: 0 }) });
   writeText.mockReset().mockResolvedValue(undefined);
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
 });
@@ -202,7 +217,7 @@ describe('TransfersPanel details', () => {
     expect(field('Exchange rate to EUR')).toHaveTextContent('1 GBP = 1.17 EUR');
     expect(field('How it was paid')).toHaveTextContent('Bank transfer');
     expect(field('Status')).toHaveTextContent('Pending');
-    expect(within(field('Paid from')).getByTitle('Monzo current account 12-34-56 87654321')).toBeInTheDocument();
+    expect(within(field('Paid from (as typed)')).getByTitle('Monzo current account 12-34-56 87654321')).toBeInTheDocument();
     expect(field('Beneficiary name')).toHaveTextContent('Golden Harbour Trading Ltd');
     expect(field('Bank')).toHaveTextContent('Commerzbank');
     expect(within(field('IBAN or account number')).getByText(IBAN)).toBeInTheDocument();

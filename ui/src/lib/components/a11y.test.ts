@@ -80,6 +80,7 @@ const transfer: Transfer = {
   beneficiary_name: '', beneficiary_bank: '', beneficiary_account: '', beneficiary_bic: '',
   beneficiary_wallet: 'TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL', wallet_is_exchange_deposit: false, reference: '', exchange_rate: null,
   status: 'completed', notes: '', evidence_ids: [], warnings: [], created_at: '2026-03-14T08:31:00Z', updated_at: '2026-03-14T08:31:00Z',
+  from_account_id: null, to_account_id: null, source_ids: [], role: 'loss', date_only: false, statement: null,
 };
 const total = (over: Partial<CurrencyTotal>): CurrencyTotal => ({
   currency: 'EUR', network: null, paid_out: '0', received: '0', recovered: '0', net_loss: '0', transfers: 1, exact: true, ...over,
@@ -112,7 +113,7 @@ beforeEach(() => {
   api.lossSummary.mockResolvedValue({
     per_currency: [total({ currency: 'USDT', network: 'tron', paid_out: '2500', net_loss: '2500' })],
     reporting_currency: 'EUR', in_reporting_currency: total({ paid_out: '2300.00', net_loss: '2300.00' }),
-    transfers_without_rate: 0, first_transfer_at: null, last_transfer_at: null, transfers: 1,
+    transfers_without_rate: 0, missing_rates: [], hops: 0, traced: 0, first_transfer_at: null, last_transfer_at: null, transfers: 1,
   });
   api.listSubjects.mockResolvedValue([anna]);
   api.listIdentifiers.mockResolvedValue([phone]);
