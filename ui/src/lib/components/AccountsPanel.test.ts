@@ -160,4 +160,12 @@ describe('AccountsPanel', () => {
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
     expect(serious).toEqual([]);
   });
+
+  it('reopens a new account kept from before, with what was typed', async () => {
+    drafts.put('case:3:account:new', 3, { name: 'Revolut' }, 'a new account');
+    show([]);
+    const form = await screen.findByRole('form', { name: 'Add an account' });
+    expect(within(form).getByLabelText('Name')).toHaveValue('Revolut');
+    expect(within(form).getByText('Your unsaved text was kept. Check it and save.')).toBeInTheDocument();
+  });
 });

@@ -12,6 +12,9 @@ const api = vi.hoisted(() => ({
   getCase: vi.fn(),
   listEvidence: vi.fn(),
   listTransfers: vi.fn(),
+  listAccounts: vi.fn(),
+  accountSuggestions: vi.fn(),
+  moneyTrail: vi.fn(),
   lossSummary: vi.fn(),
   listSubjects: vi.fn(),
   listIdentifiers: vi.fn(),
@@ -110,6 +113,9 @@ beforeEach(() => {
   api.getCase.mockResolvedValue(theCase);
   api.listEvidence.mockResolvedValue([evidence(4, 'IMG_2044.png'), evidence(9, 'bank-statement.pdf', { media_type: 'application/pdf', has_preview: false })]);
   api.listTransfers.mockResolvedValue([transfer]);
+  api.listAccounts.mockResolvedValue([]);
+  api.accountSuggestions.mockResolvedValue([]);
+  api.moneyTrail.mockResolvedValue({ pictures: [], hops: [], loss: { per_currency: [], reporting_currency: 'EUR', in_reporting_currency: total({}), transfers_without_rate: 0, missing_rates: [], hops: 0, traced: 0, first_transfer_at: null, last_transfer_at: null, transfers: 0 } });
   api.lossSummary.mockResolvedValue({
     per_currency: [total({ currency: 'USDT', network: 'tron', paid_out: '2500', net_loss: '2500' })],
     reporting_currency: 'EUR', in_reporting_currency: total({ paid_out: '2300.00', net_loss: '2300.00' }),
