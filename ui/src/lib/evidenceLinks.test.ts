@@ -13,6 +13,7 @@ const transfer = (id: number, extra: Partial<Transfer> = {}): Transfer => ({
   beneficiary_name: '', beneficiary_bank: '', beneficiary_account: '', beneficiary_bic: '',
   beneficiary_wallet: 'TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL', wallet_is_exchange_deposit: false, reference: '', exchange_rate: null,
   status: 'completed', notes: '', evidence_ids: [], warnings: [], created_at: '2026-03-14T08:31:00Z', updated_at: '2026-03-14T08:31:00Z',
+  from_account_id: null, to_account_id: null, source_ids: [], role: 'loss', date_only: false, statement: null,
   ...extra,
 });
 

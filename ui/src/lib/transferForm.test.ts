@@ -15,6 +15,7 @@ describe('transfer form helpers', () => {
     expect(t.currency).toBe('GBP');
     expect(t.direction).toBe('out');
     expect(t.accept_warnings).toBe(false);
+    expect([t.from_account_id, t.to_account_id, t.source_ids]).toEqual([null, null, []]);
   });
 
   it('edits a stored transfer at the time it was recorded, with its offset', () => {
@@ -31,11 +32,18 @@ describe('transfer form helpers', () => {
       warnings: ['x'],
       created_at: '',
       updated_at: '',
+      from_account_id: 2,
+      to_account_id: 5,
+      source_ids: [1],
+      role: 'loss',
+      date_only: false,
+      statement: null,
     });
     expect(input.occurred_at).toBe('2026-03-14T09:30:00+08:00');
     expect(input.network).toBe('tron');
     expect(input.evidence_ids).toEqual([3]);
     expect(input.accept_warnings).toBe(false);
+    expect([input.from_account_id, input.to_account_id, input.source_ids]).toEqual([2, 5, [1]]);
   });
 
   it('knows crypto assets', () => {

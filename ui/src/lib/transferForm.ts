@@ -34,10 +34,13 @@ export function emptyTransfer(reportingCurrency: string): TransferInput {
     notes: '',
     evidence_ids: [],
     accept_warnings: false,
+    from_account_id: null,
+    to_account_id: null,
+    source_ids: [],
   };
 }
 
-/** The form for editing a stored transfer (its time as recorded, with its offset). */
+/** The form for editing a stored transfer (its time as recorded, with its offset, its accounts and hop links). */
 export function transferToInput(t: Transfer): TransferInput {
   return {
     occurred_at: t.occurred.recorded,
@@ -59,6 +62,9 @@ export function transferToInput(t: Transfer): TransferInput {
     notes: t.notes,
     evidence_ids: [...t.evidence_ids],
     accept_warnings: false,
+    from_account_id: t.from_account_id,
+    to_account_id: t.to_account_id,
+    source_ids: [...t.source_ids],
   };
 }
 

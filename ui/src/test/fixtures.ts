@@ -110,4 +110,24 @@ export const lists: ReferenceLists = {
     { value: 'evidence', label: 'Evidence' },
     { value: 'custody', label: 'Chain of custody' },
   ],
+  account_owners: [
+    { value: 'victim', label: "The victim's own" },
+    { value: 'scammer', label: "The scammers'" },
+    { value: 'unknown', label: 'Not known yet' },
+  ],
+  account_kinds: [
+    { value: 'bank', label: 'Bank account' },
+    { value: 'exchange', label: 'Exchange account' },
+    { value: 'wallet', label: 'Crypto wallet' },
+    { value: 'card', label: 'Card' },
+    { value: 'payment_app', label: 'Payment app account' },
+    { value: 'other', label: 'Other' },
+  ],
+  transfer_roles: [
+    { value: 'loss', label: "Left the victim's control" },
+    { value: 'hop', label: "Between the victim's own accounts" },
+    { value: 'received', label: 'Came back to the victim' },
+    { value: 'recovered', label: 'Recovered' },
+    { value: 'traced', label: 'Traced between other accounts' },
+  ],
 };

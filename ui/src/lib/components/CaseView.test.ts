@@ -196,6 +196,7 @@ describe('CaseView deleted items and undo', () => {
       amount: '100.00', currency: 'EUR', network: null, method: 'bank_transfer', from_account: '', beneficiary_name: '', beneficiary_bank: '',
       beneficiary_account: '', beneficiary_bic: '', beneficiary_wallet: '', wallet_is_exchange_deposit: false, reference: '', exchange_rate: null,
       status: 'completed', notes: '', evidence_ids: [], warnings: [], created_at: '2026-03-14T09:00:00Z', updated_at: '2026-03-14T09:00:00Z',
+      from_account_id: null, to_account_id: null, source_ids: [], role: 'loss', date_only: false, statement: null,
     }]);
     render(CaseView, { caseId: 3, lists, onChanged: vi.fn() });
     const user = userEvent.setup();

@@ -13,7 +13,8 @@ const api = vi.hoisted(() => ({
 }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 
-import { ApiError, type TimeReading, type Transfer, type TransferInput } from '../api';
+import { ApiError, type Account, type TimeReading, type Transfer, type TransferInput } from '../api';
+import { barclays, binance, scamWallet } from '../../test/money';
 import TransferForm from './TransferForm.svelte';
 import { drafts } from '../drafts';
 import { emptyTransfer } from '../transferForm';
@@ -43,6 +44,12 @@ const stored = (input: TransferInput): Transfer => ({
   warnings: [],
   created_at: '',
   updated_at: '',
+  from_account_id: input.from_account_id ?? null,
+  to_account_id: input.to_account_id ?? null,
+  source_ids: input.source_ids ?? [],
+  role: 'loss',
+  date_only: false,
+  statement: null,
 });
 
 beforeEach(() => {
@@ -63,12 +70,17 @@ afterEach(() => {
   drafts.clear();
 });
 
-function open(over: { evidence?: ReturnType<typeof evidence>[]; initial?: TransferInput; editingId?: number } = {}) {
+function open(
+  over: { evidence?: ReturnType<typeof evidence>[]; initial?: TransferInput; editingId?: number; accounts?: Account[]; transfers?: Transfer[] } = {},
+) {
   const onSaved = vi.fn();
   render(TransferForm, {
     caseId: 3,
     lists,
     evidence: over.evidence ?? [],
+    accounts: over.accounts ?? [],
+    transfers: over.transfers ?? [],
+    caseZone: 'Europe/London',
     initial: over.initial ?? emptyTransfer('EUR'),
     editingId: over.editingId ?? null,
     onSaved,
@@ -244,5 +256,69 @@ describe('TransferForm: dates and amounts as people type them', () => {
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
     expect(serious).toEqual([]);
     expect(screen.getByText('Something about the whole transfer.')).toBeInTheDocument();
+  });
+});
+
+describe('TransferForm: the accounts at both ends and hop links', () => {
+  const deposit = (id: number, amount: string, day: string): Transfer => ({
+    ...stored({ ...emptyTransfer('GBP'), amount }),
+    id,
+    occurred: { utc: `2026-03-${day}T09:30:00Z`, offset_minutes: 0, recorded: `2026-03-${day}T09:30:00+00:00` },
+  });
+
+  it('sends the chosen from and to accounts and the transfers it was paid with', async () => {
+    open({ accounts: [barclays, binance, scamWallet], transfers: [deposit(1, '4000.00', '14'), deposit(2, '4000.00', '15'), deposit(3, '250.00', '16')] });
+    const from = screen.getByLabelText('From account');
+    expect(within(from).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Not chosen',
+      "Barclays current account — The victim's own",
+      "Binance — The victim's own",
+      "Wallet the fake app gave — The scammers'",
+    ]);
+    await fireEvent.change(from, { target: { value: '2' } });
+    await fireEvent.change(screen.getByLabelText('To account'), { target: { value: '3' } });
+
+    const search = screen.getByLabelText('Find a transfer by T-number, date, amount or name');
+    await fireEvent.input(search, { target: { value: '4,000' } });
+    const matches = screen.getByRole('list', { name: /Matching transfers/ });
+    expect(within(matches).getAllByRole('checkbox').length).toBe(2);
+    await fireEvent.click(within(matches).getByLabelText('T-2 · 15 Mar 2026 · 4,000.00 GBP'));
+    await fireEvent.click(within(matches).getByLabelText('T-1 · 14 Mar 2026 · 4,000.00 GBP'));
+    expect(within(screen.getByRole('list', { name: 'Paid with money from' })).getAllByRole('listitem').map((li) => li.textContent?.replace('✕', '').trim())).toEqual([
+      'T-2 · 15 Mar 2026 · 4,000.00 GBP',
+      'T-1 · 14 Mar 2026 · 4,000.00 GBP',
+    ]);
+
+    await type('Date and time', '14/03/2026 9:30');
+    await type('Amount', '2500');
+    await save();
+    await waitFor(() => expect(api.addTransfer).toHaveBeenCalledTimes(1));
+    expect(api.addTransfer).toHaveBeenCalledWith(3, expect.objectContaining({ from_account_id: 2, to_account_id: 3, source_ids: [2, 1] }));
+  });
+
+  it('opens a stored transfer with its accounts and hop links chosen, and "Not chosen" sends null', async () => {
+    api.updateTransfer.mockImplementation(async (_id: number, input: TransferInput) => stored(input));
+    const initial = { ...emptyTransfer('GBP'), occurred_at: '2026-03-14T09:30:00+08:00', amount: '2500', from_account_id: 1, to_account_id: 2, source_ids: [1] };
+    open({ initial, editingId: 4, accounts: [barclays, binance], transfers: [deposit(1, '4000.00', '14')] });
+    expect(screen.getByLabelText('From account')).toHaveValue('1');
+    expect(within(screen.getByRole('list', { name: 'Paid with money from' })).getByText('T-1 · 14 Mar 2026 · 4,000.00 GBP')).toBeInTheDocument();
+    // The hop links of a stored transfer show without opening anything.
+    expect(document.querySelector('details.sources')).toHaveAttribute('open');
+    await fireEvent.change(screen.getByLabelText('To account'), { target: { value: '' } });
+    await save();
+    await waitFor(() => expect(api.updateTransfer).toHaveBeenCalledTimes(1));
+    expect(api.updateTransfer).toHaveBeenCalledWith(4, expect.objectContaining({ from_account_id: 1, to_account_id: null, source_ids: [1] }));
+  });
+
+  it("puts core's refusal of a hop link under the picker", async () => {
+    api.addTransfer.mockRejectedValue(
+      new ApiError({ kind: 'invalid', message: 'T-9 is not a transfer of this case.', field: 'source_ids', warnings: [] }),
+    );
+    open({ accounts: [barclays] });
+    await type('Date and time', '14/03/2026 9:30');
+    await type('Amount', '2500');
+    await save();
+    expect(await screen.findByText('T-9 is not a transfer of this case.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByLabelText('Find a transfer by T-number, date, amount or name')).toHaveFocus());
   });
 });

@@ -8,6 +8,9 @@ const api = vi.hoisted(() => ({
   deleteTransfer: vi.fn(),
   checkTransfer: vi.fn(),
   restoreDeleted: vi.fn(),
+  listAccounts: vi.fn(),
+  accountSuggestions: vi.fn(),
+  moneyTrail: vi.fn(),
 }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 
@@ -16,6 +19,8 @@ import TransfersPanel from './TransfersPanel.svelte';
 import UndoNotice from './UndoNotice.svelte';
 import { undo } from '../undo.svelte';
 import { lists } from '../../test/fixtures';
+import { barclays, binance, scamWallet, trail } from '../../test/money';
+import axe from 'axe-core';
 
 const theCase = {
   id: 3,
@@ -54,6 +59,12 @@ const transfer: Transfer = {
   warnings: [],
   created_at: '2026-03-14T08:31:00Z',
   updated_at: '2026-03-14T08:31:00Z',
+  from_account_id: null,
+  to_account_id: null,
+  source_ids: [],
+  role: 'loss',
+  date_only: false,
+  statement: null,
 };
 
 const IBAN = 'DE44500105175407324931';
@@ -101,6 +112,9 @@ const summary = (reporting: CurrencyTotal, perCurrency: CurrencyTotal[], over: P
   reporting_currency: 'EUR',
   in_reporting_currency: reporting,
   transfers_without_rate: 0,
+  missing_rates: [],
+  hops: 0,
+  traced: 0,
   first_transfer_at: null,
   last_transfer_at: null,
   transfers: 1,
@@ -116,6 +130,9 @@ beforeEach(() => {
   api.lossSummary.mockResolvedValue(summary(total({}), []));
   api.checkTransfer.mockResolvedValue([]);
   api.deleteTransfer.mockResolvedValue(null);
+  api.listAccounts.mockResolvedValue([]);
+  api.accountSuggestions.mockResolvedValue([]);
+  api.moneyTrail.mockResolvedValue({ pictures: [], hops: [], loss: summary(total({}), [], { transfers: 0 }) });
   writeText.mockReset().mockResolvedValue(undefined);
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
 });
@@ -202,7 +219,7 @@ describe('TransfersPanel details', () => {
     expect(field('Exchange rate to EUR')).toHaveTextContent('1 GBP = 1.17 EUR');
     expect(field('How it was paid')).toHaveTextContent('Bank transfer');
     expect(field('Status')).toHaveTextContent('Pending');
-    expect(within(field('Paid from')).getByTitle('Monzo current account 12-34-56 87654321')).toBeInTheDocument();
+    expect(within(field('Paid from (as typed)')).getByTitle('Monzo current account 12-34-56 87654321')).toBeInTheDocument();
     expect(field('Beneficiary name')).toHaveTextContent('Golden Harbour Trading Ltd');
     expect(field('Bank')).toHaveTextContent('Commerzbank');
     expect(within(field('IBAN or account number')).getByText(IBAN)).toBeInTheDocument();
@@ -374,5 +391,101 @@ describe('TransfersPanel loss headline', () => {
     expect(text).toMatch(/USDT on TRON:\s+too large to total exactly/);
     expect(text).not.toMatch(/paid out too large/);
     expect(text).not.toMatch(/Net loss: 0/);
+  });
+});
+
+describe('TransfersPanel accounts, roles and the trail', () => {
+  const hop: Transfer = { ...bankTransfer, id: 5, from_account_id: 1, to_account_id: 2, role: 'hop', beneficiary_name: '', beneficiary_bank: '', beneficiary_account: '', warnings: [] };
+  const onward: Transfer = { ...transfer, id: 6, from_account_id: 2, to_account_id: 3, source_ids: [5], role: 'loss' };
+
+  beforeEach(() => {
+    api.listTransfers.mockResolvedValue([hop, onward]);
+    api.listAccounts.mockResolvedValue([barclays, binance, scamWallet]);
+  });
+
+  it('shows each transfer from → to with its role in words, a hop marked as not a loss', async () => {
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    await screen.findByRole('list', { name: 'Transfers' });
+    await waitFor(() => expect(within(rowOf(5)).getByText('Barclays current account → Binance')).toBeInTheDocument());
+    expect(within(rowOf(5)).getByText("Between the victim's own accounts: not a loss")).toBeInTheDocument();
+    expect(within(rowOf(6)).getByText('Binance → Wallet the fake app gave')).toBeInTheDocument();
+    expect(within(rowOf(6)).getByText("Left the victim's control")).toBeInTheDocument();
+  });
+
+  it('names both accounts and the transfer it was paid with in the details', async () => {
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    await fireEvent.click(await screen.findByRole('button', { name: /^T-6 / }));
+    const panel = await screen.findByRole('region', { name: 'Transfer T-6' });
+    const field = (name: string) => within(panel).getByText(name, { selector: 'dt' }).nextElementSibling as HTMLElement;
+    expect(field('From account')).toHaveTextContent("Binance — The victim's own");
+    expect(field('To account')).toHaveTextContent("Wallet the fake app gave — The scammers'");
+    expect(field('Paid with money from')).toHaveTextContent('T-5 · 2 Apr 2026 · 12,500.50 GBP');
+    expect(field('What it is in the loss')).toHaveTextContent("Left the victim's control");
+  });
+
+  it('offers the accounts and the other transfers in the form', async () => {
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    await screen.findByRole('list', { name: 'Transfers' });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add a transfer' }));
+    await waitFor(() => expect(within(screen.getByLabelText('To account')).getAllByRole('option')).toHaveLength(4));
+    expect(screen.getByRole('list', { name: /Matching transfers/ })).toHaveTextContent('T-5');
+  });
+
+  it('opens the transfer whose rate is missing from the headline', async () => {
+    api.lossSummary.mockResolvedValue(
+      summary(total({}), [total({ currency: 'USDT', network: 'tron', paid_out: '2500.00', net_loss: '2500.00' })], {
+        transfers: 2,
+        transfers_without_rate: 1,
+        missing_rates: [{ currency: 'USDT', network: 'tron', transfer_ids: [6] }],
+        hops: 1,
+      }),
+    );
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    const missing = await screen.findByText(/No total in EUR yet: the rate is missing for USDT on TRON \(T-6\)\./);
+    expect(screen.getByText("1 transfer between the victim's own accounts is not counted as loss.")).toBeInTheDocument();
+    await fireEvent.click(within(missing.closest('#loss-missing-rate') as HTMLElement).getByRole('button', { name: 'Open T-6' }));
+    expect(await screen.findByRole('region', { name: 'Transfer T-6' })).toBeInTheDocument();
+  });
+
+  it('has no serious accessibility problem on the Money tab with accounts and a trail', async () => {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+    globalThis.ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
+    api.moneyTrail.mockResolvedValue(trail());
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    await screen.findByRole('list', { name: "The victim's own" });
+    await waitFor(() => expect(document.querySelector('svg.trail-picture')).not.toBeNull());
+    const results = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    expect(serious).toEqual([]);
+  });
+});
+
+describe('TransfersPanel loss headline: missing rates and hops', () => {
+  const headline = () => document.querySelector('#loss-summary .headline')?.textContent?.replace(/\s+/g, ' ').trim();
+  const boldTexts = () => Array.from(document.querySelectorAll('#loss-summary strong, #loss-summary .part')).map((e) => e.textContent?.trim());
+
+  it('names the currency and the transfers whose rate is missing, shows no total and never a bold 0', async () => {
+    api.lossSummary.mockResolvedValue(
+      summary(
+        total({ paid_out: '2350.00', net_loss: '2350.00' }),
+        [
+          total({ currency: 'USDT', network: 'tron', paid_out: '15000', net_loss: '15000', transfers: 2 }),
+          total({ paid_out: '2350.00', net_loss: '2350.00' }),
+        ],
+        { transfers_without_rate: 2, missing_rates: [{ currency: 'USDT', network: 'tron', transfer_ids: [4, 5] }], hops: 3, transfers: 6 },
+      ),
+    );
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    await waitFor(() => expect(headline()).toBe('Lost: 15,000 USDT on TRON · 2,350.00 EUR'));
+    const missing = document.getElementById('loss-missing-rate')!;
+    expect(missing).toHaveTextContent('No total in EUR yet: the rate is missing for USDT on TRON (T-4 and T-5).');
+    expect(within(missing).getAllByRole('button').map((b) => b.textContent)).toEqual(['Open T-4', 'Open T-5']);
+    expect(screen.getByText("3 transfers between the victim's own accounts are not counted as loss.")).toBeInTheDocument();
+    expect(document.getElementById('loss-total')).toBeNull();
+    expect(boldTexts().some((t) => /^0(\.0+)?( |$)/.test(t ?? ''))).toBe(false);
   });
 });

@@ -12,6 +12,9 @@ const api = vi.hoisted(() => ({
   getCase: vi.fn(),
   listEvidence: vi.fn(),
   listTransfers: vi.fn(),
+  listAccounts: vi.fn(),
+  accountSuggestions: vi.fn(),
+  moneyTrail: vi.fn(),
   lossSummary: vi.fn(),
   listSubjects: vi.fn(),
   listIdentifiers: vi.fn(),
@@ -80,6 +83,7 @@ const transfer: Transfer = {
   beneficiary_name: '', beneficiary_bank: '', beneficiary_account: '', beneficiary_bic: '',
   beneficiary_wallet: 'TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL', wallet_is_exchange_deposit: false, reference: '', exchange_rate: null,
   status: 'completed', notes: '', evidence_ids: [], warnings: [], created_at: '2026-03-14T08:31:00Z', updated_at: '2026-03-14T08:31:00Z',
+  from_account_id: null, to_account_id: null, source_ids: [], role: 'loss', date_only: false, statement: null,
 };
 const total = (over: Partial<CurrencyTotal>): CurrencyTotal => ({
   currency: 'EUR', network: null, paid_out: '0', received: '0', recovered: '0', net_loss: '0', transfers: 1, exact: true, ...over,
@@ -109,10 +113,13 @@ beforeEach(() => {
   api.getCase.mockResolvedValue(theCase);
   api.listEvidence.mockResolvedValue([evidence(4, 'IMG_2044.png'), evidence(9, 'bank-statement.pdf', { media_type: 'application/pdf', has_preview: false })]);
   api.listTransfers.mockResolvedValue([transfer]);
+  api.listAccounts.mockResolvedValue([]);
+  api.accountSuggestions.mockResolvedValue([]);
+  api.moneyTrail.mockResolvedValue({ pictures: [], hops: [], loss: { per_currency: [], reporting_currency: 'EUR', in_reporting_currency: total({}), transfers_without_rate: 0, missing_rates: [], hops: 0, traced: 0, first_transfer_at: null, last_transfer_at: null, transfers: 0 } });
   api.lossSummary.mockResolvedValue({
     per_currency: [total({ currency: 'USDT', network: 'tron', paid_out: '2500', net_loss: '2500' })],
     reporting_currency: 'EUR', in_reporting_currency: total({ paid_out: '2300.00', net_loss: '2300.00' }),
-    transfers_without_rate: 0, first_transfer_at: null, last_transfer_at: null, transfers: 1,
+    transfers_without_rate: 0, missing_rates: [], hops: 0, traced: 0, first_transfer_at: null, last_transfer_at: null, transfers: 1,
   });
   api.listSubjects.mockResolvedValue([anna]);
   api.listIdentifiers.mockResolvedValue([phone]);

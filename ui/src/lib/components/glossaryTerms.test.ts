@@ -60,6 +60,7 @@ const transfer: Transfer = {
   beneficiary_name: '', beneficiary_bank: '', beneficiary_account: 'GB29NWBK60161331926819', beneficiary_bic: '',
   beneficiary_wallet: 'TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL', wallet_is_exchange_deposit: true, reference: 'ab'.repeat(32), exchange_rate: null,
   status: 'completed', notes: '', evidence_ids: [], warnings: [], created_at: '2026-04-02T06:06:00Z', updated_at: '2026-04-02T06:06:00Z',
+  from_account_id: null, to_account_id: null, source_ids: [], role: 'loss', date_only: false, statement: null,
 };
 const preview = {
   format: 'whatsapp', export_name: 'WhatsApp Chat with Anna.txt', export_sha256: 'cd'.repeat(32), export_size: 100,
