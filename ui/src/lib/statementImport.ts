@@ -129,7 +129,8 @@ export function importBlocker(state: {
   leaveOutProblems: boolean;
   currency: string;
 }): string | null {
-  if (state.open > 0) return 'Answer the question above first: Casefile does not guess how to read the file.';
+  if (state.open > 0)
+    return `Answer the ${state.open === 1 ? 'question' : 'questions'} above first: Casefile does not guess how to read the file.`;
   if (state.preview.problems.length > 0 && !state.leaveOutProblems) {
     const n = state.preview.problems.length;
     return `${n} ${n === 1 ? 'row' : 'rows'} could not be read: change the reading settings, or tick “Leave out the ${n} ${n === 1 ? 'row' : 'rows'} that could not be read”.`;
@@ -167,7 +168,7 @@ export function delimiterWords(d: string): string {
 /** The encodings core reads, with what they are called in words. */
 export const encodings: { value: string; label: string }[] = [
   { value: 'UTF-8', label: 'UTF-8 (most files today)' },
-  { value: 'windows-1252', label: 'Windows-1252 (older Western European files)' },
+  { value: 'windows-1252', label: 'Windows-1252 (older files)' },
   { value: 'ISO-8859-1', label: 'ISO-8859-1 (Latin-1)' },
   { value: 'UTF-16LE', label: 'UTF-16 little-endian' },
   { value: 'UTF-16BE', label: 'UTF-16 big-endian' },

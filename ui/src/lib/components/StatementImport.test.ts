@@ -87,6 +87,7 @@ describe('StatementImport', () => {
     expect(amounts).toHaveTextContent('Line 7: 14.000 → 14000');
     expect(screen.queryByRole('list', { name: 'Rows of the statement' })).not.toBeInTheDocument();
     expect(importButton()).toBeDisabled();
+    expect(importButton()).toHaveAccessibleDescription(/Answer the questions above first/);
 
     await fireEvent.click(within(dates).getByLabelText('Month first (MM.DD.YYYY)'));
     await waitFor(() => expect(api.previewStatement).toHaveBeenLastCalledWith(1, source, { ...germanProfile, date_format: '%m.%d.%Y' }));
