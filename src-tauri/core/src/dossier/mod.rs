@@ -6,6 +6,7 @@ pub mod csv;
 pub mod fonts;
 pub mod layout;
 mod render;
+pub mod trail;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
