@@ -164,8 +164,11 @@ pub fn plan(p: &TrailPicture) -> Vec<Part> {
         .collect()
 }
 
+/// Spans along one axis: (start, end).
+type Spans = Vec<(f32, f32)>;
+
 /// The x and y extents of everything that must not be cut: boxes and arrow labels.
-fn blocks(p: &TrailPicture) -> (Vec<(f32, f32)>, Vec<(f32, f32)>) {
+fn blocks(p: &TrailPicture) -> (Spans, Spans) {
     let mut xs = Vec::new();
     let mut ys = Vec::new();
     for n in &p.nodes {
@@ -181,7 +184,7 @@ fn blocks(p: &TrailPicture) -> (Vec<(f32, f32)>, Vec<(f32, f32)>) {
 
 /// Splits `start`…`end` into spans of at most `max` (where it can), cutting only in the gaps
 /// between `blocks`.
-pub fn cuts(mut blocks: Vec<(f32, f32)>, start: f32, end: f32, max: f32) -> Vec<(f32, f32)> {
+pub fn cuts(mut blocks: Vec<(f32, f32)>, start: f32, end: f32, max: f32) -> Spans {
     blocks.retain(|(a, b)| a.is_finite() && b.is_finite());
     blocks.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut spans = Vec::new();
@@ -472,15 +475,12 @@ fn node(fonts: &Fonts, n: &TrailNode, (x, y): (f32, f32), s: f32, items: &mut Ve
     }
 }
 
+/// A layered picture laid out as the helper does: `layers` columns of `rows` boxes 160×48,
+/// arrows from each box to one in the next column with a two-line label between.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::dossier::layout::{LANDSCAPE_H, LANDSCAPE_W, PAGE_W};
+pub(crate) fn sample_picture(layers: u32, rows: u32) -> TrailPicture {
     use crate::model::{AccountKind, Direction, TrailEdge};
-
-    /// A layered picture laid out as the helper does: `layers` columns of `rows` boxes
-    /// 160×48, arrows from each box to the one beside it with a two-line label between.
-    fn picture(layers: u32, rows: u32) -> TrailPicture {
+    {
         let (bw, bh, gap_x, gap_y) = (160.0, 48.0, 150.0, 40.0);
         let mut nodes = Vec::new();
         for l in 0..layers {
@@ -545,6 +545,16 @@ mod tests {
             nodes,
             edges,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dossier::layout::{LANDSCAPE_H, LANDSCAPE_W, PAGE_W};
+
+    fn picture(layers: u32, rows: u32) -> TrailPicture {
+        sample_picture(layers, rows)
     }
 
     /// Draws every part as the dossier does and checks everything stays inside the page's

@@ -446,7 +446,11 @@ fn police_dossier_contains_everything_and_passes_the_tools() {
         .net_loss
         .split_once('.')
         .unwrap();
-    let grouped = format!("{},{}.{cents}", &int[..int.len() - 3], &int[int.len() - 3..]);
+    let grouped = format!(
+        "{},{}.{cents}",
+        &int[..int.len() - 3],
+        &int[int.len() - 3..]
+    );
     assert!(
         text.contains(&format!("Net loss: {grouped} EUR")),
         "net loss {grouped} missing"
@@ -1021,7 +1025,9 @@ fn the_money_trail_shows_hops_accounts_and_every_step_of_the_loss() {
     let (ok, msg) = run("qpdf", &["--check", &pdf.display().to_string()]);
     assert!(ok, "qpdf --check failed:\n{msg}");
     let text = flat(&pdftotext(&pdf, None));
-    let section = text.rfind("Money trail How the money moved").expect("the section");
+    let section = text
+        .rfind("Money trail How the money moved")
+        .expect("the section");
     let trail_text = &text[section..];
     for s in [
         "Barclays current account".to_string(),
@@ -1106,8 +1112,9 @@ fn the_money_trail_shows_hops_accounts_and_every_step_of_the_loss() {
     };
     assert!(
         row(hop).ends_with(&format!(
-            ",A-{},Barclays current account,A-{},Binance account,hop,"
-        , bank.id, exchange.id)),
+            ",A-{},Barclays current account,A-{},Binance account,hop,",
+            bank.id, exchange.id
+        )),
         "{}",
         row(hop)
     );
@@ -1142,7 +1149,11 @@ fn without_a_rate_there_is_no_total_and_the_missing_currency_is_named() {
     let missing = format!(
         "No total in GBP: the exchange rate to GBP is missing for USDT on TRON (T-{lost}, T-{back})"
     );
-    assert_eq!(text.matches(missing.as_str()).count(), 2, "summary and trail: {text}");
+    assert_eq!(
+        text.matches(missing.as_str()).count(),
+        2,
+        "summary and trail: {text}"
+    );
     assert!(text.contains("Net loss in each currency: 800.00 GBP; 2,850.00 USDT on TRON."));
     assert!(text.contains(&format!(
         "In GBP no total: the exchange rate to GBP is missing for USDT on TRON (T-{lost}, T-{back})"
@@ -1169,7 +1180,11 @@ fn the_money_trail_can_be_left_out() {
     let pdf = artifacts().join("dossier-money-trail-omitted.pdf");
     std::fs::write(&pdf, &files.pdf).unwrap();
     let text = flat(&pdftotext(&pdf, None));
-    for gone in ["Money trail", "The loss, step by step", "Hops between the victim's own accounts"] {
+    for gone in [
+        "Money trail",
+        "The loss, step by step",
+        "Hops between the victim's own accounts",
+    ] {
         assert!(!text.contains(gone), "{gone} left out");
     }
     // The summary and the transfers table keep the accounts and the total.

@@ -56,7 +56,13 @@ pub(super) fn letter(
         let each: Vec<String> = s
             .per_currency
             .iter()
-            .map(|c| format!("{} {}", money(&c.paid_out), currency_name(&c.currency, c.network)))
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    money(&c.paid_out),
+                    currency_name(&c.currency, c.network)
+                )
+            })
             .collect();
         format!(" The amounts paid out through you are {}.", each.join("; "))
     };
