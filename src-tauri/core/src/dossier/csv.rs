@@ -1,8 +1,8 @@
-//! Machine-readable companions of the dossier: transfers.csv and identifiers.csv (UTF-8,
+//! Machine-readable companions of the dossier: transfers.csv, identifiers.csv and accounts.csv (UTF-8,
 //! RFC 4180, spreadsheet-safe — a cell that a spreadsheet would run as a formula is prefixed
 //! with an apostrophe).
 
-use crate::model::{Identifier, Subject, Transfer};
+use crate::model::{Account, Identifier, Subject, Transfer};
 
 use super::content::Lists;
 
@@ -29,8 +29,16 @@ fn line(fields: &[&str]) -> String {
     s
 }
 
-/// Every transfer, one row each, with every field police and banks ask for.
-pub fn transfers(transfers: &[Transfer], lists: &Lists) -> Vec<u8> {
+/// Every transfer, one row each, with every field police and banks ask for; its two ends as
+/// the case's accounts (`A-3` and the name, empty when none was chosen), what it is in the
+/// loss computation, and the statement row it was made from.
+pub fn transfers(transfers: &[Transfer], accounts: &[Account], lists: &Lists) -> Vec<u8> {
+    let account = |id: Option<i32>| -> (String, String) {
+        match id.and_then(|id| accounts.iter().find(|a| a.id == id)) {
+            Some(a) => (format!("A-{}", a.id), a.name.clone()),
+            None => (String::new(), String::new()),
+        }
+    };
     let mut out = line(&[
         "id",
         "occurred_at",
@@ -52,8 +60,27 @@ pub fn transfers(transfers: &[Transfer], lists: &Lists) -> Vec<u8> {
         "exchange_rate",
         "status",
         "warnings",
+        "from_account_id",
+        "from_account_name",
+        "to_account_id",
+        "to_account_name",
+        "role",
+        "statement_source",
     ]);
     for t in transfers {
+        let (from_id, from_name) = account(t.from_account_id);
+        let (to_id, to_name) = account(t.to_account_id);
+        let source = t
+            .statement
+            .as_ref()
+            .map(|s| {
+                if s.part > 1 {
+                    format!("V-{} row {} part {}", s.evidence_id, s.row, s.part)
+                } else {
+                    format!("V-{} row {}", s.evidence_id, s.row)
+                }
+            })
+            .unwrap_or_default();
         let network = t.network.map(|n| n.as_str()).unwrap_or("");
         let link = lists.explorer_tx(t).unwrap_or_default();
         out.push_str(&line(&[
@@ -81,6 +108,43 @@ pub fn transfers(transfers: &[Transfer], lists: &Lists) -> Vec<u8> {
             t.exchange_rate.as_deref().unwrap_or(""),
             t.status.as_str(),
             &t.warnings.join(" | "),
+            &from_id,
+            &from_name,
+            &to_id,
+            &to_name,
+            t.role.as_str(),
+            &source,
+        ]));
+    }
+    out.into_bytes()
+}
+
+/// Every account of the case the money passed through, with whose it is.
+pub fn accounts(accounts: &[Account]) -> Vec<u8> {
+    let mut out = line(&[
+        "id",
+        "name",
+        "owner",
+        "kind",
+        "institution",
+        "number",
+        "network",
+        "exchange_deposit",
+        "transfers",
+        "notes",
+    ]);
+    for a in accounts {
+        out.push_str(&line(&[
+            &format!("A-{}", a.id),
+            &a.name,
+            a.owner.as_str(),
+            a.kind.as_str(),
+            &a.institution,
+            &a.number,
+            a.network.map(|n| n.as_str()).unwrap_or(""),
+            if a.is_exchange_deposit { "yes" } else { "no" },
+            &a.transfers.to_string(),
+            &a.notes,
         ]));
     }
     out.into_bytes()

@@ -191,7 +191,7 @@ pub fn subset(file: &FontFile, chars: &BTreeSet<char>) -> Option<ParsedFont> {
         &provider,
         &ids,
         &SubsetProfile::Minimal,
-        CmapTarget::Unrestricted,
+        CmapTarget::Unicode,
     )
     .ok()?;
     let mut warnings: Vec<PdfFontParseWarning> = Vec::new();
@@ -238,5 +238,20 @@ mod tests {
             sub.original_bytes.len()
         );
         assert!(sub.lookup_glyph_index('C' as u32).is_some_and(|g| g != 0));
+    }
+
+    /// Text that Mac Roman can encode once got a Mac Roman cmap ("smallest suitable"), so
+    /// "·", "…" and "é" were looked up by Unicode, not found, and printed as empty boxes.
+    #[test]
+    fn a_subset_of_mac_roman_characters_keeps_its_unicode_map() {
+        let f = Fonts::load();
+        let chars: BTreeSet<char> = "Scammers' · exchange deposit … Café".chars().collect();
+        let sub = subset(&f.sans, &chars).expect("subset");
+        for c in ['·', '…', 'é', 'S'] {
+            assert!(
+                sub.lookup_glyph_index(c as u32).is_some_and(|g| g != 0),
+                "{c:?} has no glyph in the subset"
+            );
+        }
     }
 }

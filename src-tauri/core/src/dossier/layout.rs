@@ -13,6 +13,9 @@ pub const TOP: f32 = 68.0;
 /// …and ends above the footer.
 pub const BOTTOM: f32 = 58.0;
 pub const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN_X;
+/// A page turned sideways (for a money-trail picture too wide for the portrait page), in points.
+pub const LANDSCAPE_W: f32 = PAGE_H;
+pub const LANDSCAPE_H: f32 = PAGE_W;
 
 /// How a piece of text is drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -91,6 +94,16 @@ pub enum Item {
         w: f32,
         h: f32,
     },
+    /// A vector shape: a polyline (`closed` false) or a polygon, its outline drawn in black
+    /// `stroke` points wide (dashed if asked) and/or filled with a grey level 0 (black) … 1
+    /// (white). Points are (x, y) from the top left of the page.
+    Shape {
+        points: Vec<(f32, f32)>,
+        closed: bool,
+        fill: Option<f32>,
+        stroke: Option<f32>,
+        dashed: bool,
+    },
     /// A clickable web link over the box.
     Link {
         x: f32,
@@ -107,6 +120,19 @@ pub struct Page {
     pub items: Vec<Item>,
     /// Outline entries that start on this page.
     pub bookmarks: Vec<String>,
+    /// Turned sideways: [`LANDSCAPE_W`] × [`LANDSCAPE_H`] instead of A4 portrait.
+    pub landscape: bool,
+}
+
+impl Page {
+    /// The page's width and height in points.
+    pub fn size(&self) -> (f32, f32) {
+        if self.landscape {
+            (LANDSCAPE_W, LANDSCAPE_H)
+        } else {
+            (PAGE_W, PAGE_H)
+        }
+    }
 }
 
 /// Wraps `text` into lines no wider than `max_w`: at spaces where possible, inside a word only
@@ -271,6 +297,31 @@ impl<'a> Flow<'a> {
     }
 
     pub fn space(&mut self, h: f32) {
+        self.y += h;
+    }
+
+    /// A page of its own turned sideways, holding `items` (placed by the caller inside
+    /// [`LANDSCAPE_W`] × [`LANDSCAPE_H`] less the margins); what follows starts on a new
+    /// portrait page.
+    pub fn landscape_page(&mut self, items: Vec<Item>, bookmark: Option<&str>) {
+        self.new_page();
+        let page = self.page();
+        page.landscape = true;
+        page.items.extend(items);
+        if let Some(b) = bookmark {
+            page.bookmarks.push(b.to_string());
+        }
+        // Nothing more fits here: the next line of text starts a new page.
+        self.y = PAGE_H;
+    }
+
+    /// Places `items` drawn for a box `h` points high whose top is at 0, on the current page
+    /// at the current position (moving to a new page first when it does not fit).
+    pub fn drawing(&mut self, h: f32, items: Vec<Item>) {
+        self.ensure(h);
+        let top = self.y;
+        let shifted = items.into_iter().map(|i| shift(i, top));
+        self.page().items.extend(shifted);
         self.y += h;
     }
 
@@ -527,6 +578,65 @@ impl Flow<'_> {
         });
         self.y += ih + 6.0;
         (iw, ih)
+    }
+}
+
+/// An item moved `dy` points down the page.
+pub fn shift(item: Item, dy: f32) -> Item {
+    match item {
+        Item::Text { x, y, style, text } => Item::Text {
+            x,
+            y: y + dy,
+            style,
+            text,
+        },
+        Item::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+        } => Item::Line {
+            x1,
+            y1: y1 + dy,
+            x2,
+            y2: y2 + dy,
+            width,
+        },
+        Item::Fill { x, y, w, h, shade } => Item::Fill {
+            x,
+            y: y + dy,
+            w,
+            h,
+            shade,
+        },
+        Item::Image { index, x, y, w, h } => Item::Image {
+            index,
+            x,
+            y: y + dy,
+            w,
+            h,
+        },
+        Item::Shape {
+            points,
+            closed,
+            fill,
+            stroke,
+            dashed,
+        } => Item::Shape {
+            points: points.into_iter().map(|(x, y)| (x, y + dy)).collect(),
+            closed,
+            fill,
+            stroke,
+            dashed,
+        },
+        Item::Link { x, y, w, h, url } => Item::Link {
+            x,
+            y: y + dy,
+            w,
+            h,
+            url,
+        },
     }
 }
 

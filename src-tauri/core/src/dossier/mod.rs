@@ -6,6 +6,7 @@ pub mod csv;
 pub mod fonts;
 pub mod layout;
 mod render;
+pub mod trail;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,10 @@ pub enum Variant {
 pub enum Section {
     Statement,
     Timeline,
+    /// The money trail: the picture of accounts and transfers, the hops between the victim's
+    /// own accounts, and the loss computed step by step (left out when the case has no
+    /// transfers).
+    MoneyTrail,
     /// Each imported chat with its export files and its key messages (left out when the
     /// case has no chats).
     Chats,
@@ -43,6 +48,7 @@ impl Section {
     pub const ALL: &'static [Section] = &[
         Section::Statement,
         Section::Timeline,
+        Section::MoneyTrail,
         Section::Chats,
         Section::Subjects,
         Section::Evidence,
@@ -54,6 +60,7 @@ impl Section {
         match self {
             Section::Statement => "The victim's statement",
             Section::Timeline => "Timeline",
+            Section::MoneyTrail => "Money trail",
             Section::Chats => "Chats and key messages",
             Section::Subjects => "Scammers and their identifiers",
             Section::Evidence => "Evidence",
@@ -66,6 +73,7 @@ impl Section {
         match self {
             Section::Statement => "statement",
             Section::Timeline => "timeline",
+            Section::MoneyTrail => "money_trail",
             Section::Chats => "chats",
             Section::Subjects => "subjects",
             Section::Evidence => "evidence",
@@ -103,7 +111,7 @@ pub struct DossierOptions {
     pub variant: Variant,
     /// Who prepared it (printed on the cover and as the PDF author).
     pub prepared_by: String,
-    /// Also write transfers.csv and identifiers.csv.
+    /// Also write transfers.csv, identifiers.csv and (when the case has accounts) accounts.csv.
     pub csv: bool,
     /// Leave out the evidence pictures (metadata and hashes stay), for a small file.
     pub without_images: bool,
@@ -124,7 +132,7 @@ pub struct SavedDossier {
 }
 
 /// Writes the files of an export: the PDF at `pdf_path`, the CSVs beside it as
-/// `<name>-transfers.csv` and `<name>-identifiers.csv`, crash-safe and owner-only
+/// `<name>-transfers.csv`, `<name>-identifiers.csv` and `<name>-accounts.csv`, crash-safe and owner-only
 /// (`files::write_all_atomically`): killed or failing, it leaves the older files untouched.
 pub fn save(files: &DossierFiles, pdf_path: &std::path::Path) -> Result<SavedDossier> {
     let folder = pdf_path
@@ -140,6 +148,7 @@ pub fn save(files: &DossierFiles, pdf_path: &std::path::Path) -> Result<SavedDos
     for (suffix, bytes) in [
         ("transfers", &files.transfers_csv),
         ("identifiers", &files.identifiers_csv),
+        ("accounts", &files.accounts_csv),
     ] {
         if let Some(bytes) = bytes {
             let mut name = stem.as_os_str().to_owned();
@@ -167,6 +176,8 @@ pub struct DossierFiles {
     pub pages: u32,
     pub transfers_csv: Option<Vec<u8>>,
     pub identifiers_csv: Option<Vec<u8>>,
+    /// The case's accounts, when CSVs were asked for and the case has accounts.
+    pub accounts_csv: Option<Vec<u8>>,
 }
 
 /// Printed resolution of evidence pictures: sharp on paper, small in the file.
@@ -230,17 +241,22 @@ impl Store {
         let fonts = fonts::Fonts::load();
         let csvs = options.csv.then(|| {
             (
-                csv::transfers(&data.transfers, &data.lists),
+                csv::transfers(&data.transfers, &data.accounts, &data.lists),
                 csv::identifiers(&data.subjects, &data.loose_identifiers),
+                (!data.accounts.is_empty()).then(|| csv::accounts(&data.accounts)),
             )
         });
-        let csv_hashes = csvs.as_ref().map(|(t, i)| {
-            (
-                crate::evidence::sha256_hex(t),
-                crate::evidence::sha256_hex(i),
-            )
+        let csv_hashes: Option<Vec<(&str, String)>> = csvs.as_ref().map(|(t, i, a)| {
+            let mut hashes = vec![
+                ("transfers.csv", crate::evidence::sha256_hex(t)),
+                ("identifiers.csv", crate::evidence::sha256_hex(i)),
+            ];
+            if let Some(a) = a {
+                hashes.push(("accounts.csv", crate::evidence::sha256_hex(a)));
+            }
+            hashes
         });
-        let built = content::build(&fonts, &data, options, csv_hashes.as_ref());
+        let built = content::build(&fonts, &data, options, csv_hashes.as_deref());
         let mut images = Vec::with_capacity(built.images.len());
         let total = built.images.len() as u32;
         let pages = built.pages.len() as u32;
@@ -268,11 +284,16 @@ impl Store {
         }
         let (pdf, _missing) =
             render::render(&fonts, &built.pages, images, &built.frame, &built.meta);
+        let (transfers_csv, identifiers_csv, accounts_csv) = match csvs {
+            Some((t, i, a)) => (Some(t), Some(i), a),
+            None => (None, None, None),
+        };
         Ok(DossierFiles {
             pages: built.pages.len() as u32,
             pdf,
-            transfers_csv: csvs.as_ref().map(|c| c.0.clone()),
-            identifiers_csv: csvs.map(|c| c.1),
+            transfers_csv,
+            identifiers_csv,
+            accounts_csv,
         })
     }
 }

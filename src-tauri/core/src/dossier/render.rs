@@ -7,12 +7,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
     Actions, Color as PdfColor, DictItem, ExternalStream, ExternalXObject, FontId, Greyscale, Line,
-    LinePoint, LinkAnnotation, Mm, OffsetDateTime, Op, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextRenderingMode, XObjectTransform,
+    LineDashPattern, LinePoint, LinkAnnotation, Mm, OffsetDateTime, Op, PaintMode, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem,
+    TextRenderingMode, WindingOrder, XObjectTransform,
 };
 
 use super::fonts::{subset, Face, Fonts, Slot};
-use super::layout::{Color, Item, Page, Style, MARGIN_X, PAGE_H, PAGE_W, SMALL};
+use super::layout::{Color, Item, Page, Style, MARGIN_X, SMALL};
 
 /// A picture ready to embed: baseline JPEG bytes and their size in pixels.
 pub struct Jpeg {
@@ -60,20 +61,101 @@ fn color(c: Color) -> PdfColor {
     }
 }
 
-fn pt(x: f32, y_from_top: f32) -> Point {
+/// A point from the top left of a page `page_h` points high, in PDF coordinates.
+fn pt_on(page_h: f32, x: f32, y_from_top: f32) -> Point {
     Point {
         x: Pt(x),
-        y: Pt(PAGE_H - y_from_top),
+        y: Pt(page_h - y_from_top),
     }
 }
 
-/// The running header and footer of page `n` of `total`, as items.
-fn frame_items(frame: &Frame, n: usize, total: usize, fonts: &Fonts) -> Vec<Item> {
+fn grey(percent: f32) -> PdfColor {
+    PdfColor::Greyscale(Greyscale {
+        percent,
+        icc_profile: None,
+    })
+}
+
+/// The drawing operations of a shape (see [`Item::Shape`]) on a page `page_h` points high.
+fn shape_ops(
+    page_h: f32,
+    points: &[(f32, f32)],
+    closed: bool,
+    fill: Option<f32>,
+    stroke: Option<f32>,
+    dashed: bool,
+) -> Vec<Op> {
+    let line_points: Vec<LinePoint> = points
+        .iter()
+        .map(|(x, y)| LinePoint {
+            p: pt_on(page_h, *x, *y),
+            bezier: false,
+        })
+        .collect();
+    if line_points.len() < 2 {
+        return Vec::new();
+    }
+    let mut ops = Vec::new();
+    if let Some(width) = stroke {
+        ops.push(Op::SetOutlineColor {
+            col: color(Color::Black),
+        });
+        ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        if dashed {
+            ops.push(Op::SetLineDashPattern {
+                dash: LineDashPattern::new(0.0, &[4.0, 2.5]),
+            });
+        }
+    }
+    if let Some(shade) = fill {
+        ops.push(Op::SetFillColor { col: grey(shade) });
+    }
+    let mode = match (closed, fill.is_some(), stroke.is_some()) {
+        (true, true, true) => Some(PaintMode::FillStroke),
+        (true, true, false) => Some(PaintMode::Fill),
+        (_, _, true) => Some(PaintMode::Stroke),
+        _ => None,
+    };
+    match mode {
+        Some(PaintMode::Stroke) if !closed => ops.push(Op::DrawLine {
+            line: Line {
+                points: line_points,
+                is_closed: false,
+            },
+        }),
+        Some(mode) => ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing {
+                    points: line_points,
+                }],
+                mode,
+                winding_order: WindingOrder::NonZero,
+            },
+        }),
+        None => {}
+    }
+    if stroke.is_some() && dashed {
+        ops.push(Op::SetLineDashPattern {
+            dash: LineDashPattern::solid(),
+        });
+    }
+    ops
+}
+
+/// The running header and footer of page `n` of `total` on a page `page_w` × `page_h`, as
+/// items.
+fn frame_items(
+    frame: &Frame,
+    n: usize,
+    total: usize,
+    fonts: &Fonts,
+    (page_w, page_h): (f32, f32),
+) -> Vec<Item> {
     let small = SMALL.color(Color::Grey);
     let right = |text: &str, y: f32| {
         let w = fonts.width(small.face, small.size, text);
         Item::Text {
-            x: PAGE_W - MARGIN_X - w,
+            x: page_w - MARGIN_X - w,
             y,
             style: small,
             text: text.to_string(),
@@ -91,28 +173,30 @@ fn frame_items(frame: &Frame, n: usize, total: usize, fonts: &Fonts) -> Vec<Item
         Item::Line {
             x1: MARGIN_X,
             y1: 44.0,
-            x2: PAGE_W - MARGIN_X,
+            x2: page_w - MARGIN_X,
             y2: 44.0,
             width: 0.4,
         },
         Item::Line {
             x1: MARGIN_X,
-            y1: PAGE_H - 44.0,
-            x2: PAGE_W - MARGIN_X,
-            y2: PAGE_H - 44.0,
+            y1: page_h - 44.0,
+            x2: page_w - MARGIN_X,
+            y2: page_h - 44.0,
             width: 0.4,
         },
         Item::Text {
             x: MARGIN_X,
-            y: PAGE_H - 32.0,
+            y: page_h - 32.0,
             style: small,
             text: frame.footer_left.clone(),
         },
-        right(&page, PAGE_H - 32.0),
+        right(&page, page_h - 32.0),
     ]
 }
 
+#[allow(clippy::too_many_arguments)]
 fn text_ops(
+    page_h: f32,
     fonts: &Fonts,
     ids: &BTreeMap<Slot, FontId>,
     x: f32,
@@ -143,7 +227,9 @@ fn text_ops(
             font: PdfFontHandle::External(id.clone()),
             size: Pt(style.size),
         });
-        ops.push(Op::SetTextCursor { pos: pt(cursor, y) });
+        ops.push(Op::SetTextCursor {
+            pos: pt_on(page_h, cursor, y),
+        });
         ops.push(Op::ShowText {
             items: vec![TextItem::Text(run.clone())],
         });
@@ -206,7 +292,7 @@ pub fn render(
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let mut items = frame_items(frame, i + 1, total, fonts);
+            let mut items = frame_items(frame, i + 1, total, fonts, p.size());
             items.extend(p.items.iter().cloned());
             items
         })
@@ -226,13 +312,22 @@ pub fn render(
     drop(images);
     let mut missing = BTreeSet::new();
     let mut pdf_pages = Vec::with_capacity(total);
-    for items in &all_items {
+    for (items, page) in all_items.iter().zip(pages) {
+        let (page_w, page_h) = page.size();
+        let pt = |x: f32, y: f32| pt_on(page_h, x, y);
         let mut ops = Vec::new();
         for item in items {
             match item {
-                Item::Text { x, y, style, text } => {
-                    ops.extend(text_ops(fonts, &ids, *x, *y, *style, text, &mut missing))
-                }
+                Item::Text { x, y, style, text } => ops.extend(text_ops(
+                    page_h,
+                    fonts,
+                    &ids,
+                    *x,
+                    *y,
+                    *style,
+                    text,
+                    &mut missing,
+                )),
                 Item::Line {
                     x1,
                     y1,
@@ -261,16 +356,11 @@ pub fn render(
                     });
                 }
                 Item::Fill { x, y, w, h, shade } => {
-                    ops.push(Op::SetFillColor {
-                        col: PdfColor::Greyscale(Greyscale {
-                            percent: *shade,
-                            icc_profile: None,
-                        }),
-                    });
+                    ops.push(Op::SetFillColor { col: grey(*shade) });
                     ops.push(Op::DrawRectangle {
                         rectangle: Rect {
                             x: Pt(*x),
-                            y: Pt(PAGE_H - y - h),
+                            y: Pt(page_h - y - h),
                             width: Pt(*w),
                             height: Pt(*h),
                             mode: Some(printpdf::PaintMode::Fill),
@@ -284,7 +374,7 @@ pub fn render(
                             id: id.clone(),
                             transform: XObjectTransform {
                                 translate_x: Some(Pt(*x)),
-                                translate_y: Some(Pt(PAGE_H - y - h)),
+                                translate_y: Some(Pt(page_h - y - h)),
                                 scale_x: Some(*w),
                                 scale_y: Some(*h),
                                 no_auto_scale: true,
@@ -293,11 +383,18 @@ pub fn render(
                         });
                     }
                 }
+                Item::Shape {
+                    points,
+                    closed,
+                    fill,
+                    stroke,
+                    dashed,
+                } => ops.extend(shape_ops(page_h, points, *closed, *fill, *stroke, *dashed)),
                 Item::Link { x, y, w, h, url } => ops.push(Op::LinkAnnotation {
                     link: LinkAnnotation::new(
                         Rect {
                             x: Pt(*x),
-                            y: Pt(PAGE_H - y - h),
+                            y: Pt(page_h - y - h),
                             width: Pt(*w),
                             height: Pt(*h),
                             mode: None,
@@ -312,8 +409,8 @@ pub fn render(
             }
         }
         pdf_pages.push(PdfPage::new(
-            Mm(PAGE_W * 25.4 / 72.0),
-            Mm(PAGE_H * 25.4 / 72.0),
+            Mm(page_w * 25.4 / 72.0),
+            Mm(page_h * 25.4 / 72.0),
             ops,
         ));
     }

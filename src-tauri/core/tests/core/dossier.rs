@@ -440,10 +440,20 @@ fn police_dossier_contains_everything_and_passes_the_tools() {
     }
     // Totals: EUR out 1500+…, USDT at 0.92; recovered 2000.
     let summary = f.store.loss_summary(f.case).unwrap();
+    assert!(summary.missing_rates.is_empty());
+    let (int, cents) = summary
+        .in_reporting_currency
+        .net_loss
+        .split_once('.')
+        .unwrap();
+    let grouped = format!(
+        "{},{}.{cents}",
+        &int[..int.len() - 3],
+        &int[int.len() - 3..]
+    );
     assert!(
-        text.contains(&summary.in_reporting_currency.net_loss),
-        "net loss {} missing",
-        summary.in_reporting_currency.net_loss
+        text.contains(&format!("Net loss: {grouped} EUR")),
+        "net loss {grouped} missing"
     );
     if std::path::Path::new("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf").exists() {
         assert!(
@@ -859,4 +869,340 @@ fn chats_and_key_messages_are_printed_with_their_export_zone_and_source_lines() 
         assert!(!text.contains("Chats and key messages"), "{name}: {text}");
         assert!(!text.contains("Deposit to this address"), "{name}");
     }
+}
+
+/// A trail as victims have it: their bank account → their own exchange account (a hop) →
+/// USDT to the scammers' wallet, an exchange deposit address; some money paid straight to a
+/// mule account, some back from the scammers, some recovered. Rates optional.
+struct Trail {
+    _dir: tempfile::TempDir,
+    store: Store,
+    case: i32,
+    accounts: [Account; 3],
+    /// hop, USDT loss, GBP loss, USDT back, GBP recovered.
+    t: [i32; 5],
+    wallet: String,
+}
+
+fn account(owner: AccountOwner, kind: AccountKind, name: &str, institution: &str) -> AccountInput {
+    AccountInput {
+        owner,
+        kind,
+        name: name.into(),
+        institution: institution.into(),
+        number: String::new(),
+        network: None,
+        is_exchange_deposit: false,
+        notes: String::new(),
+    }
+}
+
+fn trail_case(with_rates: bool) -> Trail {
+    let (dir, mut store, case) = store_with_case_in("Europe/London");
+    let mut d = store.get_case(case).unwrap().details;
+    d.reporting_currency = "GBP".into();
+    store.update_case(case, &d).unwrap();
+    let bank = store
+        .add_account(
+            case,
+            &AccountInput {
+                number: "GB29 NWBK 6016 1331 9268 19".into(),
+                notes: "Salary account".into(),
+                ..account(
+                    AccountOwner::Victim,
+                    AccountKind::Bank,
+                    "Barclays current account",
+                    "Barclays",
+                )
+            },
+        )
+        .unwrap();
+    let exchange = store
+        .add_account(
+            case,
+            &account(
+                AccountOwner::Victim,
+                AccountKind::Exchange,
+                "Binance account",
+                "Binance",
+            ),
+        )
+        .unwrap();
+    let wallet = tron(9);
+    let scam = store
+        .add_account(
+            case,
+            &AccountInput {
+                number: wallet.clone(),
+                network: Some(Network::Tron),
+                is_exchange_deposit: true,
+                ..account(
+                    AccountOwner::Scammer,
+                    AccountKind::Wallet,
+                    "Wallet from the fake app",
+                    "OKX",
+                )
+            },
+        )
+        .unwrap();
+    let mut add = |input: TransferInput| store.add_transfer(case, &input).unwrap().id;
+    let hop = add(TransferInput {
+        from_account_id: Some(bank.id),
+        to_account_id: Some(exchange.id),
+        accept_warnings: true,
+        ..TransferInput::new("2026-03-02 10:00", "2500.00", "GBP")
+    });
+    let rate = |r: &str| with_rates.then(|| r.to_string());
+    let usdt = |at: &str, direction, amount: &str| TransferInput {
+        direction,
+        network: Some(Network::Tron),
+        method: TransferMethod::CryptoTransfer,
+        exchange_rate: rate("0.79"),
+        accept_warnings: true,
+        ..TransferInput::new(at, amount, "USDT")
+    };
+    let lost = add(TransferInput {
+        from_account_id: Some(exchange.id),
+        to_account_id: Some(scam.id),
+        source_ids: vec![hop],
+        ..usdt("2026-03-03 09:00", Direction::Out, "3000")
+    });
+    let mule = add(TransferInput {
+        from_account_id: Some(bank.id),
+        beneficiary_name: "Quick Mule Trading Ltd".into(),
+        accept_warnings: true,
+        ..TransferInput::new("2026-03-05 12:00", "1000", "GBP")
+    });
+    let back = add(TransferInput {
+        from_account_id: Some(scam.id),
+        to_account_id: Some(exchange.id),
+        ..usdt("2026-04-01 08:00", Direction::In, "150.00")
+    });
+    let recovered = add(TransferInput {
+        direction: Direction::Recovered,
+        accept_warnings: true,
+        ..TransferInput::new("2026-05-20 11:00", "200", "GBP")
+    });
+    let accounts = [
+        store.get_account(bank.id).unwrap(),
+        store.get_account(exchange.id).unwrap(),
+        store.get_account(scam.id).unwrap(),
+    ];
+    Trail {
+        _dir: dir,
+        store,
+        case,
+        accounts,
+        t: [hop, lost, mule, back, recovered],
+        wallet,
+    }
+}
+
+fn police(csv: bool, omit: Vec<casefile_core::dossier::Section>) -> DossierOptions {
+    DossierOptions {
+        variant: Variant::Police,
+        prepared_by: "Victim Support London".into(),
+        csv,
+        without_images: true,
+        omit,
+        pictures_per_page: Default::default(),
+    }
+}
+
+#[test]
+fn the_money_trail_shows_hops_accounts_and_every_step_of_the_loss() {
+    let tr = trail_case(true);
+    let [hop, lost, mule, back, recovered] = tr.t;
+    let trail = tr.store.money_trail(tr.case).unwrap();
+    assert_eq!(trail.hops.len(), 1);
+    assert_eq!(trail.hops[0].funded, vec![lost]);
+    let files = tr
+        .store
+        .export_dossier(tr.case, &police(true, vec![]), when())
+        .unwrap();
+    let pdf = artifacts().join("dossier-money-trail.pdf");
+    std::fs::write(&pdf, &files.pdf).unwrap();
+    let (ok, msg) = run("qpdf", &["--check", &pdf.display().to_string()]);
+    assert!(ok, "qpdf --check failed:\n{msg}");
+    let text = flat(&pdftotext(&pdf, None));
+    let section = text
+        .rfind("Money trail How the money moved")
+        .expect("the section");
+    let trail_text = &text[section..];
+    for s in [
+        "Barclays current account".to_string(),
+        "Binance account".into(),
+        "Wallet from the fake app".into(),
+        format!("Exchange deposit address — the exchange may freeze funds here: A-{} Wallet from the fake app ({})", tr.accounts[2].id, tr.wallet),
+        "Victim's own".into(),
+        "Scammers'".into(),
+        // The hop row.
+        format!("T-{hop}"),
+        "2,500.00 GBP".into(),
+        "Barclays current account → Binance account".into(),
+        format!("paid for T-{lost}"),
+        // The loss, per currency, every step.
+        format!("Paid out to accounts not the victim's: T-{mule} 1,000.00 = 1,000.00 GBP"),
+        "minus received back: nothing".into(),
+        format!("minus recovered: T-{recovered} 200.00 = 200.00 GBP"),
+        "= net loss: 800.00 GBP".into(),
+        format!("Paid out to accounts not the victim's: T-{lost} 3,000.00 = 3,000.00 USDT on TRON"),
+        format!("minus received back: T-{back} 150.00 = 150.00 USDT on TRON"),
+        "= net loss: 2,850.00 USDT on TRON".into(),
+        format!("T-{lost} 3,000.00 USDT on TRON × 0.79 = 2,370.00 GBP"),
+        format!("T-{back} 150.00 USDT on TRON × 0.79 = 118.50 GBP"),
+        "In GBP: paid out 3,370.00 − received back 118.50 − recovered 200.00 = net loss 3,051.50 GBP".into(),
+        format!("T-{hop} 2,500.00 GBP, Barclays current account → Binance account: a hop between the victim's own accounts"),
+    ] {
+        assert!(trail_text.contains(s.as_str()), "{s:?} missing from:\n{trail_text}");
+    }
+    // Whatever picture the layout makes, each box's name is printed.
+    for p in &trail.pictures {
+        for n in &p.nodes {
+            assert!(trail_text.contains(n.label.as_str()), "box {:?}", n.label);
+        }
+    }
+    // The summary gives one total, the hop left out of it.
+    assert!(text.contains("Net loss: 3,051.50 GBP"), "{text}");
+    assert!(text.contains("Left out of every total: 1 hop(s) between the victim's own accounts"));
+    // After the transfers, before the chats and scammers; in the contents and the outline.
+    let transfers_at = text.rfind("Transfers # When").expect("transfers table");
+    assert!(transfers_at < section);
+    assert!(section < text.rfind("Scammers and their identifiers").unwrap());
+    assert!(text[..transfers_at].contains("• Money trail"), "contents");
+    let (_, outline) = run(
+        "qpdf",
+        &["--json", "--json-key=outlines", &pdf.display().to_string()],
+    );
+    assert!(outline.contains("Money trail"), "{outline}");
+    // The transfers table names both ends.
+    let table = &text[transfers_at..section];
+    assert!(table.contains("From To"), "{table}");
+    // (Names wrap inside their narrow columns.)
+    for name in ["Barclays current", "Binance account", "Wallet from the"] {
+        assert!(table.contains(name), "{name} in the transfers table");
+    }
+    assert!(table.contains("In the loss: a hop between the victim's own accounts, not a loss"));
+
+    // accounts.csv and the new transfers.csv columns.
+    let [bank, exchange, scam] = &tr.accounts;
+    let accounts = String::from_utf8(files.accounts_csv.clone().unwrap()).unwrap();
+    assert_eq!(
+        accounts,
+        format!(
+            "id,name,owner,kind,institution,number,network,exchange_deposit,transfers,notes\r\n\
+             A-{},Barclays current account,victim,bank,Barclays,{},,no,2,Salary account\r\n\
+             A-{},Binance account,victim,exchange,Binance,,,no,3,\r\n\
+             A-{},Wallet from the fake app,scammer,wallet,OKX,{},tron,yes,2,\r\n",
+            bank.id, bank.number, exchange.id, scam.id, scam.number
+        )
+    );
+    let transfers = String::from_utf8(files.transfers_csv.clone().unwrap()).unwrap();
+    let header = transfers.lines().next().unwrap();
+    assert!(
+        header.ends_with(",from_account_id,from_account_name,to_account_id,to_account_name,role,statement_source"),
+        "{header}"
+    );
+    let row = |id: i32| {
+        transfers
+            .lines()
+            .find(|l| l.starts_with(&format!("T-{id},")))
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        row(hop).ends_with(&format!(
+            ",A-{},Barclays current account,A-{},Binance account,hop,",
+            bank.id, exchange.id
+        )),
+        "{}",
+        row(hop)
+    );
+    assert!(row(mule).ends_with(&format!(",A-{},Barclays current account,,,loss,", bank.id)));
+    assert!(row(recovered).ends_with(",,,,,recovered,"));
+    // Its hash is in the chain of custody, and it is written beside the PDF.
+    assert!(text.contains(&format!(
+        "accounts.csv SHA-256 {}",
+        casefile_core::evidence::sha256_hex(accounts.as_bytes())
+    )));
+    let out = tempfile::tempdir().unwrap();
+    let saved = casefile_core::dossier::save(&files, &out.path().join("case.pdf")).unwrap();
+    assert_eq!(saved.csv.len(), 3);
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("case-accounts.csv")).unwrap(),
+        accounts
+    );
+}
+
+#[test]
+fn without_a_rate_there_is_no_total_and_the_missing_currency_is_named() {
+    let tr = trail_case(false);
+    let [_, lost, _, back, _] = tr.t;
+    let files = tr
+        .store
+        .export_dossier(tr.case, &police(false, vec![]), when())
+        .unwrap();
+    assert!(files.accounts_csv.is_none());
+    let pdf = artifacts().join("dossier-money-trail-no-rate.pdf");
+    std::fs::write(&pdf, &files.pdf).unwrap();
+    let text = flat(&pdftotext(&pdf, None));
+    let missing = format!(
+        "No total in GBP: the exchange rate to GBP is missing for USDT on TRON (T-{lost}, T-{back})"
+    );
+    assert_eq!(
+        text.matches(missing.as_str()).count(),
+        2,
+        "summary and trail: {text}"
+    );
+    assert!(text.contains("Net loss in each currency: 800.00 GBP; 2,850.00 USDT on TRON."));
+    assert!(text.contains(&format!(
+        "In GBP no total: the exchange rate to GBP is missing for USDT on TRON (T-{lost}, T-{back})"
+    )));
+    assert!(!text.contains("Net loss: "), "no single total: {text}");
+    assert!(!text.contains("In GBP: paid out"), "{text}");
+    assert!(!text.contains("net loss 0"), "{text}");
+    // Each currency's steps are still there.
+    assert!(text.contains("= net loss: 2,850.00 USDT on TRON"));
+    assert!(text.contains("= net loss: 800.00 GBP"));
+}
+
+#[test]
+fn the_money_trail_can_be_left_out() {
+    let tr = trail_case(true);
+    let files = tr
+        .store
+        .export_dossier(
+            tr.case,
+            &police(false, vec![casefile_core::dossier::Section::MoneyTrail]),
+            when(),
+        )
+        .unwrap();
+    let pdf = artifacts().join("dossier-money-trail-omitted.pdf");
+    std::fs::write(&pdf, &files.pdf).unwrap();
+    let text = flat(&pdftotext(&pdf, None));
+    for gone in [
+        "Money trail",
+        "The loss, step by step",
+        "Hops between the victim's own accounts",
+    ] {
+        assert!(!text.contains(gone), "{gone} left out");
+    }
+    // The summary and the transfers table keep the accounts and the total.
+    assert!(text.contains("Net loss: 3,051.50 GBP"));
+    assert!(text.contains("Wallet from the fake app"));
+    assert_eq!(
+        casefile_core::dossier::Section::ALL
+            .iter()
+            .map(|s| s.label())
+            .collect::<Vec<_>>(),
+        [
+            "The victim's statement",
+            "Timeline",
+            "Money trail",
+            "Chats and key messages",
+            "Scammers and their identifiers",
+            "Evidence",
+            "Chain of custody"
+        ]
+    );
 }

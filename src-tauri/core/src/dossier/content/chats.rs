@@ -45,7 +45,7 @@ pub(super) fn gather(store: &Store, case_id: i32) -> Result<Vec<ChatRecord>> {
 }
 
 pub(super) fn chats(flow: &mut Flow<'_>, data: &Data) {
-    flow.section(SECTIONS[4]);
+    flow.section(SECTIONS[5]);
     flow.paragraph(
         "Each chat was imported from the export file the messaging app made. The export file is kept unchanged as an evidence item; its SHA-256 fingerprint is given, so a copy can be checked against it. Every message keeps the file and line it was read from. The key messages below were marked by the person who prepared this dossier; the whole chat is in the case file.",
         SMALL.color(Color::Grey),

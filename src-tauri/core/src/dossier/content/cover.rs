@@ -43,6 +43,8 @@ pub(super) fn cover(
             .iter()
             .any(|s| s.label() == title && options.omit.contains(s))
             || (title == Section::Chats.label() && data.chats.is_empty())
+            || (title == Section::MoneyTrail.label()
+                && (data.trail.is_none() || data.transfers.is_empty()))
     };
     for s in SECTIONS.iter().filter(|s| !omitted(s)) {
         flow.paragraph(&format!("•  {s}"), BODY);

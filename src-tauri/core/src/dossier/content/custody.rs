@@ -2,8 +2,8 @@
 
 use super::*;
 
-pub(super) fn custody(flow: &mut Flow<'_>, data: &Data, csv_hashes: Option<&(String, String)>) {
-    flow.section(SECTIONS[7]);
+pub(super) fn custody(flow: &mut Flow<'_>, data: &Data, csv_hashes: Option<&[(&str, String)]>) {
+    flow.section(SECTIONS[8]);
     flow.paragraph(
         "Every change to the case is recorded in an append-only log. Each entry's SHA-256 covers the entry and the hash of the entry before it, so removing or altering any entry breaks every hash after it. The hash at the head of the chain identifies the whole history. To check it, open the case in Casefile and choose “Verify integrity”, or run: casefile verify CASE-ID.",
         BODY,
@@ -20,9 +20,8 @@ pub(super) fn custody(flow: &mut Flow<'_>, data: &Data, csv_hashes: Option<&(Str
         kv_mono("Head of the chain", data.audit_report.head_hash.clone()),
         kv("Chain", status),
     ];
-    if let Some((t, i)) = csv_hashes {
-        rows.push(kv_mono("transfers.csv SHA-256", t.clone()));
-        rows.push(kv_mono("identifiers.csv SHA-256", i.clone()));
+    for (file, hash) in csv_hashes.unwrap_or_default() {
+        rows.push(kv_mono(&format!("{file} SHA-256"), hash.clone()));
     }
     flow.key_values(&rows);
     let cols = [

@@ -8,7 +8,7 @@ pub(super) fn evidence(
     options: &DossierOptions,
     images: &mut Vec<(i32, f32, f32)>,
 ) {
-    flow.section(SECTIONS[6]);
+    flow.section(SECTIONS[7]);
     if data.evidence.is_empty() {
         flow.paragraph("No evidence items in the case.", BODY);
         return;

@@ -7,7 +7,7 @@ pub(super) fn letter(
     data: &Data,
     options: &DossierOptions,
     institution: &str,
-    csv_hashes: Option<&(String, String)>,
+    csv_hashes: Option<&[(&str, String)]>,
 ) {
     let d = &data.case.details;
     flow.page_bookmark("Letter");
@@ -44,11 +44,31 @@ pub(super) fn letter(
         d.victim_name.trim()
     };
     let s = &data.summary;
+    let total = if s.per_currency.is_empty() {
+        String::new()
+    } else if s.missing_rates.is_empty() {
+        format!(
+            " The total paid out through you is {} {}.",
+            money(&s.in_reporting_currency.paid_out),
+            s.reporting_currency
+        )
+    } else {
+        let each: Vec<String> = s
+            .per_currency
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    money(&c.paid_out),
+                    currency_name(&c.currency, c.network)
+                )
+            })
+            .collect();
+        format!(" The amounts paid out through you are {}.", each.join("; "))
+    };
     flow.paragraph(
         &format!(
-            "This letter is about {victim}, who was deceived into making the transfers listed below through {institution}, in an online investment/romance fraud. The total paid out through you is {} {} ({} transfer(s), between {} and {}). We ask you to: (1) recall or freeze the funds where you still can, in particular at any deposit address you operate; (2) open a fraud claim; (3) preserve all records of the beneficiary accounts and wallets (identity documents, IP addresses, onward transfers) for the police.",
-            s.in_reporting_currency.paid_out,
-            s.reporting_currency,
+            "This letter is about {victim}, who was deceived into making the transfers listed below through {institution}, in an online investment/romance fraud ({} transfer(s), between {} and {}).{total} We ask you to: (1) recall or freeze the funds where you still can, in particular at any deposit address you operate; (2) open a fraud claim; (3) preserve all records of the beneficiary accounts and wallets (identity documents, IP addresses, onward transfers) for the police.",
             s.transfers,
             s.first_transfer_at.as_deref().map(|t| data.local(t)).unwrap_or_else(|| "—".into()),
             s.last_transfer_at.as_deref().map(|t| data.local(t)).unwrap_or_else(|| "—".into()),
@@ -79,11 +99,12 @@ pub(super) fn letter(
             .collect();
         flow.table(&cols, &rows);
     }
-    if let Some((t, i)) = csv_hashes {
-        flow.key_values(&[
-            kv_mono("transfers.csv SHA-256", t.clone()),
-            kv_mono("identifiers.csv SHA-256", i.clone()),
-        ]);
+    if let Some(hashes) = csv_hashes {
+        let rows: Vec<_> = hashes
+            .iter()
+            .map(|(file, hash)| kv_mono(&format!("{file} SHA-256"), hash.clone()))
+            .collect();
+        flow.key_values(&rows);
     }
     flow.space(8.0);
     flow.paragraph(

@@ -1,6 +1,6 @@
 //! What the dossier says, section by section, laid out into pages. One file per section, in
-//! the order the dossier prints them: cover, summary, statement, timeline, transfers, chats, subjects,
-//! evidence, custody; and the bank letter.
+//! the order the dossier prints them: cover, summary, statement, timeline, transfers, money
+//! trail, chats, subjects, evidence, custody; and the bank letter.
 
 use std::collections::BTreeSet;
 
@@ -23,6 +23,7 @@ mod cover;
 mod custody;
 mod evidence;
 mod letter;
+mod money_trail;
 mod statement;
 mod subjects;
 mod summary;
@@ -35,6 +36,7 @@ use cover::cover;
 use custody::custody;
 use evidence::evidence;
 use letter::letter;
+use money_trail::money_trail;
 use statement::statement;
 use subjects::subjects;
 use summary::summary;
@@ -57,6 +59,10 @@ impl Lists {
 pub struct Data {
     pub case: Case,
     pub transfers: Vec<Transfer>,
+    /// Every account of the case (transfers' ends are named from them).
+    pub accounts: Vec<Account>,
+    /// The money trail (police dossier only).
+    pub trail: Option<MoneyTrail>,
     pub subjects: Vec<Subject>,
     pub loose_identifiers: Vec<Identifier>,
     pub evidence: Vec<Evidence>,
@@ -132,6 +138,11 @@ impl Data {
             Variant::Police => chats::gather(store, case_id)?,
             Variant::Bank { .. } => Vec::new(),
         };
+        let accounts = store.list_accounts(case_id)?;
+        let trail = match options.variant {
+            Variant::Police => Some(store.money_trail(case_id)?),
+            Variant::Bank { .. } => None,
+        };
         let subjects = store.list_subjects(case_id)?;
         let loose_identifiers = store
             .list_identifiers(case_id)?
@@ -143,6 +154,8 @@ impl Data {
             audit_report: store.verify_audit_chain()?,
             case,
             transfers,
+            accounts,
+            trail,
             subjects,
             loose_identifiers,
             evidence,
@@ -152,6 +165,12 @@ impl Data {
             generated_at,
             lists: Lists,
         })
+    }
+
+    /// The name of an account, or "—".
+    fn account_name(&self, id: Option<i32>) -> String {
+        id.and_then(|id| self.accounts.iter().find(|a| a.id == id))
+            .map_or_else(|| "—".to_string(), |a| a.name.clone())
     }
 
     fn zone(&self) -> &str {
@@ -180,11 +199,12 @@ pub struct Built {
     pub meta: Meta,
 }
 
-const SECTIONS: [&str; 8] = [
+const SECTIONS: [&str; 9] = [
     "Summary",
     Section::Statement.label(),
     Section::Timeline.label(),
     "Transfers",
+    Section::MoneyTrail.label(),
     Section::Chats.label(),
     Section::Subjects.label(),
     Section::Evidence.label(),
@@ -197,6 +217,109 @@ fn kv(label: &str, value: impl Into<String>) -> (String, Cell, Style) {
 
 fn kv_mono(label: &str, value: impl Into<String>) -> (String, Cell, Style) {
     (label.to_string(), Cell::from(value.into()), MONO)
+}
+
+/// An exact amount written for reading: thousands grouped, at least two decimals, every
+/// decimal kept ("2500" → "2,500.00", "0.123456" → "0.123456"). Text that is no number (a
+/// total too large to compute) is kept as it is.
+fn money(amount: &str) -> String {
+    let Ok(d) = amount.trim().parse::<rust_decimal::Decimal>() else {
+        return amount.to_string();
+    };
+    let d = d.normalize();
+    let plain = format!("{:.*}", d.scale().max(2) as usize, d);
+    let (sign, digits) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain.as_str()),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
+}
+
+/// "USDT on TRON", "GBP".
+fn currency_name(currency: &str, network: Option<Network>) -> String {
+    match network {
+        Some(n) => format!("{currency} on {}", n.label()),
+        None => currency.to_string(),
+    }
+}
+
+/// "T-4, T-5".
+fn transfer_refs(ids: &[i32]) -> String {
+    ids.iter()
+        .map(|i| format!("T-{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What the summary says of the missing rates: "the exchange rate to EUR is missing for USDT
+/// on TRON (T-4, T-5) and BTC on Bitcoin (T-9)".
+fn missing_rates_text(s: &LossSummary) -> String {
+    let list: Vec<String> = s
+        .missing_rates
+        .iter()
+        .map(|m| {
+            format!(
+                "{} ({})",
+                currency_name(&m.currency, m.network),
+                transfer_refs(&m.transfer_ids)
+            )
+        })
+        .collect();
+    let joined = match list.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => list.join(""),
+    };
+    format!(
+        "the exchange rate to {} is missing for {joined}",
+        s.reporting_currency
+    )
+}
+
+/// The headline of the losses: one total in the case's currency only when every rate is
+/// known; else each currency's net loss. Never a bare 0 while losses exist.
+fn loss_headline(s: &LossSummary) -> String {
+    if s.per_currency.is_empty() {
+        return if s.transfers == 0 {
+            "No transfers recorded yet.".into()
+        } else {
+            "No loss recorded: no transfer in this case left the victim's control.".into()
+        };
+    }
+    if s.missing_rates.is_empty() {
+        let r = &s.in_reporting_currency;
+        return format!(
+            "Net loss: {} {}  (paid out {}, received back {}, recovered {}).",
+            money(&r.net_loss),
+            s.reporting_currency,
+            money(&r.paid_out),
+            money(&r.received),
+            money(&r.recovered)
+        );
+    }
+    let each: Vec<String> = s
+        .per_currency
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}",
+                money(&c.net_loss),
+                currency_name(&c.currency, c.network)
+            )
+        })
+        .collect();
+    format!("Net loss in each currency: {}.", each.join("; "))
 }
 
 fn or_none(s: &str) -> String {
@@ -213,7 +336,7 @@ pub fn build(
     fonts: &Fonts,
     data: &Data,
     options: &DossierOptions,
-    csv_hashes: Option<&(String, String)>,
+    csv_hashes: Option<&[(&str, String)]>,
 ) -> Built {
     let first = lay_out(fonts, data, options, csv_hashes, None);
     let missing = missing_chars(fonts, &first.0);
@@ -271,7 +394,7 @@ fn lay_out(
     fonts: &Fonts,
     data: &Data,
     options: &DossierOptions,
-    csv_hashes: Option<&(String, String)>,
+    csv_hashes: Option<&[(&str, String)]>,
     total: Option<(usize, BTreeSet<char>)>,
 ) -> Pass {
     let mut flow = Flow::new(fonts);
@@ -289,6 +412,11 @@ fn lay_out(
             }
             flow.section(SECTIONS[3]);
             transfers(&mut flow, data);
+            if let Some(trail) = data.trail.as_ref() {
+                if has(Section::MoneyTrail) && !data.transfers.is_empty() {
+                    money_trail(&mut flow, data, trail);
+                }
+            }
             if has(Section::Chats) && !data.chats.is_empty() {
                 chats(&mut flow, data);
             }

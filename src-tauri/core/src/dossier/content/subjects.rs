@@ -3,7 +3,7 @@
 use super::*;
 
 pub(super) fn subjects(flow: &mut Flow<'_>, data: &Data) {
-    flow.section(SECTIONS[5]);
+    flow.section(SECTIONS[6]);
     let cols = [
         Column::new("Kind", 2.0, SMALL),
         Column::new("Identifier", 5.5, MONO),

@@ -5,22 +5,44 @@ use super::*;
 pub(super) fn summary(flow: &mut Flow<'_>, data: &Data) {
     let s = &data.summary;
     flow.section(SECTIONS[0]);
-    let r = &s.in_reporting_currency;
     flow.paragraph(
-        &format!(
-            "Net loss: {} {}  (paid out {}, received back {}, recovered {}), over {} transfer(s).",
-            r.net_loss, s.reporting_currency, r.paid_out, r.received, r.recovered, s.transfers
-        ),
+        &loss_headline(s),
         Style::new(crate::dossier::fonts::Face::Bold, 11.0),
     );
-    if s.transfers_without_rate > 0 {
+    if !s.missing_rates.is_empty() {
         flow.paragraph(
-            &format!("{} transfer(s) in other currencies have no exchange rate and are not included in the total above; see the per-currency totals.", s.transfers_without_rate),
+            &format!(
+                "No total in {}: {}. Add the exchange rate to these transfers to see one total.",
+                s.reporting_currency,
+                missing_rates_text(s)
+            ),
+            BODY,
+        );
+    }
+    let mut left_out = Vec::new();
+    if s.hops > 0 {
+        left_out.push(format!(
+            "{} hop(s) between the victim's own accounts (the same money, counted once when it left them)",
+            s.hops
+        ));
+    }
+    if s.traced > 0 {
+        left_out.push(format!(
+            "{} transfer(s) traced between accounts that are not the victim's",
+            s.traced
+        ));
+    }
+    if !left_out.is_empty() {
+        flow.paragraph(
+            &format!(
+                "Left out of every total: {}. See the money trail.",
+                left_out.join("; ")
+            ),
             SMALL,
         );
     }
     let cols = [
-        Column::new("Currency", 2.2, BODY),
+        Column::new("Currency", 2.6, BODY),
         Column::new("Paid out", 2.0, BODY),
         Column::new("Received", 2.0, BODY),
         Column::new("Recovered", 2.0, BODY),
@@ -32,18 +54,11 @@ pub(super) fn summary(flow: &mut Flow<'_>, data: &Data) {
         .iter()
         .map(|c| Row {
             cells: vec![
-                format!(
-                    "{}{}",
-                    c.currency,
-                    c.network
-                        .map(|n| format!(" ({})", n.label()))
-                        .unwrap_or_default()
-                )
-                .into(),
-                c.paid_out.clone().into(),
-                c.received.clone().into(),
-                c.recovered.clone().into(),
-                c.net_loss.clone().into(),
+                currency_name(&c.currency, c.network).into(),
+                money(&c.paid_out).into(),
+                money(&c.received).into(),
+                money(&c.recovered).into(),
+                money(&c.net_loss).into(),
                 c.transfers.to_string().into(),
             ],
             ..Default::default()

@@ -10,18 +10,19 @@ pub(super) fn transfers(flow: &mut Flow<'_>, data: &Data) {
     }
     let cols = [
         Column::new("#", 0.8, SMALL),
-        Column::new("When (as recorded)", 2.4, SMALL),
-        Column::new("Amount", 2.3, SMALL),
-        Column::new("Method / paid from", 2.3, SMALL),
-        Column::new("Beneficiary", 3.2, SMALL),
-        Column::new("Status", 1.4, SMALL),
+        Column::new("When (as recorded)", 2.1, SMALL),
+        Column::new("Amount and method", 2.4, SMALL),
+        Column::new("From", 1.9, SMALL),
+        Column::new("To", 1.9, SMALL),
+        Column::new("Beneficiary", 2.5, SMALL),
+        Column::new("Status", 1.3, SMALL),
     ];
     let rows: Vec<Row> = data
         .transfers
         .iter()
         .map(|t| {
             let amount = format!(
-                "{} {} {}{}{}",
+                "{} {} {}{}{}, {}",
                 t.direction.label(),
                 t.amount,
                 t.currency,
@@ -31,7 +32,8 @@ pub(super) fn transfers(flow: &mut Flow<'_>, data: &Data) {
                 t.exchange_rate
                     .as_ref()
                     .map(|r| format!(" (rate {r})"))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                t.method.label().to_lowercase()
             );
             let beneficiary = [
                 t.beneficiary_name.as_str(),
@@ -44,6 +46,31 @@ pub(super) fn transfers(flow: &mut Flow<'_>, data: &Data) {
             .collect::<Vec<_>>()
             .join(", ");
             let mut details: Vec<(Style, Cell)> = Vec::new();
+            let from_name = data.account_name(t.from_account_id);
+            if !t.from_account.trim().is_empty() && t.from_account.trim() != from_name {
+                details.push((
+                    SMALL,
+                    format!("Paid from (as written): {}", t.from_account.trim()).into(),
+                ));
+            }
+            if matches!(t.role, TransferRole::Hop | TransferRole::Traced) {
+                details.push((SMALL, format!("In the loss: {}", role_words(t)).into()));
+            }
+            if let Some(origin) = &t.statement {
+                let part = if origin.part > 1 {
+                    format!(" part {}", origin.part)
+                } else {
+                    String::new()
+                };
+                details.push((
+                    SMALL,
+                    format!(
+                        "Source: statement V-{} row {}{part}",
+                        origin.evidence_id, origin.row
+                    )
+                    .into(),
+                ));
+            }
             if !t.beneficiary_wallet.is_empty() {
                 let net = t.network.map(|n| n.label()).unwrap_or("network not given");
                 let url = t
@@ -96,17 +123,9 @@ pub(super) fn transfers(flow: &mut Flow<'_>, data: &Data) {
                     format!("T-{}", t.id).into(),
                     t.occurred.recorded.replace('T', " ").into(),
                     amount.into(),
-                    format!(
-                        "{}{}",
-                        t.method.label(),
-                        if t.from_account.is_empty() {
-                            String::new()
-                        } else {
-                            format!(", from {}", t.from_account)
-                        }
-                    )
-                    .into(),
-                    beneficiary.into(),
+                    from_name.into(),
+                    data.account_name(t.to_account_id).into(),
+                    or_none(&beneficiary).into(),
                     t.status.label().into(),
                 ],
                 details,
@@ -122,28 +141,48 @@ pub(super) fn transfers(flow: &mut Flow<'_>, data: &Data) {
         .iter()
         .map(|c| {
             kv(
-                &format!(
-                    "{}{}",
-                    c.currency,
-                    c.network
-                        .map(|n| format!(" ({})", n.label()))
-                        .unwrap_or_default()
-                ),
+                &currency_name(&c.currency, c.network),
                 format!(
-                    "paid out {}, received {}, recovered {} — net loss {}",
-                    c.paid_out, c.received, c.recovered, c.net_loss
+                    "paid out {}, received back {}, recovered {} — net loss {}",
+                    money(&c.paid_out),
+                    money(&c.received),
+                    money(&c.recovered),
+                    money(&c.net_loss)
                 ),
             )
         })
         .collect();
-    lines.push(kv(
-        &format!("In {}", s.reporting_currency),
-        format!(
-            "net loss {} (transfers without an exchange rate not included: {})",
-            s.in_reporting_currency.net_loss, s.transfers_without_rate
-        ),
-    ));
+    if !s.per_currency.is_empty() {
+        lines.push(kv(
+            &format!("In {}", s.reporting_currency),
+            if s.missing_rates.is_empty() {
+                format!("net loss {}", money(&s.in_reporting_currency.net_loss))
+            } else {
+                format!("no total: {}", missing_rates_text(s))
+            },
+        ));
+    }
+    if s.hops + s.traced > 0 {
+        lines.push(kv(
+            "Left out",
+            format!(
+                "{} hop(s) between the victim's own accounts, {} traced between other accounts",
+                s.hops, s.traced
+            ),
+        ));
+    }
     flow.key_values(&lines);
+}
+
+/// What a transfer is in the loss computation, in words.
+fn role_words(t: &Transfer) -> &'static str {
+    match t.role {
+        TransferRole::Loss => "left the victim's control",
+        TransferRole::Hop => "a hop between the victim's own accounts, not a loss",
+        TransferRole::Received => "came back to the victim",
+        TransferRole::Recovered => "recovered",
+        TransferRole::Traced => "traced between accounts that are not the victim's, not counted",
+    }
 }
 
 /// A full-width mono line (an address or a hash, never broken), and below it its explorer
