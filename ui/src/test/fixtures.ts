@@ -106,6 +106,7 @@ export const lists: ReferenceLists = {
   sections: [
     { value: 'statement', label: "The victim's statement" },
     { value: 'timeline', label: 'Timeline' },
+    { value: 'money_trail', label: 'Money trail' },
     { value: 'subjects', label: 'Scammers and their identifiers' },
     { value: 'evidence', label: 'Evidence' },
     { value: 'custody', label: 'Chain of custody' },

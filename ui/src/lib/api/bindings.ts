@@ -847,7 +847,7 @@ export type DossierOptions = {
 	variant: Variant,
 	/**  Who prepared it (printed on the cover and as the PDF author). */
 	prepared_by: string,
-	/**  Also write transfers.csv and identifiers.csv. */
+	/**  Also write transfers.csv, identifiers.csv and (when the case has accounts) accounts.csv. */
 	csv: boolean,
 	/**  Leave out the evidence pictures (metadata and hashes stay), for a small file. */
 	without_images: boolean,
@@ -1216,6 +1216,12 @@ export type SearchResults = {
  *  always in).
  */
 export type Section = "statement" | "timeline" | 
+/**
+ *  The money trail: the picture of accounts and transfers, the hops between the victim's
+ *  own accounts, and the loss computed step by step (left out when the case has no
+ *  transfers).
+ */
+"money_trail" | 
 /**
  *  Each imported chat with its export files and its key messages (left out when the
  *  case has no chats).
