@@ -95,6 +95,23 @@ fn format_code(format: StatementFormat) -> &'static str {
     }
 }
 
+/// The format stored as `code`.
+fn format_of_code(code: &str) -> StatementFormat {
+    match code {
+        "ofx" => StatementFormat::Ofx,
+        "camt053" => StatementFormat::Camt053,
+        _ => StatementFormat::Csv,
+    }
+}
+
+/// The caption of a statement file an import brings in.
+fn statement_caption(file_name: &str, format: StatementFormat, rows_in_file: u32) -> String {
+    format!(
+        "Bank statement {file_name} ({}, {rows_in_file} rows)",
+        format_label(format)
+    )
+}
+
 fn direction_of(flow: Flow) -> Direction {
     match flow {
         Flow::Out => Direction::Out,
@@ -145,7 +162,12 @@ fn row_keys(format: StatementFormat, parsed: &ParsedStatement) -> Vec<String> {
         .rows
         .iter()
         .map(|r| {
-            let base = match r.bank_id.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
+            let base = match r
+                .bank_id
+                .as_deref()
+                .map(str::trim)
+                .filter(|b| !b.is_empty())
+            {
                 Some(id) => format!("{}|{account}|id:{id}|{}", format_code(format), r.part),
                 None => format!(
                     "row|{}|{}|{}|{}|{}",
@@ -289,7 +311,9 @@ impl Store {
             return Err(not_a_statement());
         };
         if !sniffed.header.is_empty() {
-            if let Some((name, saved)) = self.profile_for_header(&csv::header_key(&sniffed.header))? {
+            if let Some((name, saved)) =
+                self.profile_for_header(&csv::header_key(&sniffed.header))?
+            {
                 // A saved profile that no longer fits the file (the bank changed its columns)
                 // is not used; the proposal is shown instead.
                 if let Ok(parsed) = csv::read(bytes, &saved) {
@@ -325,7 +349,9 @@ impl Store {
               WHERE case_id = ?1 AND row_key IS NOT NULL AND deleted_at IS NULL ORDER BY id",
         )?;
         let rows = stmt
-            .query_map([case_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?)))?
+            .query_map([case_id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut keys = HashMap::with_capacity(rows.len());
         for (key, id) in rows {
@@ -341,7 +367,9 @@ impl Store {
               WHERE case_id = ?1 AND deleted_at IS NULL AND match_key IS NOT NULL GROUP BY match_key",
         )?;
         let rows = stmt
-            .query_map([case_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?)))?
+            .query_map([case_id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?))
+            })?
             .collect::<rusqlite::Result<HashMap<_, _>>>()?;
         Ok(rows)
     }
@@ -383,7 +411,13 @@ impl Store {
                 .rows
                 .iter()
                 .zip(&keys)
-                .map(|(r, key)| preview_row(r, imported.get(key).copied(), find_account(&r.counterparty_account)))
+                .map(|(r, key)| {
+                    preview_row(
+                        r,
+                        imported.get(key).copied(),
+                        find_account(&r.counterparty_account),
+                    )
+                })
                 .collect();
             problems = parsed
                 .problems
@@ -478,7 +512,8 @@ impl Store {
         let accounts = self.account_keys(case_id)?;
         let sha256 = evidence::sha256_hex(bytes);
         let zone = case.details.time_zone.clone();
-        let stop = || CoreError::Refused("The import was stopped; nothing of it was stored.".into());
+        let stop =
+            || CoreError::Refused("The import was stopped; nothing of it was stored.".into());
         let total = chosen.len() as u32;
         let rows_in_file = (parsed.rows.len() + parsed.problems.len()) as u32;
         let profile_json = match &reading.profile {
@@ -500,10 +535,7 @@ impl Store {
             let (evidence_id, evidence_created) = match store.find_evidence_by_hash(case_id, &sha256)? {
                 Some(e) => (e.id, false),
                 None => {
-                    let caption = format!(
-                        "Bank statement {file_name} ({}, {rows_in_file} rows)",
-                        format_label(format)
-                    );
+                    let caption = statement_caption(&file_name, format, rows_in_file);
                     let p = evidence::prepare(&file_name, bytes, None, &zone)?;
                     (store.insert_evidence(case_id, &file_name, &caption, bytes, &p)?, true)
                 }
@@ -665,7 +697,8 @@ impl Store {
                 "Only a CSV file is read through a profile; this statement needs none. Leave the profile name empty.",
             ));
         };
-        let header = header_cells(bytes, profile).filter(|h| h.iter().any(|c| !c.trim().is_empty()));
+        let header =
+            header_cells(bytes, profile).filter(|h| h.iter().any(|c| !c.trim().is_empty()));
         let Some(header) = header else {
             return Err(CoreError::invalid(
                 "save_profile_as",
@@ -707,12 +740,7 @@ impl Store {
                     case_id: r.get(1)?,
                     evidence_id: r.get(2)?,
                     file_name: r.get(3)?,
-                    format: match format.as_str() {
-                        "ofx" => format_label(StatementFormat::Ofx),
-                        "camt053" => format_label(StatementFormat::Camt053),
-                        _ => format_label(StatementFormat::Csv),
-                    }
-                    .into(),
+                    format: format_label(format_of_code(&format)).into(),
                     account_id: r.get(5)?,
                     profile_name: r.get(6)?,
                     rows_in_file: r.get(7)?,
@@ -732,16 +760,29 @@ impl Store {
     /// The statement file is deleted (kept among the deleted items, so nothing is lost) only
     /// when this import brought it in and nothing else links to it.
     pub fn undo_statement_import(&mut self, import_id: i32) -> Result<()> {
-        let found: Option<(i32, i32, String, String, bool)> = self
+        let found: Option<(i32, i32, String, String, bool, String, u32)> = self
             .conn
             .query_row(
-                "SELECT case_id, evidence_id, file_name, imported_at, undone_at IS NOT NULL
+                "SELECT case_id, evidence_id, file_name, imported_at, undone_at IS NOT NULL, format,
+                        rows_in_file
                    FROM statement_imports WHERE id = ?1",
                 [import_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                    ))
+                },
             )
             .optional()?;
-        let Some((case_id, evidence_id, file_name, imported_at, undone)) = found else {
+        let Some((case_id, evidence_id, file_name, imported_at, undone, format, rows_in_file)) =
+            found
+        else {
             return Err(CoreError::NotFound {
                 what: "statement import",
                 id: import_id.into(),
@@ -793,10 +834,15 @@ impl Store {
                 "UPDATE statement_imports SET undone_at = ?2 WHERE id = ?1",
                 params![import_id, now],
             )?;
+            // The import brought the file in when the evidence is the one it made: made at the
+            // import's time, with the caption it gave, and used by no earlier import. A file
+            // the person added (or re-captioned) stays.
+            let caption = statement_caption(&file_name, format_of_code(&format), rows_in_file);
             let created: bool = store.conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM evidence WHERE id = ?1 AND created_at = ?2 AND deleted_at IS NULL)
+                "SELECT EXISTS (SELECT 1 FROM evidence WHERE id = ?1 AND created_at = ?2 AND caption = ?4
+                                   AND deleted_at IS NULL)
                     AND NOT EXISTS (SELECT 1 FROM statement_imports WHERE evidence_id = ?1 AND id < ?3)",
-                params![evidence_id, imported_at, import_id],
+                params![evidence_id, imported_at, import_id, caption],
                 |r| r.get(0),
             )?;
             let linked: bool = store.conn.query_row(
@@ -993,7 +1039,11 @@ fn chosen_rows<'p>(
             ));
         };
         if crypto::is_crypto_code(&currency) {
-            crypto_rows.push(format!("{} ({} {currency})", row_words(r.row, r.part), r.amount));
+            crypto_rows.push(format!(
+                "{} ({} {currency})",
+                row_words(r.row, r.part),
+                r.amount
+            ));
         }
         chosen.push((r, currency));
     }
@@ -1017,7 +1067,9 @@ fn occurred(r: &StatementRow) -> (String, bool) {
     match (r.time, r.offset_minutes) {
         (Some(time), Some(offset)) => {
             let t = NaiveDateTime::new(r.booked, time);
-            match chrono::FixedOffset::east_opt(offset * 60).and_then(|o| t.and_local_timezone(o).single()) {
+            match chrono::FixedOffset::east_opt(offset * 60)
+                .and_then(|o| t.and_local_timezone(o).single())
+            {
                 Some(t) => (t.to_rfc3339(), false),
                 None => (t.format("%Y-%m-%d %H:%M:%S").to_string(), false),
             }
@@ -1088,7 +1140,11 @@ mod tests {
     fn keys_ignore_spacing_and_case_and_tell_identical_rows_apart() {
         let keys = row_keys(
             StatementFormat::Csv,
-            &parsed(vec![row(2, "LOAN  ref", None), row(3, "loan ref", None), row(4, "x", Some("ID-9"))]),
+            &parsed(vec![
+                row(2, "LOAN  ref", None),
+                row(3, "loan ref", None),
+                row(4, "x", Some("ID-9")),
+            ]),
         );
         assert_eq!(keys[0], "row|2026-03-14|1500|out|loan ref|j smith");
         assert_eq!(keys[1], "row|2026-03-14|1500|out|loan ref|j smith#2");
@@ -1107,7 +1163,8 @@ mod tests {
 
     #[test]
     fn the_header_line_is_found_with_the_profiles_encoding_and_separator() {
-        let bytes = b"Account;GB29\r\n\r\nDatum;Betrag;\"Verwendungs zweck\"\r\n14.03.2026;-1,00;x\r\n";
+        let bytes =
+            b"Account;GB29\r\n\r\nDatum;Betrag;\"Verwendungs zweck\"\r\n14.03.2026;-1,00;x\r\n";
         let sniffed = csv::sniff(bytes).unwrap();
         let header = header_cells(bytes, &sniffed.profile).unwrap();
         assert_eq!(csv::header_key(&header), csv::header_key(&sniffed.header));
