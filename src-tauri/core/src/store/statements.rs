@@ -16,7 +16,7 @@ use std::path::Path;
 use chrono::{NaiveDateTime, Timelike as _};
 use rusqlite::{params, OptionalExtension as _};
 
-use super::transfers::touch_case;
+use super::transfers::{parse_decimal, touch_case};
 use super::Store;
 use crate::evidence;
 use crate::model::{
@@ -29,8 +29,8 @@ use crate::statement::{
     camt, ofx, Flow, ParsedStatement, StatementError, StatementFormat, StatementRow,
     MAX_STATEMENT_BYTES,
 };
-use crate::time::now_utc;
-use crate::validate::{self, crypto, identifier};
+use crate::time::{now_utc, parse_moment};
+use crate::validate::{self, bank, crypto, identifier};
 use crate::{audit, CoreError, Result};
 
 /// How often (in rows) an import reports its progress.
@@ -606,7 +606,9 @@ impl Store {
                     to_account_id: to,
                     ..TransferInput::new(&occurred_at, &r.amount.to_string(), currency)
                 };
-                let t = store.add_transfer(case_id, &input).map_err(|e| match e {
+                // The transfer rules checked once, where the form's are (`check_transfer`), then
+                // stored with prepared statements: one audit entry for the whole import.
+                let warnings = store.check_transfer(case_id, &input).map_err(|e| match e {
                     CoreError::Invalid { message, .. } | CoreError::Refused(message) => {
                         CoreError::Refused(format!(
                             "{}: {message} Leave this row out, or change how the file is read. Nothing was imported.",
@@ -615,14 +617,20 @@ impl Store {
                     }
                     other => other,
                 })?;
-                store.conn.prepare_cached(
-                    "UPDATE transfers SET from_account_id = ?2, to_account_id = ?3, date_only = ?4,
-                        statement_import_id = ?5, statement_row = ?6, statement_part = ?7, statement_raw = ?8,
-                        row_key = ?9
-                      WHERE id = ?1",
-                )?
-                .execute(params![t.id, from, to, date_only, import_id, r.row, r.part, r.raw, key])?;
-                transfer_ids.push(t.id);
+                let id = store.insert_statement_transfer(
+                    case_id,
+                    &input,
+                    &case.details.time_zone,
+                    &warnings,
+                    &StatementOrigin {
+                        import_id,
+                        evidence_id,
+                        row: r,
+                        date_only,
+                        key: key.as_deref(),
+                    },
+                )?;
+                transfer_ids.push(id);
             }
             if !progress(StatementImportProgress { done: total, total }) {
                 return Err(stop());
@@ -659,6 +667,77 @@ impl Store {
                 already_imported: skipped,
             })
         })
+    }
+
+    /// Stores one transfer made from a statement row (already checked by `check_transfer`).
+    fn insert_statement_transfer(
+        &self,
+        case_id: i32,
+        input: &TransferInput,
+        zone: &str,
+        warnings: &[String],
+        origin: &StatementOrigin<'_>,
+    ) -> Result<i32> {
+        let moment = parse_moment(&input.occurred_at, zone, "occurred_at")?;
+        let amount = parse_decimal(&input.amount, "amount", "amount")?;
+        let account = (!input.beneficiary_account.trim().is_empty())
+            .then(|| bank::check_account(&input.beneficiary_account).normalized);
+        let wallet = input.beneficiary_wallet.trim();
+        let wallet_key = match (wallet.is_empty(), input.network) {
+            (true, _) => None,
+            (false, Some(net)) => Some(format!(
+                "wallet:{}",
+                crypto::check_address(net, wallet).normalized
+            )),
+            (false, None) => Some(format!("wallet:{wallet}")),
+        };
+        let now = now_utc();
+        let r = origin.row;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO transfers (case_id, occurred_at_utc, occurred_offset_minutes, direction, amount,
+                    currency, network, method, from_account, beneficiary_name, beneficiary_bank,
+                    beneficiary_account, beneficiary_bic, beneficiary_wallet, wallet_is_exchange_deposit,
+                    wallet_key, account_key, reference, exchange_rate, status, notes, warnings, created_at,
+                    updated_at, from_account_id, to_account_id, date_only, statement_import_id,
+                    statement_row, statement_part, statement_raw, row_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, '', ?10, '', ?11, 0, ?12, ?13, ?14, NULL,
+                    ?15, '', ?16, ?17, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+            )?
+            .execute(params![
+                case_id,
+                moment.utc,
+                moment.offset_minutes,
+                input.direction.as_str(),
+                amount.to_string(),
+                input.currency.trim().to_ascii_uppercase(),
+                input.network.map(crypto::Network::as_str),
+                input.method.as_str(),
+                input.beneficiary_name.trim(),
+                account.as_deref().unwrap_or_default(),
+                wallet,
+                wallet_key,
+                account.as_ref().map(|a| format!("account:{a}")),
+                input.reference.trim(),
+                input.status.as_str(),
+                warnings.join("\n"),
+                now,
+                input.from_account_id,
+                input.to_account_id,
+                origin.date_only,
+                origin.import_id,
+                r.row,
+                r.part,
+                r.raw,
+                origin.key,
+            ])?;
+        let id = self.conn.last_insert_rowid() as i32;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO transfer_evidence (transfer_id, evidence_id) VALUES (?1, ?2)",
+            )?
+            .execute([id, origin.evidence_id])?;
+        Ok(id)
     }
 
     fn check_account_in_case(&self, case_id: i32, id: i32) -> Result<()> {
@@ -935,6 +1014,15 @@ impl Store {
     }
 }
 
+/// Where a transfer made from a statement row came from.
+struct StatementOrigin<'a> {
+    import_id: i32,
+    evidence_id: i32,
+    row: &'a StatementRow,
+    date_only: bool,
+    key: Option<&'a str>,
+}
+
 /// One row as the preview shows it.
 fn preview_row(
     r: &StatementRow,
@@ -1079,9 +1167,14 @@ fn occurred(r: &StatementRow) -> (String, bool) {
     }
 }
 
-/// "T-1, T-2, T-3" (the first few, then how many more).
+/// "T-1, T-5", "T-1 to T-300" (a run), or the first few and how many more.
 fn ids_words(ids: &[i32]) -> String {
     const SHOWN: usize = 20;
+    if let (true, Some(first), Some(last)) = (ids.len() > 2, ids.first(), ids.last()) {
+        if ids.windows(2).all(|w| w[1] == w[0] + 1) {
+            return format!("T-{first} to T-{last}");
+        }
+    }
     let mut words: Vec<String> = ids.iter().take(SHOWN).map(|i| format!("T-{i}")).collect();
     if ids.len() > SHOWN {
         words.push(format!("and {} more", ids.len() - SHOWN));
