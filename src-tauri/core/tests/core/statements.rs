@@ -808,3 +808,32 @@ fn a_statement_file_over_the_limit_is_refused_before_it_is_read() {
         ("huge.csv", b"Date,Amount\n".as_slice())
     );
 }
+
+/// The statement_profile fuzz target's seeds are real profiles that read their files.
+#[test]
+fn the_profile_fuzz_seeds_are_profiles_that_read_their_files() {
+    let dir = format!("{}/fuzz/seeds/statement_profile", env!("CARGO_MANIFEST_DIR"));
+    let mut read = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let data = std::fs::read(&path).unwrap();
+        let split = data.iter().position(|b| *b == b'\n').unwrap();
+        let profile: casefile_core::statement::csv::CsvProfile =
+            serde_json::from_slice(&data[..split]).unwrap();
+        let parsed = casefile_core::statement::csv::read(&data[split + 1..], &profile).unwrap();
+        read.push((
+            path.file_name().unwrap().to_string_lossy().into_owned(),
+            parsed.rows.len(),
+            parsed.problems.len(),
+        ));
+    }
+    read.sort();
+    assert_eq!(
+        read,
+        vec![
+            ("exchange_indicator".to_string(), 3, 0),
+            ("fourteen_answered".to_string(), 3, 0),
+            ("uk_debit_credit".to_string(), 4, 0),
+        ]
+    );
+}
