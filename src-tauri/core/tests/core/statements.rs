@@ -812,7 +812,10 @@ fn a_statement_file_over_the_limit_is_refused_before_it_is_read() {
 /// The statement_profile fuzz target's seeds are real profiles that read their files.
 #[test]
 fn the_profile_fuzz_seeds_are_profiles_that_read_their_files() {
-    let dir = format!("{}/fuzz/seeds/statement_profile", env!("CARGO_MANIFEST_DIR"));
+    let dir = format!(
+        "{}/fuzz/seeds/statement_profile",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let mut read = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
