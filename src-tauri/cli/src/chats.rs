@@ -41,6 +41,11 @@ pub(crate) enum ImportCommand {
         #[arg(long)]
         preview: bool,
     },
+    /// Take rows of a bank or exchange statement (CSV, OFX, camt.053) into a case as
+    /// transfers: preview every row with --preview, then import the scam payments with
+    /// --rows 3,5-9. The statement is kept as evidence with its SHA-256, each transfer keeps
+    /// its row.
+    Statement(crate::statements::StatementArgs),
 }
 
 #[derive(Subcommand)]
@@ -127,14 +132,17 @@ fn day(raw: &str) -> Result<String, String> {
 
 /// `casefile import …`.
 pub(crate) fn import(path: &Path, command: ImportCommand) -> Result<(), Failure> {
-    let ImportCommand::Chat {
-        case,
-        file,
-        date_order,
-        zone,
-        chat,
-        preview,
-    } = command;
+    let (case, file, date_order, zone, chat, preview) = match command {
+        ImportCommand::Chat {
+            case,
+            file,
+            date_order,
+            zone,
+            chat,
+            preview,
+        } => (case, file, date_order, zone, chat, preview),
+        ImportCommand::Statement(args) => return crate::statements::import(path, args),
+    };
     let chat_index = match chat {
         Some(0) => {
             return Err(Failure::Message(

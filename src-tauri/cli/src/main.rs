@@ -22,6 +22,7 @@ mod input;
 mod output;
 mod search;
 mod session;
+mod statements;
 mod subjects;
 mod timeline;
 mod transfers;
@@ -61,7 +62,8 @@ enum Command {
         #[command(subcommand)]
         command: evidence::EvidenceCommand,
     },
-    /// Take a chat export into a case: `casefile import chat CASE FILE`.
+    /// Take a chat export or a bank statement into a case: `casefile import chat CASE FILE`,
+    /// `casefile import statement CASE FILE --rows 3,5-9`.
     Import {
         #[command(subcommand)]
         command: chats::ImportCommand,
@@ -71,6 +73,12 @@ enum Command {
     Chat {
         #[command(subcommand)]
         command: chats::ChatCommand,
+    },
+    /// Bank and exchange statements imported into a case: list them, undo an import, list the
+    /// saved CSV profiles.
+    Statement {
+        #[command(subcommand)]
+        command: statements::StatementCommand,
     },
     /// Money transfers.
     Transfer {
@@ -127,6 +135,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Evidence { command } => evidence::run(&path, command),
         Command::Import { command } => chats::import(&path, command),
         Command::Chat { command } => chats::run(&path, command),
+        Command::Statement { command } => statements::run(&path, command),
         Command::Transfer { command } => transfers::run(&path, command),
         Command::Subject { command } => subjects::run(&path, command),
         Command::Event { command } => events::run(&path, command),

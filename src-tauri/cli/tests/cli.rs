@@ -1349,3 +1349,176 @@ fn search_finds_a_wallet_in_every_case_with_where_it_is() {
         stderr(&short)
     );
 }
+
+fn statement_fixture(path: &str) -> String {
+    format!(
+        "{}/../core/tests/fixtures/statement/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn store_with_one_case(dir: &Path) -> std::path::PathBuf {
+    let store = dir.join("casefile.db");
+    assert!(casefile(&store, Some(PASS), &["init"]).status.success());
+    let new = casefile(
+        &store,
+        Some(PASS),
+        &["case", "new", "--title", "Romance – Anna"],
+    );
+    assert!(new.status.success(), "{}", stderr(&new));
+    store
+}
+
+#[test]
+fn import_statement_preview_lists_every_row_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with_one_case(dir.path());
+    let file = statement_fixture("csv/uk_debit_credit.csv");
+    let p = casefile(
+        &store,
+        Some(PASS),
+        &["import", "statement", "1", &file, "--preview"],
+    );
+    assert!(p.status.success(), "{}", stderr(&p));
+    let out = stdout(&p);
+    assert!(out.starts_with("Preview of uk_debit_credit.csv (CSV, 271 bytes, SHA-256 2461144a0bee46469ef286f8ac25c5f25b48b07bec4e84adb3e6ed62502c98b9): nothing was stored.\n4 rows can be read, 0 cannot:\n"), "{out}");
+    assert!(out.contains("\n       3  2026-03-04          out        1500.00 GBP   - · FASTER PAYMENT TO J SMITH REF LOAN\n"), "{out}");
+    assert!(
+        out.contains(
+            "\n       4  2026-03-15          in         2100.00 GBP   - · SALARY ACME LTD\n"
+        ),
+        "{out}"
+    );
+    let list = casefile(&store, Some(PASS), &["statement", "list", "1"]);
+    assert_eq!(stdout(&list), "No statements imported into case 1 yet.\n");
+    // Without --rows nothing is imported: the victim picks the scam payments.
+    let none = casefile(&store, Some(PASS), &["import", "statement", "1", &file]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(
+        stderr(&none).starts_with(
+            "casefile: Choose the rows to import with --rows, for example --rows 3,5-9"
+        ),
+        "{}",
+        stderr(&none)
+    );
+}
+
+#[test]
+fn import_statement_rows_then_again_then_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with_one_case(dir.path());
+    let file = statement_fixture("csv/uk_debit_credit.csv");
+    let i = casefile(
+        &store,
+        Some(PASS),
+        &["import", "statement", "1", &file, "--rows", "3,5"],
+    );
+    assert!(i.status.success(), "{}", stderr(&i));
+    assert_eq!(
+        stdout(&i),
+        "Imported 2 transfer(s) from uk_debit_credit.csv (CSV): T-1, T-2.\nThe statement is kept as evidence V-1 (SHA-256 2461144a0bee46469ef286f8ac25c5f25b48b07bec4e84adb3e6ed62502c98b9); each transfer keeps its row.\nThis is import 1. To undo it: casefile statement undo 1\n"
+    );
+    let p = casefile(
+        &store,
+        Some(PASS),
+        &["import", "statement", "1", &file, "--preview"],
+    );
+    assert!(
+        stdout(&p).contains("FASTER PAYMENT TO J SMITH REF LOAN  [already imported as T-1]"),
+        "{}",
+        stdout(&p)
+    );
+    let again = casefile(
+        &store,
+        Some(PASS),
+        &["import", "statement", "1", &file, "--rows", "2-3"],
+    );
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(stdout(&again).starts_with("Imported 1 transfer(s) from uk_debit_credit.csv (CSV): T-3.\n1 chosen row(s) were imported before and were not added again.\n"), "{}", stdout(&again));
+    let list = casefile(&store, Some(PASS), &["statement", "list", "1"]);
+    assert!(
+        stdout(&list).contains(
+            "Import 1: uk_debit_credit.csv (CSV), 2 of 4 rows as transfers, kept as V-1;"
+        ),
+        "{}",
+        stdout(&list)
+    );
+
+    let undo = casefile(&store, Some(PASS), &["statement", "undo", "2"]);
+    assert!(undo.status.success(), "{}", stderr(&undo));
+    assert_eq!(
+        stdout(&undo),
+        "Import 2 undone: the transfers it added are removed; the audit log keeps what happened.\n"
+    );
+    let list = casefile(&store, Some(PASS), &["statement", "list", "1", "--json"]);
+    let imports: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(imports.as_array().unwrap().len(), 1);
+    assert_eq!(imports[0]["id"], 1);
+    assert_eq!(imports[0]["transfers_added"], 2);
+    let twice = casefile(&store, Some(PASS), &["statement", "undo", "2"]);
+    assert_eq!(twice.status.code(), Some(1));
+    assert_eq!(
+        stderr(&twice),
+        "casefile: This import was already undone.\n"
+    );
+}
+
+#[test]
+fn import_statement_asks_the_decimal_mark_and_takes_the_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with_one_case(dir.path());
+    let file = statement_fixture("csv/fourteen_thousand.csv");
+    let q = casefile(
+        &store,
+        Some(PASS),
+        &["import", "statement", "1", &file, "--rows", "2"],
+    );
+    assert_eq!(q.status.code(), Some(1));
+    let out = stdout(&q);
+    assert!(
+        out.starts_with(
+            "Every amount has three digits after its only “.”: -14.000 could be 14 or 14000."
+        ),
+        "{out}"
+    );
+    assert!(out.contains("  --decimal-mark ','  “.” separates thousands (“,” is the decimal mark): -14.000 is 14000\n      Line 2: -14.000 → 14000\n"), "{out}");
+    assert_eq!(stderr(&q), "casefile: Casefile cannot tell how to read this file on its own (see the questions above). Run the command again with the option each question names. Nothing was stored.\n");
+    // Answered, with the currency the file does not give, and saved for next time.
+    let i = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "import",
+            "statement",
+            "1",
+            &file,
+            "--rows",
+            "2",
+            "--decimal-mark",
+            ",",
+            "--currency",
+            "EUR",
+            "--save-profile",
+            "Rabobank",
+        ],
+    );
+    assert!(i.status.success(), "{}", stderr(&i));
+    let t = casefile(&store, Some(PASS), &["transfer", "list", "1", "--json"]);
+    let transfers: serde_json::Value = serde_json::from_slice(&t.stdout).unwrap();
+    assert_eq!(transfers[0]["amount"], "14000");
+    assert_eq!(transfers[0]["currency"], "EUR");
+    let profiles = casefile(&store, Some(PASS), &["statement", "profiles"]);
+    assert_eq!(stdout(&profiles), format!("Rabobank: columns datum, omschrijving, bedrag; dates %d-%m-%Y, decimal mark ','; saved {}\n", stdout(&profiles).trim_end().rsplit(' ').next().unwrap()));
+    // The next file with these columns is read with the saved profile, no question asked.
+    let p = casefile(
+        &store,
+        Some(PASS),
+        &["import", "statement", "1", &file, "--preview"],
+    );
+    assert!(p.status.success(), "{}", stderr(&p));
+    assert!(
+        stdout(&p).contains("Read with the saved profile \"Rabobank\".\n"),
+        "{}",
+        stdout(&p)
+    );
+}

@@ -88,6 +88,10 @@ pub struct StatementImportOptions {
     pub account_id: Option<i32>,
     /// The currency of rows the file gives none for.
     pub currency: Option<String>,
+    /// The network of rows in a crypto asset (an exchange's USDT withdrawals): transfers in
+    /// crypto need one, and a statement never says it, so the person chooses it.
+    #[serde(default)]
+    pub network: Option<super::Network>,
 }
 
 /// Progress of an import, for the window's bar.

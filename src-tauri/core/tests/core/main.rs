@@ -9,5 +9,6 @@ mod dossier;
 mod hostile_input;
 mod phone_evidence;
 mod records;
+mod statements;
 mod store;
 mod support;
