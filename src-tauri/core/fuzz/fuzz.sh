@@ -46,10 +46,11 @@ declare -A MAX_LEN=(
   [statement_csv]=8000
   [statement_ofx]=8000
   [statement_camt]=10000
+  [statement_profile]=8000
 )
 ALL_TARGETS=(case_import transfer subject_identifier event draft typed evidence time_parse crypto bank_account \
 identifier_normalize name_time png_time chat_whatsapp chat_telegram_json chat_telegram_html chat_line \
-chat_suggest chat_archive statement_csv statement_ofx statement_camt)
+chat_suggest chat_archive statement_csv statement_ofx statement_camt statement_profile)
 
 # Seconds one input may take before libFuzzer calls it a hang. The store targets write to an
 # encrypted database and get 20 s; a chat parser reads a few KB and must stay far below 1 s
@@ -65,6 +66,7 @@ declare -A TIMEOUT=(
   [statement_csv]=2
   [statement_ofx]=2
   [statement_camt]=2
+  [statement_profile]=2
 )
 
 # Crates whose code the targets exercise: instrumented for coverage. The rest (SQLCipher's
@@ -84,7 +86,7 @@ build() {
 
 dict_for() {
   case "$1" in
-    case_import | transfer | subject_identifier | event | draft) echo "dicts/json.dict" ;;
+    case_import | transfer | subject_identifier | event | draft | statement_profile) echo "dicts/json.dict" ;;
     time_parse | name_time | typed) echo "dicts/time.dict" ;;
     chat_whatsapp | chat_line | chat_suggest) echo "dicts/chat.dict" ;;
     chat_telegram_json | chat_telegram_html | chat_archive) echo "dicts/telegram.dict" ;;

@@ -585,6 +585,20 @@ impl Store {
                 "V-{id} is the export file chat C-{chat} was imported from; it proves the messages. To remove it, undo that import on the Chats tab."
             )));
         }
+        // A statement file proves the transfers made from its rows, the same way.
+        let statement: Option<i32> = self
+            .conn
+            .query_row(
+                "SELECT id FROM statement_imports WHERE evidence_id = ?1 AND undone_at IS NULL LIMIT 1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(import) = statement {
+            return Err(CoreError::Refused(format!(
+                "V-{id} is the statement the transfers of import {import} were read from; it proves them. To remove it, undo that import on the Money tab."
+            )));
+        }
         let summary = format!(
             "Evidence V-{id} deleted: {} (SHA-256 {})",
             e.file_name, e.sha256

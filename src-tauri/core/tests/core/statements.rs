@@ -678,6 +678,12 @@ fn undo_removes_what_the_import_added_and_is_audited() {
             },
         )
         .unwrap();
+    // The statement file proves the imported transfers: it goes only with its import.
+    let err = store.delete_evidence(s.evidence_id).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("V-{} is the statement the transfers of import {} were read from; it proves them. To remove it, undo that import on the Money tab.", s.evidence_id, s.import_id)
+    );
     let err = store.undo_statement_import(s.import_id).unwrap_err();
     assert_eq!(
         err.to_string(),

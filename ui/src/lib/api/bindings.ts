@@ -1276,6 +1276,11 @@ export type StatementImportOptions = {
 	account_id: number | null,
 	/**  The currency of rows the file gives none for. */
 	currency: string | null,
+	/**
+	 *  The network of rows in a crypto asset (an exchange's USDT withdrawals): transfers in
+	 *  crypto need one, and a statement never says it, so the person chooses it.
+	 */
+	network?: Network | null,
 };
 
 /**  Progress of an import, for the window's bar. */
