@@ -3,6 +3,7 @@ import {
   amountKind,
   applyAnswer,
   chosenRows,
+  cryptoCodes,
   columnLabel,
   dateFormatWords,
   delimiterWords,
@@ -123,5 +124,25 @@ describe('words', () => {
     expect(signed).toEqual({ Signed: { col: 3 } });
     expect(amountKind(signed)).toBe('Signed');
     expect(withAmountKind(germanProfile.amount, 'DebitCredit')).toEqual({ DebitCredit: { debit: 3, credit: 4 } });
+  });
+});
+
+describe('cryptoCodes', () => {
+  const assets = [{ code: 'USDT' }, { code: 'BTC' }];
+  it('names the crypto assets among the ticked rows only, by the row, the statement or the chosen currency', () => {
+    const preview = {
+      ...camtPreview,
+      rows: [statementRow(1, { currency: 'USDT' }), statementRow(2, { currency: null }), statementRow(3, { currency: 'GBP' })],
+    };
+    expect(cryptoCodes(preview, [{ row: 3, part: 1 }], '', assets)).toEqual([]);
+    expect(cryptoCodes(preview, [{ row: 1, part: 1 }, { row: 3, part: 1 }], '', assets)).toEqual(['USDT']);
+    expect(cryptoCodes(preview, [{ row: 2, part: 1 }], 'BTC', assets)).toEqual(['BTC']);
+    expect(cryptoCodes(preview, [{ row: 2, part: 1 }], '', assets)).toEqual([]);
+  });
+
+  it('keeps the import closed until the network of crypto rows is chosen', () => {
+    const state = { preview: readPreview, open: 0, ticked: 1, leaveOutProblems: false, currency: '', crypto: ['USDT'] };
+    expect(importBlocker(state)).toBe('Choose the network of the USDT rows first: the statement does not say.');
+    expect(importBlocker({ ...state, network: 'tron' })).toBeNull();
   });
 });

@@ -121,6 +121,27 @@ export function needsCurrency(preview: StatementPreview): boolean {
   return preview.currency === null && preview.rows.some((r) => !r.currency);
 }
 
+/**
+ * The crypto assets among the chosen rows (by the row's currency, else the statement's, else
+ * the one the person chose): transfers in crypto need a network, which no statement gives.
+ */
+export function cryptoCodes(
+  preview: StatementPreview,
+  chosen: readonly StatementRowRef[],
+  currency: string,
+  assets: readonly { code: string }[],
+): string[] {
+  const crypto = new Set(assets.map((a) => a.code));
+  const picked = new Set(chosen.map(rowKey));
+  const codes = new Set<string>();
+  for (const r of preview.rows) {
+    if (!picked.has(rowKey(r))) continue;
+    const code = r.currency ?? preview.currency ?? currency;
+    if (code && crypto.has(code)) codes.add(code);
+  }
+  return [...codes].sort();
+}
+
 /** What still stops the import, in words; null when it can run. */
 export function importBlocker(state: {
   preview: StatementPreview;
@@ -128,6 +149,9 @@ export function importBlocker(state: {
   ticked: number;
   leaveOutProblems: boolean;
   currency: string;
+  /** Crypto assets among the ticked rows, and the network chosen for them. */
+  crypto?: readonly string[];
+  network?: string;
 }): string | null {
   if (state.open > 0)
     return `Answer the ${state.open === 1 ? 'question' : 'questions'} above first: Casefile does not guess how to read the file.`;
@@ -137,6 +161,8 @@ export function importBlocker(state: {
   }
   if (state.ticked === 0) return 'Tick the rows to import first (only the payments that belong to this case).';
   if (needsCurrency(state.preview) && !state.currency) return 'Choose the currency of this statement first: the file does not say.';
+  if (state.crypto?.length && !state.network)
+    return `Choose the network of the ${state.crypto.join(' and ')} rows first: the statement does not say.`;
   return null;
 }
 

@@ -190,7 +190,7 @@ describe('StatementImport', () => {
     expect(api.importStatement).toHaveBeenCalledWith(
       1,
       source,
-      { profile: germanProfile, save_profile_as: 'Sparkasse', rows: [{ row: 6, part: 1 }, { row: 8, part: 1 }], account_id: 4, currency: null },
+      { profile: germanProfile, save_profile_as: 'Sparkasse', rows: [{ row: 6, part: 1 }, { row: 8, part: 1 }], account_id: 4, currency: null, network: null },
       expect.anything(),
     );
     expect(await screen.findByText('Importing row 1 of 2…')).toBeInTheDocument();
@@ -201,13 +201,20 @@ describe('StatementImport', () => {
     expect(screen.getByRole('link', { name: 'See them in the list of transfers' })).toHaveAttribute('href', '#transfers-heading');
   });
 
-  it('asks the currency a statement does not give, and sends each part of an entry', async () => {
+  it('asks the currency a statement does not give, the network of crypto rows, and sends each part of an entry', async () => {
     await openPreview(camtPreview);
     expect(screen.queryByText('How Casefile reads this file', { exact: false })).not.toBeInTheDocument();
     expect(screen.getByLabelText('This statement is of the account')).toHaveDisplayValue('Not chosen');
     await fireEvent.click(screen.getByRole('checkbox', { name: /^Line 1, part 2:/ }));
     expect(importButton()).toBeDisabled();
     await fireEvent.change(screen.getByLabelText('Currency of the amounts (the file does not say)'), { target: { value: 'USDT' } });
+    // USDT exists on several chains and no statement says which: asked, never guessed.
+    expect(importButton()).toBeDisabled();
+    expect(screen.getByText('Choose the network of the USDT rows first: the statement does not say.')).toBeInTheDocument();
+    const networks = screen.getByLabelText('Network of the USDT rows');
+    expect([...networks.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Choose…', 'Ethereum', 'TRON']);
+    await fireEvent.change(networks, { target: { value: 'tron' } });
+    expect(importButton()).toBeEnabled();
     api.importStatement.mockResolvedValue({ import_id: 6, evidence_id: 32, transfer_ids: [42], already_imported: 0 });
     await fireEvent.click(importButton());
     expect(api.importStatement.mock.calls[0][2]).toEqual({
@@ -216,6 +223,7 @@ describe('StatementImport', () => {
       rows: [{ row: 1, part: 2 }],
       account_id: null,
       currency: 'USDT',
+      network: 'tron',
     });
     expect(await screen.findByText('1 transfer added.', { exact: false })).toBeInTheDocument();
   });
