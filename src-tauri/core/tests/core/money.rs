@@ -868,15 +868,16 @@ fn reshaped(rng: &mut Rng, transfers: &[Transfer]) -> Vec<Transfer> {
     out
 }
 
-/// What must not change: every total, and which rates are missing for which transfers.
-fn loss_view(
-    transfers: &[Transfer],
-) -> (
+/// What must not change: every total, which rates are missing for which transfers (sorted),
+/// and how many movements were traced between other accounts.
+type LossView = (
     Vec<CurrencyTotal>,
     CurrencyTotal,
     Vec<(String, Vec<i32>)>,
     u32,
-) {
+);
+
+fn loss_view(transfers: &[Transfer]) -> LossView {
     let s = casefile_core::store::summarize(transfers, "GBP");
     let mut missing: Vec<(String, Vec<i32>)> = s
         .missing_rates
