@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use casefile_core::store;
 use clap::{Parser, Subcommand};
 
+mod accounts;
 mod cases;
 mod chats;
 mod dossier;
@@ -80,6 +81,13 @@ enum Command {
         #[command(subcommand)]
         command: statements::StatementCommand,
     },
+    /// Accounts the money passed through: the victim's own, the scammers', not known yet.
+    Account {
+        #[command(subcommand)]
+        command: accounts::AccountCommand,
+    },
+    /// The money trail: hops between the victim's own accounts and the loss, step by step.
+    Trail(accounts::TrailArgs),
     /// Money transfers.
     Transfer {
         #[command(subcommand)]
@@ -136,6 +144,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Import { command } => chats::import(&path, command),
         Command::Chat { command } => chats::run(&path, command),
         Command::Statement { command } => statements::run(&path, command),
+        Command::Account { command } => accounts::run(&path, command),
+        Command::Trail(args) => accounts::trail(&path, args),
         Command::Transfer { command } => transfers::run(&path, command),
         Command::Subject { command } => subjects::run(&path, command),
         Command::Event { command } => events::run(&path, command),

@@ -95,7 +95,7 @@ fn init_new_list_show_round_trip() {
     let log = casefile(&store, Some(PASS), &["verify-log"]);
     assert!(log.status.success(), "{}", stderr(&log));
     assert!(
-        stdout(&log).starts_with("OK: the audit log's 20 entries are intact."),
+        stdout(&log).starts_with("OK: the audit log's 23 entries are intact."),
         "{}",
         stdout(&log)
     );
@@ -1520,5 +1520,211 @@ fn import_statement_asks_the_decimal_mark_and_takes_the_answer() {
         stdout(&p).contains("Read with the saved profile \"Rabobank\".\n"),
         "{}",
         stdout(&p)
+    );
+}
+
+#[test]
+fn accounts_hops_and_the_trail_with_its_loss_per_currency() {
+    let (_dir, store) = store_with_case("USDT scam");
+    let run = |args: &[&str]| {
+        let o = casefile(&store, Some(PASS), args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+    };
+    let bank = run(&[
+        "account",
+        "add",
+        "1",
+        "--name",
+        "Barclays current account",
+        "--owner",
+        "victim",
+        "--kind",
+        "bank",
+        "--number",
+        "GB29 NWBK 6016 1331 9268 19",
+    ]);
+    assert_eq!(
+        bank.trim(),
+        "Added account A-1: Barclays current account (Bank account, The victim's own)"
+    );
+    run(&[
+        "account", "add", "1", "--name", "Binance", "--owner", "victim", "--kind", "exchange",
+    ]);
+    let wallet = run(&[
+        "account",
+        "add",
+        "1",
+        "--name",
+        "Scam wallet",
+        "--owner",
+        "scammer",
+        "--kind",
+        "wallet",
+        "--network",
+        "tron",
+        "--number",
+        "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+        "--exchange-deposit",
+    ]);
+    assert!(
+        wallet.contains("A-3: Scam wallet (Crypto wallet, The scammers')"),
+        "{wallet}"
+    );
+
+    let hop = run(&[
+        "transfer",
+        "add",
+        "1",
+        "--json",
+        r#"{"occurred_at":"2026-03-14 09:30","amount":"2500","currency":"GBP"}"#,
+        "--from-account",
+        "A-1",
+        "--to-account",
+        "2",
+    ]);
+    assert!(
+        hop.contains("Added transfer T-1: Paid out 2500 GBP")
+            && hop.contains("Between the victim's own accounts")
+            && hop.contains("to A-2 Binance"),
+        "{hop}"
+    );
+    let loss = run(&[
+        "transfer",
+        "add",
+        "1",
+        "--json",
+        r#"{"occurred_at":"2026-03-15 09:30","amount":"3100","currency":"USDT","network":"tron","method":"crypto_transfer","beneficiary_wallet":"TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"}"#,
+        "--from-account",
+        "2",
+        "--paid-with",
+        "T-1",
+    ]);
+    assert!(
+        loss.contains("Left the victim's control")
+            && loss.contains("to A-3 Scam wallet")
+            && loss.contains("paid with T-1"),
+        "{loss}"
+    );
+    run(&[
+        "transfer",
+        "add",
+        "1",
+        "--json",
+        r#"{"occurred_at":"2026-03-16 09:30","amount":"900","currency":"EUR","from_account":"Old savings","beneficiary_name":"J. Smith","beneficiary_account":"DE89 3704 0044 0532 0130 00"}"#,
+    ]);
+
+    let trail = run(&["trail", "1"]);
+    for line in [
+        "  T-1 2026-03-14T09:30:00+00:00  2500 GBP  Barclays current account → Binance; paid for T-2",
+        "  EUR: 900 − 0 − 0 = 900  (1 transfer(s))",
+        "  USDT (TRON): 3100 − 0 − 0 = 3100  (1 transfer(s))",
+        "In EUR: no total, because these rates are missing (add the exchange rate to these transfers):",
+        "  USDT (TRON) to EUR: T-2",
+        "3 transfer(s): 1 hop(s) and 0 traced between other accounts are in no total.",
+    ] {
+        assert!(trail.lines().any(|l| l == line), "{line:?} not in\n{trail}");
+    }
+    // The rate filled in by editing only that field: the total appears, the hop not in it.
+    let edited = run(&[
+        "transfer",
+        "edit",
+        "T-2",
+        "--json",
+        r#"{"exchange_rate":"0.79"}"#,
+    ]);
+    assert!(
+        edited.contains("Changed transfer T-2") && edited.contains("paid with T-1"),
+        "{edited}"
+    );
+    let trail = run(&["trail", "1"]);
+    assert!(
+        trail
+            .lines()
+            .any(|l| l == "In EUR: 3349.00 − 0 − 0 = net loss 3349.00"),
+        "{trail}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run(&["trail", "1", "--json"])).unwrap();
+    assert_eq!(json["pictures"][0]["title"], "The whole trail");
+    assert_eq!(json["hops"][0]["funded"][0], 2);
+
+    let suggestions = run(&["account", "suggestions", "1"]);
+    assert!(
+        suggestions.contains("J. Smith (Bank account, Not known yet) — the \"to\" end of T-3")
+            && suggestions.contains("casefile account add 1 --name 'J. Smith' --owner unknown --kind bank --number DE89370400440532013000")
+            && suggestions.contains("Old savings (Bank account, The victim's own) — the \"from\" end of T-3"),
+        "{suggestions}"
+    );
+    let own = run(&[
+        "account",
+        "add",
+        "1",
+        "--name",
+        "Old savings",
+        "--owner",
+        "victim",
+        "--kind",
+        "bank",
+    ]);
+    assert!(own.contains("1 transfer(s) start or end here"), "{own}");
+
+    // Marking the wallet as the victim's own turns the USDT into a hop at once.
+    let changed = run(&["account", "edit", "A-3", "--owner", "victim"]);
+    assert!(
+        changed.contains("(Crypto wallet, The victim's own)"),
+        "{changed}"
+    );
+    let summary = run(&["trail", "1"]);
+    assert!(
+        summary.contains("2 hop(s)") && !summary.contains("USDT (TRON): 3100"),
+        "{summary}"
+    );
+    let list = run(&["account", "list", "1"]);
+    assert!(
+        list.lines().any(|l| l.starts_with("A-3")
+            && l.contains("exchange deposit address")
+            && l.ends_with("— 1 transfer(s)")),
+        "{list}"
+    );
+
+    // Refusals: one plain line each, nothing changed.
+    for (args, words) in [
+        (
+            vec!["account", "delete", "A-3"],
+            "Choose another account for them first",
+        ),
+        (
+            vec!["account", "add", "1", "--name", "X"],
+            "Say --owner and --kind of the account",
+        ),
+        (
+            vec!["transfer", "edit", "2", "--paid-with", "T-9"],
+            "Transfer T-9 is not a transfer of this case",
+        ),
+        (
+            vec!["transfer", "edit", "2", "--paid-with", "T-2"],
+            "cannot be paid with its own money",
+        ),
+        (
+            vec!["transfer", "edit", "2", "--to-account", "A-x"],
+            "is not an account",
+        ),
+    ] {
+        let o = casefile(&store, Some(PASS), &args);
+        assert!(!o.status.success(), "{args:?}");
+        assert!(stderr(&o).contains(words), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    }
+    let bad_owner = casefile(
+        &store,
+        Some(PASS),
+        &[
+            "account", "add", "1", "--name", "X", "--owner", "nobody", "--kind", "bank",
+        ],
+    );
+    assert!(
+        stderr(&bad_owner).contains("Say victim (their own), scammer, or unknown"),
+        "{}",
+        stderr(&bad_owner)
     );
 }

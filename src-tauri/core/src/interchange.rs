@@ -5,8 +5,10 @@
 //! order), so exporting an imported case gives the same file again. Import checks every
 //! evidence hash first and writes the whole case in one transaction, or nothing.
 //!
-//! Version 2 added chats (`chats`), version 3 the contact log (`contacts`); older files, which
-//! have none, still import.
+//! Version 2 added chats (`chats`), version 3 the contact log (`contacts`), version 4 the
+//! accounts money passed through (`accounts`), each transfer's accounts at both ends and its hop
+//! links (`from_account_ref`, `to_account_ref`, `source_refs`) and whether only its day is
+//! known (`date_only`); older files, which have none, still import.
 
 mod chats;
 
@@ -23,7 +25,7 @@ use crate::{CoreError, Result, Store};
 /// `format` of a case export.
 pub const FORMAT: &str = "casefile-case";
 /// Version of the format this build writes; it reads this one and every earlier one.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 pub use chats::{
     ExportedChat, ExportedChatImport, ExportedChatMessage, MAX_DEDUPE_KEY_CHARS, MAX_SEQ,
@@ -48,6 +50,25 @@ pub struct CaseExport {
     /// The contact log (version 3; absent in older files).
     #[serde(default)]
     pub contacts: Vec<ContactInput>,
+    /// The accounts money passed through (version 4; absent in older files).
+    #[serde(default)]
+    pub accounts: Vec<ExportedAccount>,
+}
+
+/// An account of the case (version 4).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedAccount {
+    #[serde(rename = "ref")]
+    pub reference: u32,
+    pub owner: AccountOwner,
+    pub kind: AccountKind,
+    pub name: String,
+    pub institution: String,
+    pub number: String,
+    pub network: Option<Network>,
+    pub is_exchange_deposit: bool,
+    pub notes: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -133,6 +154,18 @@ pub struct ExportedTransfer {
     pub notes: String,
     pub warnings: Vec<String>,
     pub evidence_refs: Vec<u32>,
+    /// The account the money left (version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_account_ref: Option<u32>,
+    /// The account the money went to (version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_account_ref: Option<u32>,
+    /// Hop links: the transfers whose money paid for this one (version 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source_refs: Vec<u32>,
+    /// Only the day is known (version 4; a statement gave no time).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub date_only: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -188,6 +221,8 @@ impl Store {
         let identifier_refs = refs(identifiers.iter().map(|i| i.id));
         let evidence_refs = refs(evidence.iter().map(|e| e.id));
         let transfer_refs = refs(transfers.iter().map(|t| t.id));
+        let accounts = self.list_accounts(case_id)?;
+        let account_refs = refs(accounts.iter().map(|a| a.id));
         let b64 = base64::engine::general_purpose::STANDARD;
         let mut exported_evidence = Vec::with_capacity(evidence.len());
         for (e, reference) in evidence.iter().zip(1u32..) {
@@ -282,6 +317,18 @@ impl Store {
                         .iter()
                         .filter_map(|id| evidence_refs.get(id).copied())
                         .collect(),
+                    from_account_ref: t
+                        .from_account_id
+                        .and_then(|id| account_refs.get(&id).copied()),
+                    to_account_ref: t
+                        .to_account_id
+                        .and_then(|id| account_refs.get(&id).copied()),
+                    source_refs: t
+                        .source_ids
+                        .iter()
+                        .filter_map(|id| transfer_refs.get(id).copied())
+                        .collect(),
+                    date_only: t.date_only,
                 })
                 .collect(),
             events: events
@@ -309,6 +356,21 @@ impl Store {
                     next_step: c.next_step,
                     next_step_due: c.next_step_due,
                     next_step_done: c.next_step_done,
+                })
+                .collect(),
+            accounts: accounts
+                .iter()
+                .zip(1u32..)
+                .map(|(a, reference)| ExportedAccount {
+                    reference,
+                    owner: a.owner,
+                    kind: a.kind,
+                    name: a.name.clone(),
+                    institution: a.institution.clone(),
+                    number: a.number.clone(),
+                    network: a.network,
+                    is_exchange_deposit: a.is_exchange_deposit,
+                    notes: a.notes.clone(),
                 })
                 .collect(),
         })
@@ -352,6 +414,15 @@ impl Store {
         }
         if export.version == 0 {
             return Err(CoreError::Refused("This case export says it is format version 0, which no Casefile writes: the file is damaged. Nothing was imported; ask for a fresh export.".into()));
+        }
+        let has_money_links = export.transfers.iter().any(|t| {
+            t.from_account_ref.is_some()
+                || t.to_account_ref.is_some()
+                || !t.source_refs.is_empty()
+                || t.date_only
+        });
+        if export.version < 4 && (!export.accounts.is_empty() || has_money_links) {
+            return Err(CoreError::Refused(format!("This case export says it is format version {}, which cannot hold accounts or links between transfers, yet it has some: the file is damaged. Nothing was imported; ask for a fresh export.", export.version)));
         }
         if export.version < 3 && !export.contacts.is_empty() {
             return Err(CoreError::Refused(format!("This case export says it is format version {}, which cannot hold a contact log, yet it has one: the file is damaged. Nothing was imported; ask for a fresh export.", export.version)));
@@ -454,6 +525,22 @@ impl Store {
                 by_hash.insert(e.sha256.to_ascii_lowercase(), id);
                 evidence_ids.insert(e.reference, id);
             }
+            let mut account_ids = std::collections::HashMap::new();
+            for a in &export.accounts {
+                let made = store
+                    .add_account(case_id, &AccountInput {
+                        owner: a.owner,
+                        kind: a.kind,
+                        name: a.name.clone(),
+                        institution: a.institution.clone(),
+                        number: a.number.clone(),
+                        network: a.network,
+                        is_exchange_deposit: a.is_exchange_deposit,
+                        notes: a.notes.clone(),
+                    })
+                    .map_err(|e| CoreError::Refused(format!("Account {} (\"{}\") in this file: {e} Nothing was imported.", a.reference, a.name)))?;
+                account_ids.insert(a.reference, made.id);
+            }
             let mut transfer_ids = std::collections::HashMap::new();
             for t in &export.transfers {
                 let made = store.add_transfer(case_id, &TransferInput {
@@ -480,7 +567,22 @@ impl Store {
                     to_account_id: None,
                     source_ids: Vec::new(),
                 })?;
+                // The ends exactly as exported (adding matches numbers, which could choose an
+                // account the person had chosen otherwise).
+                store.set_imported_transfer_ends(
+                    made.id,
+                    t.from_account_ref.and_then(|r| account_ids.get(&r).copied()),
+                    t.to_account_ref.and_then(|r| account_ids.get(&r).copied()),
+                    t.date_only,
+                )?;
                 transfer_ids.insert(t.reference, made.id);
+            }
+            for t in &export.transfers {
+                for source in &t.source_refs {
+                    if let (Some(id), Some(source)) = (transfer_ids.get(&t.reference), transfer_ids.get(source)) {
+                        store.add_imported_source(*id, *source)?;
+                    }
+                }
             }
             for e in &export.events {
                 let links = e
@@ -514,9 +616,10 @@ impl Store {
                 store.set_case_archived(case_id, true)?;
             }
             store.audit(Action::Import, Entity::Case, Some(case_id.into()), Some(case_id.into()), &format!(
-                    "Case imported from an export made {exported_at}{} ({} evidence items, hashes checked; {} transfers, {} events; {} chats, {} messages)",
+                    "Case imported from an export made {exported_at}{} ({} evidence items, hashes checked; {} accounts, {} transfers, {} events; {} chats, {} messages)",
                     source_sha256.map(|h| format!(", file SHA-256 {h}")).unwrap_or_default(),
                     export.evidence.len(),
+                    export.accounts.len(),
                     export.transfers.len(),
                     export.events.len(),
                     checked_chats.len(),
@@ -552,6 +655,7 @@ fn check_refs(export: &CaseExport) -> Result<()> {
         export.evidence.iter().map(|e| e.reference),
     )?;
     let transfers = unique("transfers", export.transfers.iter().map(|t| t.reference))?;
+    let accounts = unique("accounts", export.accounts.iter().map(|a| a.reference))?;
     let dangling = |what: &str, kind: &str, r: u32| {
         CoreError::Refused(format!(
             "This case export is damaged: {what} links to {kind} {r}, which is not in the file. Nothing was imported; ask for a fresh export."
@@ -573,6 +677,24 @@ fn check_refs(export: &CaseExport) -> Result<()> {
                 "evidence item",
                 *r,
             ));
+        }
+        for r in [t.from_account_ref, t.to_account_ref].into_iter().flatten() {
+            if !accounts.contains(&r) {
+                return Err(dangling(&format!("transfer {}", t.reference), "account", r));
+            }
+        }
+        if let Some(r) = t.source_refs.iter().find(|r| !transfers.contains(r)) {
+            return Err(dangling(
+                &format!("transfer {}", t.reference),
+                "transfer",
+                *r,
+            ));
+        }
+        if t.source_refs.contains(&t.reference) {
+            return Err(CoreError::Refused(format!(
+                "This case export is damaged: transfer {} says it was paid with its own money. Nothing was imported; ask for a fresh export.",
+                t.reference
+            )));
         }
     }
     for (n, e) in export.events.iter().enumerate() {

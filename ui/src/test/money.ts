@@ -62,6 +62,7 @@ export const loss = (over: Partial<LossSummary> = {}): LossSummary => ({
 
 export const node = (label: string, over: Partial<TrailNode> = {}): TrailNode => ({
   account_id: null,
+  whose: over.owner === 'scammer' ? "Scammers'" : over.owner === 'unknown' ? 'Not known' : "Victim's own",
   label,
   detail: '',
   owner: 'victim',
@@ -104,6 +105,7 @@ export const wholeTrail: TrailPicture = {
     node('Wallet the fake app gave', {
       account_id: 3,
       owner: 'scammer',
+      whose: "Scammers' · exchange deposit",
       kind: 'wallet',
       detail: 'TNPeea … NYqeL',
       exchange_deposit: true,

@@ -31,14 +31,9 @@ pub const MIN_SCALE: f32 = MIN_TEXT_PT / DETAIL_PT;
 /// Room above each picture (or part) for its title.
 pub const TITLE_H: f32 = 22.0;
 
-/// The words inside a box saying whose the account is.
-pub fn owner_words(owner: AccountOwner) -> &'static str {
-    match owner {
-        AccountOwner::Victim => "Victim's own",
-        AccountOwner::Scammer => "Scammers'",
-        AccountOwner::Unknown => "Not known",
-    }
-}
+/// The words inside a box saying whose the account is (the layout's, so every picture says it
+/// the same way).
+pub use crate::money::text::owner_words;
 
 /// The words under a picture for an exchange deposit address.
 pub const DEPOSIT_WORDS: &str = "Exchange deposit address — the exchange may freeze funds here";
@@ -429,10 +424,10 @@ fn node(fonts: &Fonts, n: &TrailNode, (x, y): (f32, f32), s: f32, items: &mut Ve
         stroke: Some(border),
         dashed: dashed && !n.exchange_deposit,
     });
-    let owner = if n.exchange_deposit {
-        format!("{} · exchange deposit", owner_words(n.owner))
+    let owner = if n.whose.is_empty() {
+        crate::money::text::whose(n.owner, n.exchange_deposit)
     } else {
-        owner_words(n.owner).to_string()
+        n.whose.clone()
     };
     let pad = border + 2.0 * s;
     let inner_w = (w - 2.0 * pad).max(1.0);
@@ -492,6 +487,7 @@ pub(crate) fn sample_picture(layers: u32, rows: u32) -> TrailPicture {
                 };
                 nodes.push(TrailNode {
                     account_id: Some((l * rows + r) as i32 + 1),
+                    whose: crate::money::text::whose(owner, l == 1 && r == 0),
                     label: format!("Account {l}-{r}"),
                     detail: "Barclays · GB29 NWBK … 2681 9".into(),
                     owner,

@@ -122,6 +122,9 @@ pub struct MissingRate {
 pub struct TrailNode {
     /// The account, or `None` for an end no account was chosen for.
     pub account_id: Option<i32>,
+    /// Whose it is, in words, drawn first at the detail size: "Victim's own", "Scammers'",
+    /// "Not known" (+ " · exchange deposit") — never shown by colour alone.
+    pub whose: String,
     /// "Barclays current account"
     pub label: String,
     /// "Barclays · GB29 NWBK … 2681 9" (shortened in the middle).

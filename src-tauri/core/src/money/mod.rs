@@ -6,6 +6,8 @@
 use crate::model::{Account, AccountOwner, Direction, HopRow, MoneyTrail, Transfer, TransferRole};
 
 pub mod layout;
+pub mod place;
+pub mod text;
 
 /// The money trail of a case's transfers: pictures, hops (and what each paid for), and the
 /// loss computation in `reporting` currency; dates in the case's `zone`.

@@ -65,6 +65,41 @@ pub(crate) fn number_key(input: &AccountInput) -> Result<Option<(String, String,
     Ok(Some((n.display, n.match_key, n.warnings)))
 }
 
+/// Which end of a transfer an account is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    From,
+    To,
+}
+
+/// A name as compared with "from account" texts: any case, any spacing.
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Payments out of a case with no "from" account whose "from account" text is `name`.
+fn from_text_transfers(conn: &rusqlite::Connection, case_id: i32, name: &str) -> Result<Vec<i32>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, from_account FROM transfers
+          WHERE case_id = ?1 AND deleted_at IS NULL AND direction = 'out'
+            AND from_account_id IS NULL AND trim(from_account) <> ''",
+    )?;
+    let key = name_key(name);
+    let ids = stmt
+        .query_map([case_id], |r| {
+            Ok((r.get::<_, i32>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .filter(|(_, text)| name_key(text) == key)
+        .map(|(id, _)| id)
+        .collect();
+    Ok(ids)
+}
+
 impl Store {
     /// Every account of a case, the victim's own first, then by name.
     pub fn list_accounts(&self, case_id: i32) -> Result<Vec<Account>> {
@@ -96,16 +131,56 @@ impl Store {
             })
     }
 
-    /// Adds an account. Transfers of the case whose beneficiary IBAN or wallet matches its
-    /// number and that end nowhere yet now end there.
+    /// Adds an account. Transfers of the case that name it and have no account at that end
+    /// yet now start or end there: those paid to (or received from) its IBAN or wallet, and,
+    /// for one of the victim's own accounts, those whose "from account" text is its name.
     pub fn add_account(&mut self, case_id: i32, input: &AccountInput) -> Result<Account> {
-        self.save_account(case_id, None, input)
+        self.save_account(case_id, None, input, None)
+    }
+
+    /// Adds an account and makes it the `end` (`"from"` or `"to"`) of the given transfers, as
+    /// an [`AccountSuggestion`] proposes. Every transfer must be this case's; one whose end
+    /// already has another account keeps it. All in one transaction, audited.
+    pub fn add_account_for(
+        &mut self,
+        case_id: i32,
+        input: &AccountInput,
+        transfer_ids: &[i32],
+        end: &str,
+    ) -> Result<Account> {
+        let end = match end {
+            "from" => End::From,
+            "to" => End::To,
+            other => {
+                return Err(CoreError::invalid(
+                    "end",
+                    format!("\"{other}\" is not an end of a transfer: say \"from\" or \"to\"."),
+                ))
+            }
+        };
+        for id in transfer_ids {
+            let ok: Option<i32> = self
+                .conn
+                .query_row(
+                    "SELECT id FROM transfers WHERE id = ?1 AND case_id = ?2 AND deleted_at IS NULL",
+                    [*id, case_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if ok.is_none() {
+                return Err(CoreError::invalid(
+                    "transfer_ids",
+                    format!("Transfer T-{id} is not a transfer of this case. Nothing was saved."),
+                ));
+            }
+        }
+        self.save_account(case_id, None, input, Some((transfer_ids, end)))
     }
 
     /// Changes an account (its owner changes what its transfers count as at once).
     pub fn update_account(&mut self, id: i32, input: &AccountInput) -> Result<Account> {
         let case_id = self.get_account(id)?.case_id;
-        self.save_account(case_id, Some(id), input)
+        self.save_account(case_id, Some(id), input, None)
     }
 
     fn save_account(
@@ -113,6 +188,7 @@ impl Store {
         case_id: i32,
         id: Option<i32>,
         input: &AccountInput,
+        attach: Option<(&[i32], End)>,
     ) -> Result<Account> {
         self.get_case(case_id)?;
         let name = v::line("name", "The account's name", &input.name)?;
@@ -178,15 +254,53 @@ impl Store {
                 (id, Action::Update)
             }
         };
-        let joined = match &match_key {
-            Some(key) => tx.execute(
-                "UPDATE transfers SET to_account_id = ?1, updated_at = ?4
-                  WHERE case_id = ?2 AND deleted_at IS NULL AND to_account_id IS NULL
-                    AND (wallet_key = ?3 OR account_key = ?3)",
-                params![id, case_id, key, now],
-            )?,
+        // The other side's number is the beneficiary's: where money went for a payment out,
+        // where it came from for money received or recovered.
+        let mut joined = match &match_key {
+            Some(key) => {
+                tx.execute(
+                    "UPDATE transfers SET to_account_id = ?1, updated_at = ?4
+                      WHERE case_id = ?2 AND deleted_at IS NULL AND to_account_id IS NULL
+                        AND direction = 'out' AND (wallet_key = ?3 OR account_key = ?3)",
+                    params![id, case_id, key, now],
+                )? + tx.execute(
+                    "UPDATE transfers SET from_account_id = ?1, updated_at = ?4
+                      WHERE case_id = ?2 AND deleted_at IS NULL AND from_account_id IS NULL
+                        AND direction <> 'out' AND (wallet_key = ?3 OR account_key = ?3)",
+                    params![id, case_id, key, now],
+                )?
+            }
             None => 0,
         };
+        // The victim's own account named as the "from account" of payments out.
+        if input.owner == AccountOwner::Victim {
+            let ids = from_text_transfers(&tx, case_id, &name)?;
+            for t in &ids {
+                joined += tx.execute(
+                    "UPDATE transfers SET from_account_id = ?1, updated_at = ?3 WHERE id = ?2",
+                    params![id, t, now],
+                )?;
+            }
+        }
+        let mut attached = Vec::new();
+        if let Some((ids, end)) = attach {
+            let column = match end {
+                End::From => "from_account_id",
+                End::To => "to_account_id",
+            };
+            for t in ids {
+                if tx.execute(
+                    &format!(
+                        "UPDATE transfers SET {column} = ?1, updated_at = ?3
+                          WHERE id = ?2 AND {column} IS NULL"
+                    ),
+                    params![id, t, now],
+                )? > 0
+                {
+                    attached.push(format!("T-{t}"));
+                }
+            }
+        }
         let mut summary = format!(
             "Account A-{id}: {name} ({}, {})",
             input.kind.label(),
@@ -197,8 +311,20 @@ impl Store {
         }
         if joined > 0 {
             summary.push_str(&format!(
-                "; {joined} transfer(s) to this number now end here"
+                "; {joined} transfer(s) naming it now start or end here"
             ));
+        }
+        if let Some((_, end)) = attach {
+            if !attached.is_empty() {
+                summary.push_str(&format!(
+                    "; {} now {} here",
+                    attached.join(", "),
+                    match end {
+                        End::From => "start",
+                        End::To => "end",
+                    }
+                ));
+            }
         }
         audit::append(
             &tx,
@@ -232,9 +358,203 @@ impl Store {
 
     /// Accounts Casefile proposes from the case's transfers: beneficiary IBANs and wallets, and
     /// the "from account" text, that no account has yet, each with the transfers it would join.
+    ///
+    /// * The other side's numbers: transfers paid to (or received from) a wallet or IBAN no
+    ///   account has, with no account chosen at that end, grouped by the number's match key
+    ///   and by end — owner "not known yet", a crypto wallet or a bank account, named after
+    ///   the beneficiary (else "Wallet TR7NHq…Lj6t" / "Account GB29 NWBK … 9268 19"), flagged
+    ///   as an exchange deposit address when a transfer says so.
+    /// * The victim's side: the distinct "from account" texts of payments out with no account
+    ///   chosen there (the same text in any case and spacing is one), unless an account of
+    ///   that name exists — the victim's own, an exchange account when the money was crypto, a
+    ///   card for card payments, else a bank account.
+    ///
+    /// Adding one with [`Store::add_account`] joins the transfers it names (by number, or by
+    /// name for the victim's own); [`Store::add_account_for`] joins exactly `transfer_ids`.
     pub fn account_suggestions(&self, case_id: i32) -> Result<Vec<AccountSuggestion>> {
         self.get_case(case_id)?;
-        Ok(Vec::new())
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.id, t.direction, coalesce(t.wallet_key, t.account_key), t.beneficiary_name,
+                    t.beneficiary_bank, t.beneficiary_account, t.beneficiary_wallet, t.network,
+                    t.wallet_is_exchange_deposit
+               FROM transfers t
+              WHERE t.case_id = ?1 AND t.deleted_at IS NULL
+                AND coalesce(t.wallet_key, t.account_key) IS NOT NULL
+                AND CASE t.direction WHEN 'out' THEN t.to_account_id ELSE t.from_account_id END IS NULL
+                AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.case_id = t.case_id
+                      AND a.deleted_at IS NULL AND a.match_key = coalesce(t.wallet_key, t.account_key))
+              ORDER BY t.occurred_at_utc, t.id",
+        )?;
+        struct Row {
+            id: i32,
+            out: bool,
+            key: String,
+            name: String,
+            bank: String,
+            account: String,
+            wallet: String,
+            network: Option<Network>,
+            deposit: bool,
+        }
+        let rows = stmt
+            .query_map([case_id], |r| {
+                Ok(Row {
+                    id: r.get(0)?,
+                    out: r.get::<_, String>(1)? == "out",
+                    key: r.get(2)?,
+                    name: r.get(3)?,
+                    bank: r.get(4)?,
+                    account: r.get(5)?,
+                    wallet: r.get(6)?,
+                    network: r
+                        .get::<_, Option<String>>(7)?
+                        .as_deref()
+                        .and_then(Network::parse),
+                    deposit: r.get(8)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut order: Vec<(String, bool)> = Vec::new();
+        let mut groups: std::collections::HashMap<(String, bool), AccountSuggestion> =
+            std::collections::HashMap::new();
+        for r in rows {
+            let group = (r.key.clone(), r.out);
+            let suggestion = groups.entry(group.clone()).or_insert_with(|| {
+                order.push(group);
+                let wallet = r.key.starts_with("wallet:");
+                let number = if wallet { &r.wallet } else { &r.account };
+                let name = if r.name.trim().is_empty() {
+                    format!(
+                        "{} {}",
+                        if wallet { "Wallet" } else { "Account" },
+                        crate::money::text::short_number(number)
+                    )
+                } else {
+                    r.name.trim().to_string()
+                };
+                AccountSuggestion {
+                    input: AccountInput {
+                        owner: AccountOwner::Unknown,
+                        kind: if wallet {
+                            AccountKind::Wallet
+                        } else {
+                            AccountKind::Bank
+                        },
+                        name,
+                        institution: if wallet {
+                            String::new()
+                        } else {
+                            r.bank.trim().to_string()
+                        },
+                        number: number.trim().to_string(),
+                        network: if wallet { r.network } else { None },
+                        is_exchange_deposit: false,
+                        notes: String::new(),
+                    },
+                    transfer_ids: Vec::new(),
+                    end: if r.out { "to" } else { "from" }.into(),
+                }
+            });
+            suggestion.transfer_ids.push(r.id);
+            if r.deposit && suggestion.input.kind == AccountKind::Wallet {
+                suggestion.input.is_exchange_deposit = true;
+            }
+            if suggestion.input.name.starts_with("Wallet ")
+                || suggestion.input.name.starts_with("Account ")
+            {
+                // A later transfer may name the beneficiary the first did not.
+                if !r.name.trim().is_empty() {
+                    suggestion.input.name = r.name.trim().to_string();
+                }
+            }
+        }
+        let mut out: Vec<AccountSuggestion> = order
+            .into_iter()
+            .filter_map(|k| groups.remove(&k))
+            .collect();
+
+        // The victim's side: "from account" texts.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, from_account, currency, method FROM transfers
+              WHERE case_id = ?1 AND deleted_at IS NULL AND direction = 'out'
+                AND from_account_id IS NULL AND trim(from_account) <> ''
+              ORDER BY occurred_at_utc, id",
+        )?;
+        let rows = stmt
+            .query_map([case_id], |r| {
+                Ok((
+                    r.get::<_, i32>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let names: std::collections::HashSet<String> = self
+            .list_accounts(case_id)?
+            .iter()
+            .map(|a| name_key(&a.name))
+            .collect();
+        let mut from: Vec<(String, AccountSuggestion)> = Vec::new();
+        for (id, text, currency, method) in rows {
+            let key = name_key(&text);
+            if names.contains(&key) {
+                continue;
+            }
+            match from.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, s)) => s.transfer_ids.push(id),
+                None => from.push((
+                    key,
+                    AccountSuggestion {
+                        input: AccountInput {
+                            owner: AccountOwner::Victim,
+                            kind: if method == "card" {
+                                AccountKind::Card
+                            } else if crate::validate::crypto::is_crypto_code(&currency) {
+                                AccountKind::Exchange
+                            } else {
+                                AccountKind::Bank
+                            },
+                            name: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                            institution: String::new(),
+                            number: String::new(),
+                            network: None,
+                            is_exchange_deposit: false,
+                            notes: String::new(),
+                        },
+                        transfer_ids: vec![id],
+                        end: "from".into(),
+                    },
+                )),
+            }
+        }
+        out.extend(from.into_iter().map(|(_, s)| s));
+        Ok(out)
+    }
+
+    /// Sets a transfer's ends and day-only flag exactly as a case export has them (inside the
+    /// import's transaction, which audits the import as a whole).
+    pub(crate) fn set_imported_transfer_ends(
+        &self,
+        id: i32,
+        from: Option<i32>,
+        to: Option<i32>,
+        date_only: bool,
+    ) -> Result<()> {
+        self.conn.execute(
+            "UPDATE transfers SET from_account_id = ?2, to_account_id = ?3, date_only = ?4 WHERE id = ?1",
+            params![id, from, to, date_only],
+        )?;
+        Ok(())
+    }
+
+    /// Adds a hop link from a case export (inside the import's transaction).
+    pub(crate) fn add_imported_source(&self, id: i32, source: i32) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO transfer_sources (transfer_id, source_id) VALUES (?1, ?2)",
+            [id, source],
+        )?;
+        Ok(())
     }
 
     /// The money trail of a case: the pictures, the hops and the loss computation.

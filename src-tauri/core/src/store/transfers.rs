@@ -502,7 +502,9 @@ impl Store {
     }
 
     /// The accounts at both ends of a transfer: those chosen (checked to be this case's), else
-    /// the account whose number matches the beneficiary's IBAN or wallet.
+    /// the account whose number matches the beneficiary's IBAN or wallet (the other side: the
+    /// "to" end of money paid out, the "from" end of money received or recovered), and the
+    /// victim's own account the "from account" text names.
     fn transfer_ends(
         &self,
         case_id: i32,
@@ -530,22 +532,43 @@ impl Store {
                 }
             }
         }
-        let to = match input.to_account_id {
-            Some(id) => Some(id),
-            None => match c.wallet_key.as_ref().or(c.account_key.as_ref()) {
-                Some(key) => self
-                    .conn
-                    .query_row(
-                        "SELECT id FROM accounts WHERE case_id = ?1 AND match_key = ?2 AND deleted_at IS NULL
-                         ORDER BY id LIMIT 1",
-                        params![case_id, key],
-                        |r| r.get(0),
-                    )
-                    .optional()?,
-                None => None,
-            },
+        // The beneficiary's IBAN or wallet is the other side: where money paid out went, or
+        // where money received came from.
+        let by_number = match c.wallet_key.as_ref().or(c.account_key.as_ref()) {
+            Some(key) => self
+                .conn
+                .query_row(
+                    "SELECT id FROM accounts WHERE case_id = ?1 AND match_key = ?2 AND deleted_at IS NULL
+                     ORDER BY id LIMIT 1",
+                    params![case_id, key],
+                    |r| r.get(0),
+                )
+                .optional()?,
+            None => None,
         };
-        Ok((input.from_account_id, to))
+        // The "from account" text names one of the victim's own accounts.
+        let by_name = match input.from_account.trim() {
+            "" => None,
+            name => self
+                .conn
+                .query_row(
+                    "SELECT id FROM accounts WHERE case_id = ?1 AND owner = 'victim' AND deleted_at IS NULL
+                       AND name = ?2 COLLATE NOCASE ORDER BY id LIMIT 1",
+                    params![case_id, name],
+                    |r| r.get(0),
+                )
+                .optional()?,
+        };
+        Ok(match input.direction {
+            Direction::Out => (
+                input.from_account_id.or(by_name),
+                input.to_account_id.or(by_number),
+            ),
+            Direction::In | Direction::Recovered => (
+                input.from_account_id.or(by_number),
+                input.to_account_id.or(by_name),
+            ),
+        })
     }
 
     /// Hop links must name other transfers of the same case.

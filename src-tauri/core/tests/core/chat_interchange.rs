@@ -86,7 +86,7 @@ fn a_case_with_chats_exports_imports_and_exports_the_same() {
     let (dir, mut store, case) = store_with_case_in("Europe/Berlin");
     let halves = case_with_chats(dir.path(), &mut store, case);
     let first = store.export_case(case).unwrap();
-    assert_eq!(first.version, 3);
+    assert_eq!(first.version, 4);
     assert_eq!(first.chats.len(), 2);
     let anna = &first.chats[0];
     assert_eq!(anna.format, ChatFormat::Whatsapp);
@@ -135,7 +135,7 @@ fn a_case_with_chats_exports_imports_and_exports_the_same() {
     assert!(mark.messages.windows(2).all(|w| w[0].seq < w[1].seq));
     // Formats are written by their stored names.
     let text = serde_json::to_string_pretty(&first).unwrap();
-    assert!(text.contains("\"version\": 3"));
+    assert!(text.contains("\"version\": 4"));
     assert!(text.contains("\"format\": \"whatsapp\""), "stored names");
 
     let imported = store.import_case_file(text.as_bytes()).unwrap();
@@ -225,9 +225,9 @@ fn version_1_files_still_import_and_later_versions_are_refused() {
     assert_eq!(imported.chats, 0);
     assert!(store.list_chats(imported.case.id).unwrap().is_empty());
     let again = store.export_case(imported.case.id).unwrap();
-    assert_eq!((again.version, again.chats.len()), (3, 0));
+    assert_eq!((again.version, again.chats.len()), (4, 0));
 
-    // A version 1 file may not hold chats; a version 4 file asks for a newer Casefile.
+    // A version 1 file may not hold chats; a version 5 file asks for a newer Casefile.
     let (dir, mut store, case) = store_with_case_in("Europe/Berlin");
     case_with_chats(dir.path(), &mut store, case);
     let mut value = serde_json::to_value(store.export_case(case).unwrap()).unwrap();
@@ -243,15 +243,15 @@ fn version_1_files_still_import_and_later_versions_are_refused() {
         .import_case_file(value.to_string().as_bytes())
         .unwrap();
     assert_eq!((v1.chats, v1.case.title.as_str()), (0, "Romance – Anna"));
-    value["version"] = 4.into();
+    value["version"] = 5.into();
     let err = store
         .import_case_file(value.to_string().as_bytes())
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Refused);
     let msg = err.to_string();
     assert!(
-        msg.contains("version 4")
-            && msg.contains("versions 1 to 3")
+        msg.contains("version 5")
+            && msg.contains("versions 1 to 4")
             && msg.contains("Update Casefile"),
         "{msg}"
     );

@@ -1059,7 +1059,11 @@ fn the_money_trail_shows_hops_accounts_and_every_step_of_the_loss() {
     // Whatever picture the layout makes, each box's name is printed.
     for p in &trail.pictures {
         for n in &p.nodes {
-            assert!(trail_text.contains(n.label.as_str()), "box {:?}", n.label);
+            assert!(
+                trail_text.contains(n.label.as_str()),
+                "box {:?} in {trail_text}",
+                n.label
+            );
         }
     }
     // The summary gives one total, the hop left out of it.

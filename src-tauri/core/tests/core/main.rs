@@ -7,6 +7,7 @@ mod chat_interchange;
 mod chats;
 mod dossier;
 mod hostile_input;
+mod money;
 mod phone_evidence;
 mod records;
 mod statements;

@@ -824,13 +824,13 @@ fn tampered_export_is_refused_and_nothing_is_imported() {
     );
     assert_eq!(f.store.audit_log(None).unwrap().len(), audit_before);
 
-    export.version = 4;
+    export.version = 5;
     assert!(f
         .store
         .import_case(&export)
         .unwrap_err()
         .to_string()
-        .contains("version 4"));
+        .contains("version 5"));
 }
 
 #[test]
@@ -1284,7 +1284,7 @@ fn the_contact_log_feeds_the_dashboard_search_deleted_items_and_the_export() {
         .restore_deleted(DeletedKind::Contact, first.id)
         .unwrap();
     let export = f.store.export_case(f.case).unwrap();
-    assert_eq!(export.version, 3);
+    assert_eq!(export.version, 4);
     assert_eq!(export.contacts.len(), 2);
     assert_eq!(
         export.contacts[0].organisation, "Barclays fraud team",

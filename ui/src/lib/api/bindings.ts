@@ -1537,6 +1537,11 @@ export type TrailEdge = {
 export type TrailNode = {
 	/**  The account, or `None` for an end no account was chosen for. */
 	account_id: number | null,
+	/**
+	 *  Whose it is, in words, drawn first at the detail size: "Victim's own", "Scammers'",
+	 *  "Not known" (+ " · exchange deposit") — never shown by colour alone.
+	 */
+	whose: string,
 	/**  "Barclays current account" */
 	label: string,
 	/**  "Barclays · GB29 NWBK … 2681 9" (shortened in the middle). */

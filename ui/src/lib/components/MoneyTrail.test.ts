@@ -56,20 +56,19 @@ describe('MoneyTrail picture', () => {
     expect(first.querySelector('text.detail')).toHaveAttribute('font-size', '9');
   });
 
-  it('shows whose each account is by an icon and a pattern, not colour alone, and highlights the exchange deposit address', async () => {
+  it('shows whose each account is in words and by a pattern, not colour alone, and highlights the exchange deposit address', async () => {
     show();
     await waitFor(() => expect(svg()).not.toBeNull());
     const own = svg().querySelector('g[data-node="0"]')!;
     const theirs = svg().querySelector('g[data-node="2"]')!;
     expect(own).toHaveClass('owner-victim');
-    expect(own.querySelector('.icon')).toHaveTextContent('⌂');
+    expect(own.querySelector('text.whose')).toHaveTextContent("Victim's own");
     expect(theirs).toHaveClass('owner-scammer');
-    expect(theirs.querySelector('.icon')).toHaveTextContent('⚠');
+    expect(theirs.querySelector('text.whose')).toHaveTextContent("Scammers' · exchange deposit");
     expect(theirs).toHaveClass('deposit');
-    expect(theirs).toHaveTextContent('Exchange deposit address');
     expect(own).not.toHaveClass('deposit');
     expect(svg().querySelectorAll('g.deposit').length).toBe(1);
-    expect(screen.getByText("⌂ the victim's own (solid frame)")).toBeInTheDocument();
+    expect(screen.getByText(/the victim's own \(solid frame\), the scammers' \(dashed frame\)/)).toBeInTheDocument();
   });
 
   it('draws one path per arrow through its points, with an arrow head and its label in its box', async () => {
