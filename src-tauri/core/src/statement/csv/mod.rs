@@ -2,7 +2,8 @@
 //!
 //! Two steps:
 //! 1. [`sniff`] looks at the file and proposes a profile: the encoding (UTF-8 with or without
-//!    BOM, UTF-16 with BOM, else Windows-1252), the separator (`,` `;` tab `|`), the lines above
+//!    BOM, UTF-16 with BOM, else Windows-1252 — also after a UTF-8 BOM when the bytes that
+//!    follow are not UTF-8, as some banks write them), the separator (`,` `;` tab `|`), the lines above
 //!    the table (account details) and below it (totals), the header row, what each column holds
 //!    (from header words in English, German, French, Spanish, Dutch and Italian, then from the
 //!    values), the date format and the decimal mark. What the file does not decide — dates whose
@@ -94,6 +95,9 @@ pub enum AmountLayout {
         col: usize,
     },
     /// Money out in one column, money in in another (one of them empty or 0 on each row).
+    /// A negative amount (`(1,234.56)`, `-45.20`) is money out in either column: in the debit
+    /// column it is how some banks write every debit, in the credit column it is money taken
+    /// back (a returned deposit).
     DebitCredit {
         #[specta(type = u32)]
         debit: usize,

@@ -440,6 +440,10 @@ fn read_amount(
             };
             match (side(*debit)?, side(*credit)?) {
                 (Some(m), None) => Ok((m.value.abs(), Flow::Out, m.currency)),
+                // A negative credit (`(1,234.56)`, a returned deposit) is money out.
+                (None, Some(m)) if m.value.is_sign_negative() => {
+                    Ok((m.value.abs(), Flow::Out, m.currency))
+                }
                 (None, Some(m)) => Ok((m.value.abs(), Flow::In, m.currency)),
                 (Some(_), Some(_)) => Err((
                     *debit,

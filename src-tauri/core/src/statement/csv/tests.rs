@@ -719,8 +719,12 @@ fn line_numbers_count_blank_lines_and_multi_line_cells() {
 /// answer too, and read rows hold their invariants.
 #[test]
 fn proposals_fit_their_own_files_under_mutation() {
-    let files: [&[u8]; 9] = [
+    let files: [&[u8]; 13] = [
         fixture!("sparkasse_1252.csv"),
+        fixture!("sparkasse_bom_soll_haben.csv"),
+        fixture!("us_parentheses_debit_credit.csv"),
+        fixture!("swiss_fourteen_thousand.csv"),
+        fixture!("swiss_apostrophe.csv"),
         fixture!("uk_debit_credit.csv"),
         fixture!("us_month_first.csv"),
         fixture!("exchange_indicator.csv"),
@@ -804,5 +808,375 @@ fn iso_8859_1_can_be_chosen_and_reads_bytes_as_their_own_characters() {
     profile.encoding = "UTF-8".into();
     assert!(
         matches!(read(bytes, &profile), Err(StatementError::Unreadable(m)) if m.contains("Windows-1252"))
+    );
+}
+
+#[test]
+fn utf8_bom_then_windows_1252_bytes_with_euro_signs_and_soll_haben() {
+    let bytes = fixture!("sparkasse_bom_soll_haben.csv");
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "the fixture starts with a UTF-8 BOM"
+    );
+    assert!(
+        std::str::from_utf8(&bytes[3..]).is_err(),
+        "and goes on in Windows-1252"
+    );
+    let (s, parsed) = sniff_and_read(bytes);
+    let p = &s.profile;
+    assert_eq!(p.encoding, "windows-1252");
+    assert_eq!(p.delimiter, ';');
+    assert_eq!(p.skip_top, 3);
+    assert_eq!(p.header_row, Some(4));
+    assert_eq!(
+        s.header,
+        [
+            "Buchungstag",
+            "Valutadatum",
+            "Empfänger/Zahlungspflichtiger",
+            "IBAN",
+            "Verwendungszweck",
+            "Betrag",
+            "Soll/Haben"
+        ]
+    );
+    assert_eq!(
+        s.preview[0],
+        ["Umsätze Girokonto", "Zeitraum: 01.03.2026 - 31.03.2026"],
+        "neither the BOM nor its bytes read as ï»¿ show"
+    );
+    assert_eq!(p.date_format, "%d.%m.%Y");
+    assert_eq!(p.decimal_mark, ',');
+    assert_eq!(s.decimal_mark, Some(','));
+    assert_eq!(
+        p.amount,
+        AmountLayout::WithIndicator {
+            amount: 5,
+            indicator: 6,
+            debit_values: vec!["S".into()],
+            credit_values: vec!["H".into()],
+        }
+    );
+    assert_eq!(p.counterparty_column, Some(2));
+    assert_eq!(p.counterparty_account_column, Some(3));
+    assert_eq!(p.reference_columns, vec![4]);
+    assert_eq!(p.value_date_column, Some(1));
+    assert_eq!(
+        p.currency_column, None,
+        "the currency is the € in the amounts"
+    );
+
+    assert_eq!(parsed.problems, vec![]);
+    assert_eq!(parsed.account.as_deref(), Some("DE89370400440532013000"));
+    assert_eq!(parsed.currency.as_deref(), Some("EUR"));
+    assert_eq!(
+        summary(&parsed.rows),
+        vec![
+            (
+                5,
+                day(2026, 3, 2),
+                dec("1234.56"),
+                Flow::Out,
+                "Müller & Söhne GmbH",
+                "Rechnung 4711 Gebühr März"
+            ),
+            (
+                6,
+                day(2026, 3, 6),
+                dec("250.00"),
+                Flow::In,
+                "Jürgen Weiß",
+                "Rückzahlung Darlehen"
+            ),
+            (
+                7,
+                day(2026, 3, 13),
+                dec("5000.00"),
+                Flow::Out,
+                "Krypto Börse Ltd",
+                "Einzahlung Kundenkonto 88213"
+            ),
+            (
+                8,
+                day(2026, 3, 27),
+                dec("89.90"),
+                Flow::In,
+                "Zoë Öztürk",
+                "Erstattung Auslagen"
+            ),
+            (
+                9,
+                day(2026, 3, 31),
+                dec("4.90"),
+                Flow::Out,
+                "Sparkasse",
+                "Kontoführungsentgelt"
+            ),
+        ]
+    );
+    assert!(parsed
+        .rows
+        .iter()
+        .all(|r| r.currency.as_deref() == Some("EUR")));
+    assert!(parsed
+        .rows
+        .iter()
+        .all(|r| !r.counterparty.contains('\u{fffd}')
+            && !r.reference.contains('\u{fffd}')
+            && !r.raw.contains('\u{fffd}')));
+    assert_eq!(parsed.rows[1].value_date, Some(day(2026, 3, 9)));
+    assert_eq!(parsed.rows[2].counterparty_account, "LT121000011101001000");
+    assert_eq!(parsed.rows[4].counterparty_account, "");
+    assert_eq!(
+        parsed.rows[0].raw,
+        "\"02.03.2026\";\"02.03.2026\";\"Müller & Söhne GmbH\";\"DE02120300000000202051\";\
+         \"Rechnung 4711 Gebühr März\";\"1.234,56 €\";\"S\""
+    );
+
+    // The person may still say UTF-8: refused in words, never read with U+FFFD.
+    let mut profile = s.profile.clone();
+    profile.encoding = "UTF-8".into();
+    assert!(
+        matches!(read(bytes, &profile), Err(StatementError::Unreadable(m)) if m.contains("Windows-1252"))
+    );
+    // ISO-8859-1 leaves the BOM's bytes out too, but 0x80 is a control character there, not
+    // "€": every amount is a problem of its row, never misread.
+    profile.encoding = "ISO-8859-1".into();
+    let latin1 = read(bytes, &profile).unwrap();
+    assert_eq!(latin1.rows, vec![]);
+    let problems: Vec<(u32, Option<&str>)> = latin1
+        .problems
+        .iter()
+        .map(|p| (p.row, p.column.as_deref()))
+        .collect();
+    assert_eq!(
+        problems,
+        [5, 6, 7, 8, 9].map(|row| (row, Some("Betrag"))).to_vec()
+    );
+    assert_eq!(
+        latin1.problems[0].message,
+        "“1.234,56 \u{80}” does not read as an amount with “,” as the decimal mark."
+    );
+    // A BOM followed by UTF-8 stays UTF-8.
+    let mut utf8 = b"\xEF\xBB\xBF".to_vec();
+    utf8.extend_from_slice("Datum;Empfänger;Betrag\n14.03.2026;Jürgen;-5,00\n".as_bytes());
+    let (s, parsed) = sniff_and_read(&utf8);
+    assert_eq!(s.profile.encoding, "UTF-8");
+    assert_eq!(parsed.rows[0].counterparty, "Jürgen");
+}
+
+#[test]
+fn us_debit_and_credit_columns_with_brackets_and_dollar_signs() {
+    let (s, parsed) = sniff_and_read(fixture!("us_parentheses_debit_credit.csv"));
+    let p = &s.profile;
+    assert_eq!(p.encoding, "UTF-8");
+    assert_eq!(p.delimiter, ',');
+    assert_eq!(p.header_row, Some(1));
+    assert_eq!(p.skip_top, 0);
+    assert_eq!(p.skip_bottom, 0);
+    assert_eq!(
+        p.amount,
+        AmountLayout::DebitCredit {
+            debit: 3,
+            credit: 4
+        }
+    );
+    assert_eq!(p.date_format, "%m/%d/%Y", "03/14/2026 decides month first");
+    assert_eq!(s.date_formats, vec!["%m/%d/%Y".to_owned()]);
+    assert_eq!(p.decimal_mark, '.');
+    assert_eq!(p.counterparty_column, Some(1));
+    assert_eq!(p.reference_columns, vec![2]);
+    assert_eq!(p.currency_column, None);
+
+    assert_eq!(parsed.problems, vec![]);
+    assert_eq!(
+        summary(&parsed.rows),
+        vec![
+            // "(1,234.56)" in the Debit column: money out.
+            (
+                2,
+                day(2026, 3, 2),
+                dec("1234.56"),
+                Flow::Out,
+                "SAVINGS XXXX4412",
+                "ONLINE TRANSFER TO SAVINGS"
+            ),
+            (
+                3,
+                day(2026, 3, 14),
+                dec("12000.00"),
+                Flow::Out,
+                "GOLDEN HARBOR INVESTMENTS LTD",
+                "WIRE OUT REF 0314GH"
+            ),
+            (
+                4,
+                day(2026, 3, 16),
+                dec("3200.00"),
+                Flow::In,
+                "ACME CORP",
+                "ACH CREDIT PAYROLL"
+            ),
+            // "(1,234.56)" in the Credit column: a deposit taken back, money out too.
+            (
+                5,
+                day(2026, 3, 20),
+                dec("1234.56"),
+                Flow::Out,
+                "MOBILE DEPOSIT",
+                "DEPOSIT RETURNED CHECK 1042"
+            ),
+            (
+                6,
+                day(2026, 3, 23),
+                dec("500.00"),
+                Flow::Out,
+                "COINBASE INC.",
+                "ACH DEBIT 8889087930"
+            ),
+        ]
+    );
+    // "$" is stripped and no currency is invented: dollars of which country, the file does not
+    // say.
+    assert!(parsed.rows.iter().all(|r| r.currency.is_none()));
+    assert_eq!(parsed.currency, None);
+}
+
+#[test]
+fn swiss_amounts_with_three_digits_after_the_dot_ask_fourteen_or_fourteen_thousand() {
+    let bytes = fixture!("swiss_fourteen_thousand.csv");
+    let s = sniff(bytes).unwrap();
+    assert_eq!(s.profile.delimiter, ';');
+    assert_eq!(s.profile.date_format, "%d.%m.%Y");
+    assert_eq!(s.profile.amount, AmountLayout::Signed { col: 4 });
+    assert_eq!(s.profile.currency_column, Some(5));
+    assert_eq!(s.profile.counterparty_column, Some(3));
+    assert_eq!(s.decimal_mark, None);
+    assert_eq!(s.undecided.len(), 1);
+    let q = &s.undecided[0];
+    assert_eq!(q.topic, QuestionTopic::DecimalMark);
+    assert_eq!(
+        q.message,
+        "Every amount has three digits after its only “.”: -14.000 could be 14 or 14000. Which \
+         is right? An amount you know (a transfer you made) tells."
+    );
+    let values: Vec<&str> = q.choices.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(values, [".", ","]);
+    assert_eq!(q.choices[0].label, "“.” is the decimal mark: -14.000 is 14");
+    assert_eq!(
+        q.choices[1].label,
+        "“.” separates thousands (“,” is the decimal mark): -14.000 is 14000"
+    );
+    assert_eq!(
+        q.choices[0].examples,
+        [
+            "Line 2: -14.000 → 14",
+            "Line 3: 2.500 → 2.5",
+            "Line 4: -1.200 → 1.2"
+        ]
+    );
+    assert_eq!(
+        q.choices[1].examples,
+        [
+            "Line 2: -14.000 → 14000",
+            "Line 3: 2.500 → 2500",
+            "Line 4: -1.200 → 1200"
+        ]
+    );
+
+    let answer = |choice: &Choice| {
+        let mut profile = s.profile.clone();
+        profile.decimal_mark = choice.value.chars().next().unwrap();
+        let parsed = read(bytes, &profile).unwrap();
+        assert_eq!(parsed.problems, vec![]);
+        assert_eq!(parsed.currency.as_deref(), Some("CHF"));
+        parsed
+    };
+    let expected = |a: &str, b: &str, c: &str| {
+        vec![
+            (
+                2,
+                day(2026, 3, 2),
+                dec(a),
+                Flow::Out,
+                "Alpine Digital Assets AG",
+                "Zahlung E-Banking",
+            ),
+            (
+                3,
+                day(2026, 3, 9),
+                dec(b),
+                Flow::In,
+                "Lukas Brändli",
+                "Gutschrift",
+            ),
+            (
+                4,
+                day(2026, 3, 17),
+                dec(c),
+                Flow::Out,
+                "Alpine Digital Assets AG",
+                "Zahlung E-Banking",
+            ),
+        ]
+    };
+    // "." is the decimal mark: 14.000 is fourteen.
+    let parsed = answer(&q.choices[0]);
+    assert_eq!(summary(&parsed.rows), expected("14", "2.5", "1.2"));
+    assert_eq!(parsed.rows[0].amount.normalize().to_string(), "14");
+    // "," is the decimal mark: 14.000 is fourteen thousand.
+    let parsed = answer(&q.choices[1]);
+    assert_eq!(summary(&parsed.rows), expected("14000", "2500", "1200"));
+    assert_eq!(parsed.rows[1].value_date, Some(day(2026, 3, 10)));
+}
+
+#[test]
+fn swiss_apostrophe_thousands_decide_the_decimal_mark() {
+    let (s, parsed) = sniff_and_read(fixture!("swiss_apostrophe.csv"));
+    assert_eq!(s.decimal_mark, Some('.'), "1'250.50 decides it");
+    assert_eq!(s.profile.decimal_mark, '.');
+    assert_eq!(s.profile.amount, AmountLayout::Signed { col: 4 });
+    assert_eq!(parsed.problems, vec![]);
+    assert_eq!(parsed.currency.as_deref(), Some("CHF"));
+    assert_eq!(
+        summary(&parsed.rows),
+        vec![
+            (
+                2,
+                day(2026, 3, 2),
+                dec("14000"),
+                Flow::Out,
+                "Alpine Digital Assets AG",
+                "Zahlung E-Banking"
+            ),
+            (
+                3,
+                day(2026, 3, 9),
+                dec("2500"),
+                Flow::In,
+                "Lukas Brändli",
+                "Gutschrift"
+            ),
+            (
+                4,
+                day(2026, 3, 17),
+                dec("1250.50"),
+                Flow::Out,
+                "Alpine Digital Assets AG",
+                "Zahlung E-Banking"
+            ),
+            (
+                5,
+                day(2026, 3, 24),
+                dec("1200"),
+                Flow::Out,
+                "Alpine Digital Assets AG",
+                "Zahlung E-Banking"
+            ),
+        ]
+    );
+    assert_eq!(
+        cells::mark_evidence("-1'250.50"),
+        cells::MarkEvidence::Decimal('.')
     );
 }

@@ -48,9 +48,17 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The encoding the bytes most likely are: a BOM says so; else valid UTF-8 is UTF-8; else
 /// Windows-1252 (preferred to ISO-8859-1: it only adds printable characters such as `€`).
+///
+/// A UTF-8 BOM followed by bytes that are not UTF-8 is Windows-1252: some banks' exports write
+/// the BOM and then encode in their code page (`Empfänger` with `ä` as the single byte 0xE4).
+/// Reading that as UTF-8 would fail or, worse, turn every umlaut into U+FFFD.
 pub(super) fn detect(bytes: &[u8]) -> Encoding {
-    if bytes.starts_with(UTF8_BOM) {
-        Encoding::Utf8
+    if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
+        if std::str::from_utf8(rest).is_ok() {
+            Encoding::Utf8
+        } else {
+            Encoding::Windows1252
+        }
     } else if bytes.starts_with(b"\xFF\xFE") {
         Encoding::Utf16Le
     } else if bytes.starts_with(b"\xFE\xFF") {
@@ -75,7 +83,8 @@ pub(super) fn check_size(bytes: &[u8]) -> Result<(), StatementError> {
     Ok(())
 }
 
-/// The file's text in `encoding`, without a leading BOM.
+/// The file's text in `encoding`, without a leading BOM (for Windows-1252 and ISO-8859-1, a
+/// UTF-8 BOM's three bytes at the start are left out too, not read as `ï»¿`).
 pub(super) fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, StatementError> {
     let text =
         match encoding {
@@ -108,10 +117,15 @@ pub(super) fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Stateme
                 text.into_owned()
             }
             Encoding::Windows1252 => encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
+                .decode_without_bom_handling(bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes))
                 .0
                 .into_owned(),
-            Encoding::Latin1 => bytes.iter().map(|&b| char::from(b)).collect(),
+            Encoding::Latin1 => bytes
+                .strip_prefix(UTF8_BOM)
+                .unwrap_or(bytes)
+                .iter()
+                .map(|&b| char::from(b))
+                .collect(),
         };
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_owned(),
