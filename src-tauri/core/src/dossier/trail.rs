@@ -304,7 +304,7 @@ pub fn draw(fonts: &Fonts, p: &TrailPicture, part: &Part, left: f32, top: f32) -
             TransferRole::Loss => (1.4, false),
             TransferRole::Hop => (0.8, false),
             TransferRole::Received | TransferRole::Recovered => (0.8, true),
-            TransferRole::Traced => (0.6, true),
+            TransferRole::Traced | TransferRole::Unplaced => (0.6, true),
         };
         let points: Vec<(f32, f32)> = e.points.iter().map(|q| pt(*q)).collect();
         let Some(&end) = points.last() else { continue };

@@ -40,6 +40,7 @@ stored_enum!(
         Received => "received", "Came back to the victim";
         Recovered => "recovered", "Recovered";
         Traced => "traced", "Traced between other accounts";
+        Unplaced => "unplaced", "Came into the victim's account from an account not chosen yet";
     }
 );
 

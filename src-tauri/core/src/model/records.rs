@@ -412,6 +412,10 @@ pub struct LossSummary {
     /// Transfers traced between accounts that are not the victim's (scammer to scammer): shown
     /// in the trail, left out of every total.
     pub traced: u32,
+    /// Money into one of the victim's own accounts from an account not chosen yet (a hop from
+    /// their other account, or money paid back — not guessed): left out of every total until
+    /// its "from" account is chosen. The transfers, to name them.
+    pub unplaced: Vec<i32>,
     pub first_transfer_at: Option<String>,
     pub last_transfer_at: Option<String>,
     pub transfers: u32,

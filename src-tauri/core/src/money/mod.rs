@@ -3,7 +3,9 @@
 //! and the picture of accounts and transfers. Pure functions over records the store read; no
 //! store, no disk.
 
-use crate::model::{Account, AccountOwner, Direction, HopRow, MoneyTrail, Transfer, TransferRole};
+use crate::model::{
+    Account, AccountOwner, Direction, HopRow, MoneyTrail, Transfer, TransferRole, TransferStatus,
+};
 
 pub mod layout;
 pub mod place;
@@ -21,7 +23,14 @@ pub fn trail(
         id.and_then(|id| accounts.iter().find(|a| a.id == id))
             .map_or_else(|| "(no account chosen)".to_string(), |a| a.name.clone())
     };
-    let hops = transfers
+    // Failed and reversed transfers moved no money: not drawn, not hops (the loss leaves them
+    // out too).
+    let moved: Vec<Transfer> = transfers
+        .iter()
+        .filter(|t| !matches!(t.status, TransferStatus::Failed | TransferStatus::Reversed))
+        .cloned()
+        .collect();
+    let hops = moved
         .iter()
         .filter(|t| t.role == TransferRole::Hop)
         .map(|t| HopRow {
@@ -31,7 +40,7 @@ pub fn trail(
             currency: t.currency.clone(),
             from_account: name(t.from_account_id),
             to_account: name(t.to_account_id),
-            funded: transfers
+            funded: moved
                 .iter()
                 .filter(|u| u.source_ids.contains(&t.id))
                 .map(|u| u.id)
@@ -39,7 +48,7 @@ pub fn trail(
         })
         .collect();
     MoneyTrail {
-        pictures: layout::pictures(transfers, accounts, zone),
+        pictures: layout::pictures(&moved, accounts, zone),
         hops,
         loss: crate::store::summarize(transfers, reporting),
     }
@@ -53,6 +62,9 @@ pub fn trail(
 ///   control — a loss.
 /// * Received or recovered on the victim's side: from one of their own accounts it is a hop;
 ///   from anyone else it came back.
+/// * Money into one of the victim's own accounts (chosen) from an account not chosen is not
+///   guessed: it may be a hop from their bank or money the scammers paid back. It is
+///   *unplaced* — counted nowhere and named, until its "from" account is chosen.
 /// * A movement whose victim-side end is an account that is not the victim's (scammer to
 ///   scammer, traced on the chain) is shown in the trail and counted nowhere.
 pub fn role(
@@ -68,6 +80,7 @@ pub fn role(
         Direction::Out => TransferRole::Loss,
         Direction::In | Direction::Recovered if !victims(to) => TransferRole::Traced,
         Direction::In | Direction::Recovered if own(from) => TransferRole::Hop,
+        Direction::In | Direction::Recovered if from.is_none() && own(to) => TransferRole::Unplaced,
         Direction::In => TransferRole::Received,
         Direction::Recovered => TransferRole::Recovered,
     }
@@ -135,6 +148,14 @@ mod tests {
                 TransferRole::Recovered,
             ),
             (Direction::Recovered, Some(Victim), None, TransferRole::Hop),
+            // Into an own account from an account not chosen: not guessed.
+            (Direction::In, None, Some(Victim), TransferRole::Unplaced),
+            (
+                Direction::Recovered,
+                None,
+                Some(Victim),
+                TransferRole::Unplaced,
+            ),
         ];
         for (direction, from, to, want) in cases {
             assert_eq!(

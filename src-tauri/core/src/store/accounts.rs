@@ -353,7 +353,19 @@ impl Store {
             )));
         }
         let summary = format!("Account A-{id} deleted ({})", a.name);
-        self.soft_delete("accounts", Entity::Account, id, a.case_id, &summary, &[])
+        // Deleted transfers that ended here lose that end: brought back, they end nowhere
+        // instead of at an account that is gone.
+        self.soft_delete(
+            "accounts",
+            Entity::Account,
+            id,
+            a.case_id,
+            &summary,
+            &[
+                "UPDATE transfers SET from_account_id = NULL WHERE from_account_id = ?1 AND deleted_at IS NOT NULL",
+                "UPDATE transfers SET to_account_id = NULL WHERE to_account_id = ?1 AND deleted_at IS NOT NULL",
+            ],
+        )
     }
 
     /// Accounts Casefile proposes from the case's transfers: beneficiary IBANs and wallets, and

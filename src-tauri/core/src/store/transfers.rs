@@ -265,8 +265,8 @@ const COLUMNS: &str = "id, case_id, occurred_at_utc, occurred_offset_minutes, di
     method, from_account, beneficiary_name, beneficiary_bank, beneficiary_account, beneficiary_bic,
     beneficiary_wallet, wallet_is_exchange_deposit, reference, exchange_rate, status, notes, warnings,
     created_at, updated_at, from_account_id, to_account_id,
-    (SELECT owner FROM accounts WHERE id = from_account_id),
-    (SELECT owner FROM accounts WHERE id = to_account_id),
+    (SELECT owner FROM accounts WHERE id = from_account_id AND deleted_at IS NULL),
+    (SELECT owner FROM accounts WHERE id = to_account_id AND deleted_at IS NULL),
     date_only, statement_import_id,
     (SELECT evidence_id FROM statement_imports WHERE id = statement_import_id),
     statement_row, statement_part, statement_raw";
@@ -711,7 +711,7 @@ pub fn summarize(transfers: &[Transfer], reporting: &str) -> LossSummary {
     let mut per: BTreeMap<CurrencyKey, (Option<Network>, Sums)> = BTreeMap::new();
     let mut reporting_sums = Sums::default();
     let mut missing: BTreeMap<CurrencyKey, MissingRate> = BTreeMap::new();
-    let (mut hops, mut traced) = (0, 0);
+    let (mut hops, mut traced, mut unplaced) = (0, 0, Vec::new());
     let moved: Vec<&Transfer> = transfers
         .iter()
         .filter(|t| !matches!(t.status, TransferStatus::Failed | TransferStatus::Reversed))
@@ -724,6 +724,10 @@ pub fn summarize(transfers: &[Transfer], reporting: &str) -> LossSummary {
             }
             TransferRole::Traced => {
                 traced += 1;
+                continue;
+            }
+            TransferRole::Unplaced => {
+                unplaced.push(t.id);
                 continue;
             }
             TransferRole::Loss => Direction::Out,
@@ -773,6 +777,7 @@ pub fn summarize(transfers: &[Transfer], reporting: &str) -> LossSummary {
         missing_rates,
         hops,
         traced,
+        unplaced,
         first_transfer_at: moved.iter().map(|t| t.occurred.utc.clone()).min(),
         last_transfer_at: moved.iter().map(|t| t.occurred.utc.clone()).max(),
         transfers: transfers.len() as u32,

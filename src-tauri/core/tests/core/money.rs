@@ -958,3 +958,86 @@ fn the_loss_never_depends_on_how_hops_are_split() {
     // The generator did reshape hops in a good share of the cases.
     assert!(hops_reshaped >= 150, "{hops_reshaped}");
 }
+
+#[test]
+fn money_into_an_own_account_from_an_account_not_chosen_is_named_not_guessed() {
+    let mut ch = chain("GBP");
+    let (_hop, loss) = ch.pay(Some("0.8"));
+    // The exchange's statement shows 1,000 GBP arriving from somewhere: the victim's bank
+    // (a hop) or the scammers paying "profit" back (money that came back)? Not guessed.
+    let deposit =
+        ch.c.store
+            .add_transfer(
+                ch.c.id,
+                &TransferInput {
+                    direction: Direction::In,
+                    to_account_id: Some(ch.exchange.id),
+                    ..TransferInput::new("2026-03-16 10:00", "1000", "GBP")
+                },
+            )
+            .unwrap();
+    assert_eq!(deposit.role, TransferRole::Unplaced);
+    let s = ch.c.store.loss_summary(ch.c.id).unwrap();
+    assert_eq!(s.unplaced, [deposit.id]);
+    assert_eq!(s.in_reporting_currency.net_loss, "2480.0");
+    assert!(s.per_currency.iter().all(|c| c.currency != "GBP"));
+    // Chosen: it came from the victim's bank — a hop, still no loss and nothing "received".
+    let mut input = TransferInput {
+        direction: Direction::In,
+        to_account_id: Some(ch.exchange.id),
+        from_account_id: Some(ch.bank.id),
+        ..TransferInput::new("2026-03-16 10:00", "1000", "GBP")
+    };
+    let hop = ch.c.store.update_transfer(deposit.id, &input).unwrap();
+    assert_eq!(hop.role, TransferRole::Hop);
+    let s = ch.c.store.loss_summary(ch.c.id).unwrap();
+    assert!(s.unplaced.is_empty());
+    assert_eq!(
+        (s.hops, s.in_reporting_currency.net_loss.as_str()),
+        (2, "2480.0")
+    );
+    // From the scammers' wallet instead: money that came back.
+    input.from_account_id = Some(ch.wallet.id);
+    let back = ch.c.store.update_transfer(deposit.id, &input).unwrap();
+    assert_eq!(back.role, TransferRole::Received);
+
+    // A failed payment moved no money: not in the picture, not in the hops.
+    let failed =
+        ch.c.store
+            .add_transfer(
+                ch.c.id,
+                &TransferInput {
+                    from_account_id: Some(ch.exchange.id),
+                    beneficiary_wallet: TRON_OK.into(),
+                    status: TransferStatus::Failed,
+                    ..usdt("2026-03-17 11:00", "10000")
+                },
+            )
+            .unwrap();
+    let trail = ch.c.store.money_trail(ch.c.id).unwrap();
+    let drawn: Vec<i32> = trail
+        .pictures
+        .iter()
+        .flat_map(|p| p.edges.iter().flat_map(|e| e.transfer_ids.clone()))
+        .collect();
+    assert!(
+        drawn.contains(&loss.id) && !drawn.contains(&failed.id),
+        "{drawn:?}"
+    );
+
+    // A deleted transfer whose account is then deleted comes back with no end there, not
+    // pointing at an account that is gone.
+    ch.c.store.delete_transfer(failed.id).unwrap();
+    ch.c.store.delete_transfer(loss.id).unwrap();
+    ch.c.store.delete_account(ch.wallet.id).unwrap_err(); // the "came back" transfer still ends there
+    input.from_account_id = None;
+    input.to_account_id = Some(ch.bank.id);
+    ch.c.store.update_transfer(deposit.id, &input).unwrap();
+    ch.c.store.delete_account(ch.wallet.id).unwrap();
+    ch.c.store
+        .restore_deleted(DeletedKind::Transfer, loss.id)
+        .unwrap();
+    let restored = ch.c.store.get_transfer(loss.id).unwrap();
+    assert_eq!(restored.to_account_id, None);
+    assert_eq!(restored.role, TransferRole::Loss);
+}

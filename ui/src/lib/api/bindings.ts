@@ -292,7 +292,12 @@ export type AmountLayout =
 ({ Signed: {
 	col: number,
 } }) & { DebitCredit?: never; WithIndicator?: never } | 
-/**  Money out in one column, money in in another (one of them empty or 0 on each row). */
+/**
+ *  Money out in one column, money in in another (one of them empty or 0 on each row).
+ *  A negative amount (`(1,234.56)`, `-45.20`) is money out in either column: in the debit
+ *  column it is how some banks write every debit, in the credit column it is money taken
+ *  back (a returned deposit).
+ */
 ({ DebitCredit: {
 	debit: number,
 	credit: number,
@@ -1056,6 +1061,12 @@ export type LossSummary = {
 	 *  in the trail, left out of every total.
 	 */
 	traced: number,
+	/**
+	 *  Money into one of the victim's own accounts from an account not chosen yet (a hop from
+	 *  their other account, or money paid back — not guessed): left out of every total until
+	 *  its "from" account is chosen. The transfers, to name them.
+	 */
+	unplaced: number[],
 	first_transfer_at: string | null,
 	last_transfer_at: string | null,
 	transfers: number,
@@ -1655,7 +1666,7 @@ export type TransferInput = {
 export type TransferMethod = "bank_transfer" | "card" | "crypto_exchange_purchase" | "crypto_transfer" | "payment_app" | "gift_card" | "cash" | "other";
 
 /**  What a transfer is in the loss computation, from the owners of its two accounts. */
-export type TransferRole = "loss" | "hop" | "received" | "recovered" | "traced";
+export type TransferRole = "loss" | "hop" | "received" | "recovered" | "traced" | "unplaced";
 
 /**  What became of a transfer. */
 export type TransferStatus = "completed" | "pending" | "failed" | "reversed" | "frozen";

@@ -342,6 +342,7 @@ pub(super) fn loss_steps(data: &Data, s: &LossSummary) -> Vec<(String, Style)> {
                 match t.role {
                     TransferRole::Hop => "a hop between the victim's own accounts (the same money is counted once, when it leaves them)".to_string(),
                     TransferRole::Traced => "traced between accounts that are not the victim's (counted when it left the victim)".to_string(),
+                    TransferRole::Unplaced => "came into the victim's own account from an account not chosen yet (a hop from their other account, or money paid back: not guessed)".to_string(),
                     _ if Decimal::from_str(&t.amount).is_err() => "its amount is not a number".to_string(),
                     _ => return None,
                 }

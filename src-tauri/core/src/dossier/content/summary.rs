@@ -32,6 +32,17 @@ pub(super) fn summary(flow: &mut Flow<'_>, data: &Data) {
             s.traced
         ));
     }
+    if !s.unplaced.is_empty() {
+        left_out.push(format!(
+            "{} received into the victim's own accounts from an account not chosen yet ({}): a hop or money paid back, not guessed",
+            s.unplaced.len(),
+            s.unplaced
+                .iter()
+                .map(|id| format!("T-{id}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     if !left_out.is_empty() {
         flow.paragraph(
             &format!(

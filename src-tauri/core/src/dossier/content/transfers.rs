@@ -53,7 +53,10 @@ pub(super) fn transfers(flow: &mut Flow<'_>, data: &Data) {
                     format!("Paid from (as written): {}", t.from_account.trim()).into(),
                 ));
             }
-            if matches!(t.role, TransferRole::Hop | TransferRole::Traced) {
+            if matches!(
+                t.role,
+                TransferRole::Hop | TransferRole::Traced | TransferRole::Unplaced
+            ) {
                 details.push((SMALL, format!("In the loss: {}", role_words(t)).into()));
             }
             if let Some(origin) = &t.statement {
@@ -162,12 +165,12 @@ pub(super) fn transfers(flow: &mut Flow<'_>, data: &Data) {
             },
         ));
     }
-    if s.hops + s.traced > 0 {
+    if s.hops + s.traced > 0 || !s.unplaced.is_empty() {
         lines.push(kv(
             "Left out",
             format!(
-                "{} hop(s) between the victim's own accounts, {} traced between other accounts",
-                s.hops, s.traced
+                "{} hop(s) between the victim's own accounts, {} traced between other accounts, {} received from an account not chosen yet",
+                s.hops, s.traced, s.unplaced.len()
             ),
         ));
     }
@@ -182,6 +185,9 @@ fn role_words(t: &Transfer) -> &'static str {
         TransferRole::Received => "came back to the victim",
         TransferRole::Recovered => "recovered",
         TransferRole::Traced => "traced between accounts that are not the victim's, not counted",
+        TransferRole::Unplaced => {
+            "came into the victim's own account from an account not chosen yet, not counted"
+        }
     }
 }
 
