@@ -38,10 +38,19 @@ fn a_statement_is_imported_with_a_confirmed_profile_and_the_trail_is_drawn() {
     let app = AppUnderTest::launch_with(|store| {
         std::fs::create_dir_all(store.parent().unwrap()).unwrap();
         cli(store, PASS, &["init"]);
-        cli(store, PASS, &["case", "new", "--title", "Investment scam – CoinVault"]);
+        cli(
+            store,
+            PASS,
+            &["case", "new", "--title", "Investment scam – CoinVault"],
+        );
         for (name, owner, kind, number) in [
             ("Barclays current account", "victim", "bank", BANK_IBAN),
-            ("CoinVault exchange account", "victim", "exchange", EXCHANGE_IBAN),
+            (
+                "CoinVault exchange account",
+                "victim",
+                "exchange",
+                EXCHANGE_IBAN,
+            ),
             ("Mule account", "scammer", "bank", MULE_IBAN),
         ] {
             cli(
@@ -111,7 +120,10 @@ fn a_statement_is_imported_with_a_confirmed_profile_and_the_trail_is_drawn() {
         .unwrap();
     assert_eq!(rows, serde_json::json!(5));
     let exchange = tick("2500.00");
-    assert!(exchange.as_str().unwrap().starts_with("Line 3:"), "{exchange}");
+    assert!(
+        exchange.as_str().unwrap().starts_with("Line 3:"),
+        "{exchange}"
+    );
     let mule = tick("1000.00");
     assert!(mule.as_str().unwrap().starts_with("Line 4:"), "{mule}");
     // The statement is of the victim's bank account (recognised from nothing in this file:
