@@ -1059,11 +1059,7 @@ fn the_money_trail_shows_hops_accounts_and_every_step_of_the_loss() {
     // Whatever picture the layout makes, each box's name is printed.
     for p in &trail.pictures {
         for n in &p.nodes {
-            assert!(
-                trail_text.contains(n.label.as_str()),
-                "box {:?} in {trail_text}",
-                n.label
-            );
+            assert!(trail_text.contains(n.label.as_str()), "box {:?}", n.label);
         }
     }
     // The summary gives one total, the hop left out of it.
@@ -1209,4 +1205,40 @@ fn the_money_trail_can_be_left_out() {
             "Chain of custody"
         ]
     );
+}
+
+#[test]
+fn a_bank_letter_finds_transfers_by_the_accounts_they_went_through() {
+    // Transfers that name their bank only through their accounts (as imported and newly typed
+    // ones do) are the bank's transfers too.
+    let tr = trail_case(true);
+    let [hop, lost, mule, _back, recovered] = tr.t;
+    let files = tr
+        .store
+        .export_dossier(
+            tr.case,
+            &DossierOptions {
+                variant: Variant::Bank {
+                    institution: "barclays".into(),
+                },
+                ..police(false, vec![])
+            },
+            when(),
+        )
+        .unwrap();
+    let pdf = artifacts().join("dossier-bank-letter-accounts.pdf");
+    std::fs::write(&pdf, &files.pdf).unwrap();
+    let text = flat(&pdftotext(&pdf, None));
+    for t in [hop, mule] {
+        assert!(
+            text.contains(&format!("T-{t}")),
+            "T-{t} missing from:\n{text}"
+        );
+    }
+    for t in [lost, recovered] {
+        assert!(
+            !text.contains(&format!("T-{t} ")),
+            "T-{t} is not Barclays':\n{text}"
+        );
+    }
 }

@@ -94,6 +94,15 @@ impl Data {
                     "Type the name of the bank or exchange the letter is for.",
                 ));
             }
+            // The institution as written in the transfer, or as the name or institution of the
+            // account at either end (imported and newly typed transfers name their accounts
+            // that way, not in the free-text fields).
+            let accounts = store.list_accounts(case_id)?;
+            let account_names = |id: Option<i32>| -> Vec<String> {
+                id.and_then(|id| accounts.iter().find(|a| a.id == id))
+                    .map(|a| vec![a.name.to_lowercase(), a.institution.to_lowercase()])
+                    .unwrap_or_default()
+            };
             transfers.retain(|t| {
                 [
                     &t.beneficiary_bank,
@@ -104,6 +113,10 @@ impl Data {
                 ]
                 .iter()
                 .any(|f| f.to_lowercase().contains(&name))
+                    || account_names(t.from_account_id)
+                        .iter()
+                        .chain(account_names(t.to_account_id).iter())
+                        .any(|f| !f.is_empty() && f.contains(&name))
             });
             if transfers.is_empty() {
                 return Err(CoreError::invalid(
