@@ -8,7 +8,12 @@
 //! Version 2 added chats (`chats`), version 3 the contact log (`contacts`), version 4 the
 //! accounts money passed through (`accounts`), each transfer's accounts at both ends and its hop
 //! links (`from_account_ref`, `to_account_ref`, `source_refs`) and whether only its day is
-//! known (`date_only`); older files, which have none, still import.
+//! known (`date_only`), and where statement-made transfers came from: the statement imports
+//! (`statement_imports`, each naming its statement file among the evidence) and per transfer
+//! its import, row, part, raw row and row key (`statement_import_ref`, `statement_row`,
+//! `statement_part`, `statement_raw`, `row_key`), so the imported case still recognises rows
+//! it already has; older files, which have none, still import. Saved CSV profiles are not part
+//! of a case and stay out.
 
 mod chats;
 
@@ -17,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::evidence::sha256_hex;
 use crate::model::*;
+use crate::statement::csv::CsvProfile;
 use crate::time::{checked_moment, checked_utc, Moment};
 use crate::validate::crypto::Network;
 use crate::validate::identifier::IdentifierKind;
@@ -53,6 +59,67 @@ pub struct CaseExport {
     /// The accounts money passed through (version 4; absent in older files).
     #[serde(default)]
     pub accounts: Vec<ExportedAccount>,
+    /// The statement imports that were not undone (version 4; absent in older files).
+    #[serde(default)]
+    pub statement_imports: Vec<ExportedStatementImport>,
+}
+
+/// A bank or exchange statement imported into the case and not undone (version 4). Its file is
+/// one of the case's evidence items; the transfers made from its rows name it by
+/// `statement_import_ref`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedStatementImport {
+    #[serde(rename = "ref")]
+    pub reference: u32,
+    /// The statement file, as an evidence item of this file.
+    pub evidence_ref: u32,
+    /// The account the statement is of, when one was chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_ref: Option<u32>,
+    /// `csv`, `ofx` or `camt053`.
+    pub format: String,
+    pub file_name: String,
+    /// SHA-256 of the statement file (the same as its evidence item's).
+    pub sha256: String,
+    /// The CSV profile the rows were read with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<CsvProfile>,
+    /// The saved profile's name, when a saved one was used or the profile was saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile_name: Option<String>,
+    /// Rows in the file (read or not).
+    pub rows_in_file: u32,
+    /// RFC 3339 UTC.
+    pub imported_at: String,
+}
+
+/// A live statement import as the case interchange format reads and writes it (ids are this
+/// store's; when written, `evidence_id` and `account_id` are already the new case's).
+#[derive(Debug, Clone)]
+pub(crate) struct StatementImportRow {
+    pub id: i32,
+    pub evidence_id: i32,
+    pub account_id: Option<i32>,
+    /// As stored: `csv`, `ofx` or `camt053`.
+    pub format: String,
+    pub file_name: String,
+    pub sha256: String,
+    /// The CSV profile's JSON, as stored.
+    pub profile: Option<String>,
+    pub profile_name: Option<String>,
+    pub rows_in_file: u32,
+    pub imported_at: String,
+}
+
+/// A transfer's statement columns as stored (all `None` for a transfer typed by hand).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct TransferStatementColumns {
+    pub import_id: Option<i32>,
+    pub row: Option<u32>,
+    pub part: Option<u32>,
+    pub raw: Option<String>,
+    pub row_key: Option<String>,
 }
 
 /// An account of the case (version 4).
@@ -166,6 +233,21 @@ pub struct ExportedTransfer {
     /// Only the day is known (version 4; a statement gave no time).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub date_only: bool,
+    /// The statement import the transfer was made from (version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement_import_ref: Option<u32>,
+    /// Its row in the statement file, 1-based (version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement_row: Option<u32>,
+    /// Its part of that row (a camt entry's transaction), 1-based (version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement_part: Option<u32>,
+    /// The row exactly as the statement file has it (version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement_raw: Option<String>,
+    /// The key that recognises the row in a later, overlapping statement (version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row_key: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -223,6 +305,9 @@ impl Store {
         let transfer_refs = refs(transfers.iter().map(|t| t.id));
         let accounts = self.list_accounts(case_id)?;
         let account_refs = refs(accounts.iter().map(|a| a.id));
+        let statement_rows = self.statement_imports_for_export(case_id)?;
+        let statement_refs = refs(statement_rows.iter().map(|i| i.id));
+        let statement_columns = self.transfer_statement_columns(case_id)?;
         let b64 = base64::engine::general_purpose::STANDARD;
         let mut exported_evidence = Vec::with_capacity(evidence.len());
         for (e, reference) in evidence.iter().zip(1u32..) {
@@ -255,6 +340,41 @@ impl Store {
             })
         };
         let chats = chats::exported_chats(chat_rows, &evidence_refs)?;
+        let mut statement_imports = Vec::with_capacity(statement_rows.len());
+        for (i, reference) in statement_rows.iter().zip(1u32..) {
+            // A statement file cannot be deleted while its import stands; should one be
+            // missing all the same, the export says so rather than drop where rows came from.
+            let Some(evidence_ref) = evidence_refs.get(&i.evidence_id).copied() else {
+                return Err(CoreError::Refused(format!(
+                    "Statement import {} ({}) names statement file V-{}, which is not among the case's evidence. Undo that import (Money tab), or bring the file back from the deleted items, then export again. Nothing was exported.",
+                    i.id, i.file_name, i.evidence_id
+                )));
+            };
+            let profile = i
+                .profile
+                .as_deref()
+                .map(serde_json::from_str::<CsvProfile>)
+                .transpose()
+                .map_err(|e| {
+                    CoreError::Refused(format!(
+                        "The CSV profile kept with statement import {} ({}) could not be read ({e}). Nothing was exported; contact support.",
+                        i.id, i.file_name
+                    ))
+                })?;
+            statement_imports.push(ExportedStatementImport {
+                reference,
+                evidence_ref,
+                account_ref: i.account_id.and_then(|id| account_refs.get(&id).copied()),
+                format: i.format.clone(),
+                file_name: i.file_name.clone(),
+                sha256: i.sha256.clone(),
+                profile,
+                profile_name: i.profile_name.clone(),
+                rows_in_file: i.rows_in_file,
+                imported_at: i.imported_at.clone(),
+            });
+        }
+        let no_statement = TransferStatementColumns::default();
         Ok(CaseExport {
             format: FORMAT.into(),
             version: VERSION,
@@ -292,43 +412,53 @@ impl Store {
             transfers: transfers
                 .iter()
                 .zip(1u32..)
-                .map(|(t, reference)| ExportedTransfer {
-                    reference,
-                    occurred_at: t.occurred.recorded.clone(),
-                    direction: t.direction,
-                    amount: t.amount.clone(),
-                    currency: t.currency.clone(),
-                    network: t.network,
-                    method: t.method,
-                    from_account: t.from_account.clone(),
-                    beneficiary_name: t.beneficiary_name.clone(),
-                    beneficiary_bank: t.beneficiary_bank.clone(),
-                    beneficiary_account: t.beneficiary_account.clone(),
-                    beneficiary_bic: t.beneficiary_bic.clone(),
-                    beneficiary_wallet: t.beneficiary_wallet.clone(),
-                    wallet_is_exchange_deposit: t.wallet_is_exchange_deposit,
-                    reference_or_tx_hash: t.reference.clone(),
-                    exchange_rate: t.exchange_rate.clone(),
-                    status: t.status,
-                    notes: t.notes.clone(),
-                    warnings: t.warnings.clone(),
-                    evidence_refs: t
-                        .evidence_ids
-                        .iter()
-                        .filter_map(|id| evidence_refs.get(id).copied())
-                        .collect(),
-                    from_account_ref: t
-                        .from_account_id
-                        .and_then(|id| account_refs.get(&id).copied()),
-                    to_account_ref: t
-                        .to_account_id
-                        .and_then(|id| account_refs.get(&id).copied()),
-                    source_refs: t
-                        .source_ids
-                        .iter()
-                        .filter_map(|id| transfer_refs.get(id).copied())
-                        .collect(),
-                    date_only: t.date_only,
+                .map(|(t, reference)| {
+                    let st = statement_columns.get(&t.id).unwrap_or(&no_statement);
+                    ExportedTransfer {
+                        reference,
+                        occurred_at: t.occurred.recorded.clone(),
+                        direction: t.direction,
+                        amount: t.amount.clone(),
+                        currency: t.currency.clone(),
+                        network: t.network,
+                        method: t.method,
+                        from_account: t.from_account.clone(),
+                        beneficiary_name: t.beneficiary_name.clone(),
+                        beneficiary_bank: t.beneficiary_bank.clone(),
+                        beneficiary_account: t.beneficiary_account.clone(),
+                        beneficiary_bic: t.beneficiary_bic.clone(),
+                        beneficiary_wallet: t.beneficiary_wallet.clone(),
+                        wallet_is_exchange_deposit: t.wallet_is_exchange_deposit,
+                        reference_or_tx_hash: t.reference.clone(),
+                        exchange_rate: t.exchange_rate.clone(),
+                        status: t.status,
+                        notes: t.notes.clone(),
+                        warnings: t.warnings.clone(),
+                        evidence_refs: t
+                            .evidence_ids
+                            .iter()
+                            .filter_map(|id| evidence_refs.get(id).copied())
+                            .collect(),
+                        from_account_ref: t
+                            .from_account_id
+                            .and_then(|id| account_refs.get(&id).copied()),
+                        to_account_ref: t
+                            .to_account_id
+                            .and_then(|id| account_refs.get(&id).copied()),
+                        source_refs: t
+                            .source_ids
+                            .iter()
+                            .filter_map(|id| transfer_refs.get(id).copied())
+                            .collect(),
+                        date_only: t.date_only,
+                        statement_import_ref: st
+                            .import_id
+                            .and_then(|id| statement_refs.get(&id).copied()),
+                        statement_row: st.row,
+                        statement_part: st.part,
+                        statement_raw: st.raw.clone(),
+                        row_key: st.row_key.clone(),
+                    }
                 })
                 .collect(),
             events: events
@@ -373,6 +503,7 @@ impl Store {
                     notes: a.notes.clone(),
                 })
                 .collect(),
+            statement_imports,
         })
     }
 
@@ -420,9 +551,18 @@ impl Store {
                 || t.to_account_ref.is_some()
                 || !t.source_refs.is_empty()
                 || t.date_only
+                || t.statement_import_ref.is_some()
+                || t.statement_row.is_some()
+                || t.statement_part.is_some()
+                || t.statement_raw.is_some()
+                || t.row_key.is_some()
         });
-        if export.version < 4 && (!export.accounts.is_empty() || has_money_links) {
-            return Err(CoreError::Refused(format!("This case export says it is format version {}, which cannot hold accounts or links between transfers, yet it has some: the file is damaged. Nothing was imported; ask for a fresh export.", export.version)));
+        if export.version < 4
+            && (!export.accounts.is_empty()
+                || !export.statement_imports.is_empty()
+                || has_money_links)
+        {
+            return Err(CoreError::Refused(format!("This case export says it is format version {}, which cannot hold accounts, statement imports or links between transfers, yet it has some: the file is damaged. Nothing was imported; ask for a fresh export.", export.version)));
         }
         if export.version < 3 && !export.contacts.is_empty() {
             return Err(CoreError::Refused(format!("This case export says it is format version {}, which cannot hold a contact log, yet it has one: the file is damaged. Nothing was imported; ask for a fresh export.", export.version)));
@@ -436,6 +576,7 @@ impl Store {
             &export.evidence.iter().map(|e| e.reference).collect(),
         )?;
         let exported_at = checked_utc(&export.exported_at, "exported_at")?;
+        let checked_statements = checked_statement_imports(export)?;
         let b64 = base64::engine::general_purpose::STANDARD;
         let mut contents = Vec::with_capacity(export.evidence.len());
         for e in &export.evidence {
@@ -541,6 +682,32 @@ impl Store {
                     .map_err(|e| CoreError::Refused(format!("Account {} (\"{}\") in this file: {e} Nothing was imported.", a.reference, a.name)))?;
                 account_ids.insert(a.reference, made.id);
             }
+            let mut statement_ids = std::collections::HashMap::new();
+            for i in &checked_statements {
+                // Refs were checked above; a missing one here would be a bug, said plainly.
+                let evidence_id = evidence_ids.get(&i.evidence_ref).copied().ok_or_else(|| {
+                    CoreError::Refused(format!("This case export is damaged: statement import {} links to evidence item {}, which is not in the file. Nothing was imported; ask for a fresh export.", i.reference, i.evidence_ref))
+                })?;
+                let profile = i
+                    .profile
+                    .as_ref()
+                    .map(serde_json::to_string)
+                    .transpose()
+                    .map_err(|e| CoreError::Refused(format!("The CSV profile of statement import {} in this file could not be kept ({e}). Nothing was imported.", i.reference)))?;
+                let id = store.insert_imported_statement_import(case_id, &StatementImportRow {
+                    id: 0,
+                    evidence_id,
+                    account_id: i.account_ref.and_then(|r| account_ids.get(&r).copied()),
+                    format: i.format.clone(),
+                    file_name: i.file_name.clone(),
+                    sha256: i.sha256.clone(),
+                    profile,
+                    profile_name: i.profile_name.clone(),
+                    rows_in_file: i.rows_in_file,
+                    imported_at: i.imported_at.clone(),
+                })?;
+                statement_ids.insert(i.reference, id);
+            }
             let mut transfer_ids = std::collections::HashMap::new();
             for t in &export.transfers {
                 let made = store.add_transfer(case_id, &TransferInput {
@@ -575,6 +742,16 @@ impl Store {
                     t.to_account_ref.and_then(|r| account_ids.get(&r).copied()),
                     t.date_only,
                 )?;
+                let statement = TransferStatementColumns {
+                    import_id: t.statement_import_ref.and_then(|r| statement_ids.get(&r).copied()),
+                    row: t.statement_row,
+                    part: t.statement_part,
+                    raw: t.statement_raw.clone(),
+                    row_key: t.row_key.clone(),
+                };
+                if statement != TransferStatementColumns::default() {
+                    store.set_imported_transfer_statement(made.id, &statement)?;
+                }
                 transfer_ids.insert(t.reference, made.id);
             }
             for t in &export.transfers {
@@ -616,11 +793,12 @@ impl Store {
                 store.set_case_archived(case_id, true)?;
             }
             store.audit(Action::Import, Entity::Case, Some(case_id.into()), Some(case_id.into()), &format!(
-                    "Case imported from an export made {exported_at}{} ({} evidence items, hashes checked; {} accounts, {} transfers, {} events; {} chats, {} messages)",
+                    "Case imported from an export made {exported_at}{} ({} evidence items, hashes checked; {} accounts, {} transfers, {} statement imports, {} events; {} chats, {} messages)",
                     source_sha256.map(|h| format!(", file SHA-256 {h}")).unwrap_or_default(),
                     export.evidence.len(),
                     export.accounts.len(),
                     export.transfers.len(),
+                    checked_statements.len(),
                     export.events.len(),
                     checked_chats.len(),
                     checked_chats.iter().map(|c| c.messages.len()).sum::<usize>()
@@ -628,6 +806,75 @@ impl Store {
             store.get_case(case_id)
         })
     }
+}
+
+/// The statement imports of a file, checked and written the way the store keeps them: each
+/// names a statement file that is an evidence item of the file with the same SHA-256.
+fn checked_statement_imports(export: &CaseExport) -> Result<Vec<ExportedStatementImport>> {
+    let damaged = |i: &ExportedStatementImport, what: String| {
+        CoreError::Refused(format!(
+            "This case export is damaged: statement import {} ({}) {what}. Nothing was imported; ask for a fresh export.",
+            i.reference, i.file_name
+        ))
+    };
+    let mut checked = Vec::with_capacity(export.statement_imports.len());
+    for i in &export.statement_imports {
+        if !matches!(i.format.as_str(), "csv" | "ofx" | "camt053") {
+            return Err(damaged(
+                i,
+                format!(
+                    "says its format is \"{}\", which is not CSV, OFX or camt.053",
+                    i.format
+                ),
+            ));
+        }
+        let sha256 = i.sha256.to_ascii_lowercase();
+        match export
+            .evidence
+            .iter()
+            .find(|e| e.reference == i.evidence_ref)
+        {
+            Some(e) if e.sha256.to_ascii_lowercase() == sha256 => {}
+            Some(e) => {
+                return Err(damaged(
+                    i,
+                    format!(
+                    "does not have the SHA-256 of its statement file, evidence item {} (\"{}\")",
+                    e.reference, e.file_name
+                ),
+                ))
+            }
+            None => {
+                return Err(damaged(
+                    i,
+                    format!(
+                        "links to evidence item {}, which is not in the file",
+                        i.evidence_ref
+                    ),
+                ))
+            }
+        }
+        let item = |err: CoreError| {
+            CoreError::Refused(format!(
+                "Statement import {} (\"{}\") in this file: {err} Nothing was imported.",
+                i.reference, i.file_name
+            ))
+        };
+        checked.push(ExportedStatementImport {
+            file_name: crate::validate::line("file_name", "The file name", &i.file_name)
+                .map_err(item)?,
+            sha256,
+            profile_name: i
+                .profile_name
+                .as_deref()
+                .map(|n| crate::validate::line("profile_name", "The profile's name", n))
+                .transpose()
+                .map_err(item)?,
+            imported_at: checked_utc(&i.imported_at, "imported_at").map_err(item)?,
+            ..i.clone()
+        });
+    }
+    Ok(checked)
 }
 
 /// Refuses a file whose records name the same `ref` twice, or link to a `ref` that is not in it:
@@ -656,6 +903,10 @@ fn check_refs(export: &CaseExport) -> Result<()> {
     )?;
     let transfers = unique("transfers", export.transfers.iter().map(|t| t.reference))?;
     let accounts = unique("accounts", export.accounts.iter().map(|a| a.reference))?;
+    let statement_imports = unique(
+        "statement imports",
+        export.statement_imports.iter().map(|i| i.reference),
+    )?;
     let dangling = |what: &str, kind: &str, r: u32| {
         CoreError::Refused(format!(
             "This case export is damaged: {what} links to {kind} {r}, which is not in the file. Nothing was imported; ask for a fresh export."
@@ -690,11 +941,51 @@ fn check_refs(export: &CaseExport) -> Result<()> {
                 *r,
             ));
         }
+        match t.statement_import_ref {
+            Some(r) if !statement_imports.contains(&r) => {
+                return Err(dangling(
+                    &format!("transfer {}", t.reference),
+                    "statement import",
+                    r,
+                ));
+            }
+            Some(r) if t.statement_row.is_none() => {
+                return Err(CoreError::Refused(format!(
+                    "This case export is damaged: transfer {} says it was made from statement import {r} but not from which row. Nothing was imported; ask for a fresh export.",
+                    t.reference
+                )));
+            }
+            None if t.statement_row.is_some()
+                || t.statement_part.is_some()
+                || t.statement_raw.is_some() =>
+            {
+                return Err(CoreError::Refused(format!(
+                    "This case export is damaged: transfer {} has a statement row but no statement import it came from. Nothing was imported; ask for a fresh export.",
+                    t.reference
+                )));
+            }
+            _ => {}
+        }
+        if t.statement_row == Some(0) || t.statement_part == Some(0) {
+            return Err(CoreError::Refused(format!(
+                "This case export is damaged: transfer {} names statement row or part 0; they are counted from 1. Nothing was imported; ask for a fresh export.",
+                t.reference
+            )));
+        }
         if t.source_refs.contains(&t.reference) {
             return Err(CoreError::Refused(format!(
                 "This case export is damaged: transfer {} says it was paid with its own money. Nothing was imported; ask for a fresh export.",
                 t.reference
             )));
+        }
+    }
+    for i in &export.statement_imports {
+        if let Some(r) = i.account_ref.filter(|r| !accounts.contains(r)) {
+            return Err(dangling(
+                &format!("statement import {}", i.reference),
+                "account",
+                r,
+            ));
         }
     }
     for (n, e) in export.events.iter().enumerate() {

@@ -19,6 +19,7 @@ use rusqlite::{params, OptionalExtension as _};
 use super::transfers::{parse_decimal, touch_case};
 use super::Store;
 use crate::evidence;
+use crate::interchange::{StatementImportRow, TransferStatementColumns};
 use crate::model::{
     Action, Direction, Entity, IdentifierKind, SavedStatementProfile, StatementImport,
     StatementImportOptions, StatementImportProgress, StatementImportSummary, StatementPreview,
@@ -1011,6 +1012,107 @@ impl Store {
             },
         )?;
         tx.commit()
+    }
+}
+
+impl Store {
+    /// The case's statement imports that were not undone, oldest first (for a case export).
+    pub(crate) fn statement_imports_for_export(
+        &self,
+        case_id: i32,
+    ) -> Result<Vec<StatementImportRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, evidence_id, account_id, format, file_name, sha256, profile, profile_name,
+                    rows_in_file, imported_at
+               FROM statement_imports WHERE case_id = ?1 AND undone_at IS NULL ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([case_id], |r| {
+                Ok(StatementImportRow {
+                    id: r.get(0)?,
+                    evidence_id: r.get(1)?,
+                    account_id: r.get(2)?,
+                    format: r.get(3)?,
+                    file_name: r.get(4)?,
+                    sha256: r.get(5)?,
+                    profile: r.get(6)?,
+                    profile_name: r.get(7)?,
+                    rows_in_file: r.get(8)?,
+                    imported_at: r.get(9)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The statement columns of the case's live transfers that have any, by transfer id.
+    pub(crate) fn transfer_statement_columns(
+        &self,
+        case_id: i32,
+    ) -> Result<HashMap<i32, TransferStatementColumns>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, statement_import_id, statement_row, statement_part, statement_raw, row_key
+               FROM transfers
+              WHERE case_id = ?1 AND deleted_at IS NULL
+                AND (statement_import_id IS NOT NULL OR statement_row IS NOT NULL
+                     OR statement_part IS NOT NULL OR statement_raw IS NOT NULL OR row_key IS NOT NULL)",
+        )?;
+        let rows = stmt
+            .query_map([case_id], |r| {
+                Ok((
+                    r.get::<_, i32>(0)?,
+                    TransferStatementColumns {
+                        import_id: r.get(1)?,
+                        row: r.get(2)?,
+                        part: r.get(3)?,
+                        raw: r.get(4)?,
+                        row_key: r.get(5)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<HashMap<_, _>>>()?;
+        Ok(rows)
+    }
+
+    /// Writes a statement import from a case export (inside the import's transaction; not
+    /// audited on its own: the case import's entry counts it). Returns its new id.
+    pub(crate) fn insert_imported_statement_import(
+        &self,
+        case_id: i32,
+        row: &StatementImportRow,
+    ) -> Result<i32> {
+        self.conn.execute(
+            "INSERT INTO statement_imports (case_id, evidence_id, account_id, format, file_name, sha256,
+                profile, profile_name, rows_in_file, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                case_id,
+                row.evidence_id,
+                row.account_id,
+                row.format,
+                row.file_name,
+                row.sha256,
+                row.profile,
+                row.profile_name,
+                row.rows_in_file,
+                row.imported_at
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid() as i32)
+    }
+
+    /// Sets a transfer's statement columns from a case export (inside the import's transaction).
+    pub(crate) fn set_imported_transfer_statement(
+        &self,
+        id: i32,
+        c: &TransferStatementColumns,
+    ) -> Result<()> {
+        self.conn.execute(
+            "UPDATE transfers SET statement_import_id = ?2, statement_row = ?3, statement_part = ?4,
+                statement_raw = ?5, row_key = ?6 WHERE id = ?1",
+            params![id, c.import_id, c.row, c.part, c.raw, c.row_key],
+        )?;
+        Ok(())
     }
 }
 

@@ -846,3 +846,292 @@ fn the_profile_fuzz_seeds_are_profiles_that_read_their_files() {
         ]
     );
 }
+
+/// A case export keeps where statement-made transfers came from: the import (file, format,
+/// profile, account), and per transfer its row, part, raw row and row key. The imported case
+/// shows the import, recognises the same statement's rows, undoes the import, and exports the
+/// same file again.
+#[test]
+fn a_case_export_keeps_where_statement_transfers_came_from() {
+    use casefile_core::interchange::CaseExport;
+    let (_dir, mut store, case) = store_with_case_in("Europe/London");
+    let barclays = account(
+        &mut store,
+        case,
+        AccountOwner::Victim,
+        AccountKind::Bank,
+        "Barclays current account",
+        "GB29 NWBK 6016 1331 9268 19",
+        None,
+    );
+    let bytes = fixture("csv/uk_debit_credit.csv");
+    let o = StatementImportOptions {
+        account_id: Some(barclays),
+        save_profile_as: Some("Barclays".into()),
+        ..options(&[(3, 1), (5, 1)])
+    };
+    let s = import(&mut store, case, "csv/uk_debit_credit.csv", &o);
+    // A hop: money of the statement's payment paid for the next transfer.
+    store
+        .add_transfer(
+            case,
+            &TransferInput {
+                source_ids: vec![s.transfer_ids[0]],
+                ..TransferInput::new("2026-03-05 10:00", "1400", "GBP")
+            },
+        )
+        .unwrap();
+    let first = store.export_case(case).unwrap();
+    assert_eq!(first.version, 4);
+    assert_eq!(first.statement_imports.len(), 1);
+    let si = &first.statement_imports[0];
+    assert_eq!(
+        (
+            si.reference,
+            si.evidence_ref,
+            si.account_ref,
+            si.format.as_str()
+        ),
+        (1, 1, Some(1), "csv")
+    );
+    assert_eq!(
+        (
+            si.file_name.as_str(),
+            si.rows_in_file,
+            si.profile_name.as_deref()
+        ),
+        ("uk_debit_credit.csv", 4, Some("Barclays"))
+    );
+    assert_eq!(si.sha256, casefile_core::evidence::sha256_hex(&bytes));
+    assert_eq!(si.profile.as_ref().unwrap().delimiter, ',');
+    let payment = first
+        .transfers
+        .iter()
+        .find(|t| t.statement_row == Some(3))
+        .unwrap();
+    assert_eq!(
+        (payment.statement_import_ref, payment.statement_part),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        payment.statement_raw.as_deref(),
+        Some("04/03/2026,FASTER PAYMENT TO J SMITH REF LOAN,\"£1,500.00\",,£454.80")
+    );
+    assert!(payment
+        .row_key
+        .as_deref()
+        .unwrap()
+        .starts_with("row|2026-03-04|1500|out|"));
+    let typed = first.transfers.iter().find(|t| t.amount == "1400").unwrap();
+    assert_eq!(
+        (
+            typed.statement_import_ref,
+            typed.statement_row,
+            typed.row_key.as_deref()
+        ),
+        (None, None, None)
+    );
+    assert_eq!(typed.source_refs, vec![payment.reference]);
+    // Undo keeps a statement file the import did not bring in (told by the evidence's time
+    // being the import's): the import gets a fixed time, so the case import's own evidence
+    // time can never fall in the same second.
+    let mut first = first;
+    first.statement_imports[0].imported_at = "2026-03-22T09:00:00Z".into();
+    let text = serde_json::to_string_pretty(&first).unwrap();
+    assert!(text.contains("\"statement_imports\": ["));
+    assert!(!text.contains("\"statement_import_ref\": null"));
+
+    // Into another store: the transfers keep their statement row, pointing at the new ids.
+    let (_dir2, mut other, _) = store_with_case_in("UTC");
+    let imported = other.import_case_file(text.as_bytes()).unwrap().case.id;
+    let evidence = other.list_evidence(imported).unwrap();
+    assert_eq!(evidence.len(), 1);
+    let imports = other.list_statement_imports(imported).unwrap();
+    assert_eq!(imports.len(), 1);
+    let new_account = other.list_accounts(imported).unwrap()[0].id;
+    let i = &imports[0];
+    assert_eq!(
+        (
+            i.file_name.as_str(),
+            i.format.as_str(),
+            i.account_id,
+            i.evidence_id
+        ),
+        (
+            "uk_debit_credit.csv",
+            "CSV",
+            Some(new_account),
+            evidence[0].id
+        )
+    );
+    assert_eq!(
+        (i.profile_name.as_deref(), i.rows_in_file, i.transfers_added),
+        (Some("Barclays"), 4, 2)
+    );
+    assert_eq!(i.imported_at, "2026-03-22T09:00:00Z");
+    // Saved profiles belong to the store, not the case: they do not travel.
+    assert!(other.list_statement_profiles().unwrap().is_empty());
+    let transfers = other.list_transfers(imported).unwrap();
+    let by_amount = |a: &str| transfers.iter().find(|t| t.amount == a).unwrap();
+    let (paid, fee, typed) = (by_amount("1500.00"), by_amount("5.00"), by_amount("1400"));
+    let origin = paid.statement.clone().unwrap();
+    assert_eq!(
+        (
+            origin.import_id,
+            origin.evidence_id,
+            origin.row,
+            origin.part
+        ),
+        (i.id, evidence[0].id, 3, 1)
+    );
+    assert_eq!(
+        origin.raw,
+        "04/03/2026,FASTER PAYMENT TO J SMITH REF LOAN,\"£1,500.00\",,£454.80"
+    );
+    assert_eq!(fee.statement.as_ref().unwrap().row, 5);
+    assert_eq!(
+        fee.statement.as_ref().unwrap().raw,
+        "21/03/2026,BANK FEE,£5.00,,\"£2,549.80\""
+    );
+    assert_eq!(typed.statement, None);
+    assert_eq!(typed.source_ids, vec![paid.id]);
+    let log = other.audit_log(Some(imported)).unwrap();
+    let summary = &log.last().unwrap().summary;
+    assert!(
+        summary.contains("(1 evidence items, hashes checked; 1 accounts, 3 transfers, 1 statement imports, 0 events;"),
+        "{summary}"
+    );
+
+    // The same statement previewed in the imported case: its rows are already there.
+    let p = other
+        .preview_statement(imported, "uk_debit_credit.csv", &bytes, None)
+        .unwrap();
+    assert_eq!(p.imported_before, Some(i.id));
+    let marks: Vec<Option<i32>> = p.rows.iter().map(|r| r.already_imported).collect();
+    assert_eq!(marks, vec![None, Some(paid.id), None, Some(fee.id)]);
+    let err = other
+        .import_statement(
+            imported,
+            "uk_debit_credit.csv",
+            &bytes,
+            &options(&[(3, 1), (5, 1)]),
+            &mut go,
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "2 chosen row(s) were imported before (T-{}, T-{}); nothing was added.",
+            paid.id, fee.id
+        )
+    );
+
+    // Exported again, the imported case is the same file (apart from when it was made).
+    let mut second = other.export_case(imported).unwrap();
+    second.exported_at = first.exported_at.clone();
+    assert_eq!(second, first);
+
+    // A file that names an import or a statement file it does not have, or holds statement
+    // fields in a version that cannot, is refused as damaged and nothing is imported.
+    let cases = |s: &Store| {
+        s.list_cases(&CaseFilter {
+            include_archived: true,
+            ..Default::default()
+        })
+        .unwrap()
+        .len()
+    };
+    let before = cases(&other);
+    let value = serde_json::to_value(&first).unwrap();
+    let refused = |other: &mut Store, v: &serde_json::Value| {
+        other
+            .import_case_file(v.to_string().as_bytes())
+            .unwrap_err()
+            .to_string()
+    };
+    let mut v = value.clone();
+    v["statement_imports"][0]["evidence_ref"] = 9.into();
+    assert_eq!(
+        refused(&mut other, &v),
+        "This case export is damaged: statement import 1 (uk_debit_credit.csv) links to evidence item 9, which is not in the file. Nothing was imported; ask for a fresh export."
+    );
+    let mut v = value.clone();
+    let row = v["transfers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|t| t["statement_row"] == 3)
+        .unwrap();
+    v["transfers"][row]["statement_import_ref"] = 2.into();
+    assert_eq!(
+        refused(&mut other, &v),
+        format!("This case export is damaged: transfer {} links to statement import 2, which is not in the file. Nothing was imported; ask for a fresh export.", row + 1)
+    );
+    let mut v = value.clone();
+    v["version"] = 3.into();
+    v["accounts"] = serde_json::json!([]);
+    v["statement_imports"] = serde_json::json!([]);
+    for t in v["transfers"].as_array_mut().unwrap() {
+        let t = t.as_object_mut().unwrap();
+        for key in [
+            "from_account_ref",
+            "to_account_ref",
+            "source_refs",
+            "date_only",
+            "statement_import_ref",
+            "statement_row",
+            "statement_part",
+            "statement_raw",
+        ] {
+            t.remove(key);
+        }
+    }
+    assert!(
+        refused(&mut other, &v).contains("format version 3, which cannot hold accounts, statement imports or links between transfers"),
+    );
+    assert_eq!(cases(&other), before);
+
+    // Undo works in the imported case: the hop that uses its money goes first; the statement
+    // file came with the case, not with the import, so it stays.
+    other.delete_transfer(typed.id).unwrap();
+    other.undo_statement_import(i.id).unwrap();
+    assert!(other.list_statement_imports(imported).unwrap().is_empty());
+    assert!(other.list_transfers(imported).unwrap().is_empty());
+    assert_eq!(
+        other.audit_log(Some(imported)).unwrap().last().unwrap().summary,
+        format!(
+            "Import {} of statement uk_debit_credit.csv undone: 2 transfer(s) removed (T-{}, T-{}); the statement file V-{} stays in the case",
+            i.id, paid.id, fee.id, evidence[0].id
+        )
+    );
+    let again = import(
+        &mut other,
+        imported,
+        "csv/uk_debit_credit.csv",
+        &options(&[(3, 1)]),
+    );
+    assert_eq!(
+        (
+            again.transfer_ids.len(),
+            again.already_imported,
+            again.evidence_id
+        ),
+        (1, 0, evidence[0].id)
+    );
+
+    // The fuzz seed (a v4 file with an account, a hop and a statement import) imports and
+    // exports as itself.
+    let seed = std::fs::read(format!(
+        "{}/fuzz/seeds/case_import/v4_statement.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let from_seed: CaseExport = serde_json::from_slice(&seed).unwrap();
+    let seeded = other.import_case_file(&seed).unwrap().case.id;
+    let mut again = other.export_case(seeded).unwrap();
+    again.exported_at = from_seed.exported_at.clone();
+    assert_eq!(again, from_seed);
+    let t = other.list_transfers(seeded).unwrap();
+    assert_eq!(t.iter().filter(|t| t.statement.is_some()).count(), 2);
+    assert_eq!(t.iter().filter(|t| !t.source_ids.is_empty()).count(), 1);
+}
