@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgePath, edgeWords, fitScale, leftOutWords, lossStep, missingRateWords } from './trail';
+import { edgePath, edgeWords, fitScale, leftOutWords, lossStep, missingRateWords, unplacedWords } from './trail';
 import { lists } from '../test/fixtures';
 import { edge, wholeTrail } from '../test/money';
 
@@ -27,11 +27,15 @@ describe('money-trail picture helpers', () => {
 
   it('names a missing rate with its transfers, and what the loss leaves out', () => {
     expect(missingRateWords({ currency: 'USDT', network: 'tron', transfer_ids: [4, 5] }, lists)).toBe('USDT on TRON (T-4 and T-5)');
-    expect(leftOutWords({ hops: 3, traced: 1 })).toEqual([
+    expect(leftOutWords({ hops: 3, traced: 1, unplaced: [7, 8] })).toEqual([
       "3 transfers between the victim's own accounts are not counted as loss.",
       "1 transfer traced between other people's accounts is shown in the trail but not counted.",
+      "2 transfers (T-7 and T-8) came into the victim's own accounts from an account not chosen yet, so they are not counted: choose where the money came from.",
     ]);
-    expect(leftOutWords({ hops: 0, traced: 0 })).toEqual([]);
+    expect(leftOutWords({ hops: 0, traced: 0, unplaced: [] })).toEqual([]);
+    expect(unplacedWords([4])).toBe(
+      "1 transfer (T-4) came into the victim's own account from an account not chosen yet, so it is not counted: choose where the money came from.",
+    );
     expect(lossStep('15000', '100', '0', '14900')).toBe('paid out 15,000 − received 100 − recovered 0 = 14,900');
   });
 });

@@ -48,8 +48,24 @@ export function missingRateWords(m: MissingRate, lists: ReferenceLists): string 
   return `${name} (${transferCodes(m.transfer_ids)})`;
 }
 
-/** "3 transfers between the victim's own accounts are not counted as loss", or '' when there are none. */
-export function leftOutWords(loss: Pick<LossSummary, 'hops' | 'traced'>): string[] {
+/**
+ * "2 transfers (T-3 and T-4) came into the victim's own accounts from an account not chosen
+ * yet, so they are not counted: choose where the money came from." — or '' when there are none.
+ * Core does not guess whether such money is a hop or money paid back, so the person chooses.
+ */
+export function unplacedWords(ids: readonly number[]): string {
+  const n = ids.length;
+  if (!n) return '';
+  return n === 1
+    ? `1 transfer (${transferCodes(ids)}) came into the victim's own account from an account not chosen yet, so it is not counted: choose where the money came from.`
+    : `${n} transfers (${transferCodes(ids)}) came into the victim's own accounts from an account not chosen yet, so they are not counted: choose where the money came from.`;
+}
+
+/**
+ * What the loss leaves out, one sentence each: hops, traced transfers and money in from an
+ * account not chosen yet ("3 transfers between the victim's own accounts are not counted as loss.").
+ */
+export function leftOutWords(loss: Pick<LossSummary, 'hops' | 'traced' | 'unplaced'>): string[] {
   const out: string[] = [];
   if (loss.hops > 0) {
     out.push(
@@ -61,6 +77,8 @@ export function leftOutWords(loss: Pick<LossSummary, 'hops' | 'traced'>): string
       `${loss.traced} transfer${loss.traced === 1 ? '' : 's'} traced between other people's accounts ${loss.traced === 1 ? 'is' : 'are'} shown in the trail but not counted.`,
     );
   }
+  const unplaced = unplacedWords(loss.unplaced ?? []);
+  if (unplaced) out.push(unplaced);
   return out;
 }
 

@@ -130,5 +130,6 @@ export const lists: ReferenceLists = {
     { value: 'received', label: 'Came back to the victim' },
     { value: 'recovered', label: 'Recovered' },
     { value: 'traced', label: 'Traced between other accounts' },
+    { value: 'unplaced', label: "Came into the victim's account from an account not chosen yet" },
   ],
 };

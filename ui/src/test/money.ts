@@ -54,6 +54,7 @@ export const loss = (over: Partial<LossSummary> = {}): LossSummary => ({
   missing_rates: [],
   hops: 0,
   traced: 0,
+  unplaced: [],
   first_transfer_at: null,
   last_transfer_at: null,
   transfers: 0,

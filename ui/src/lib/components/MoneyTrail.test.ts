@@ -165,6 +165,18 @@ describe('MoneyTrail hops and the loss worked out', () => {
     expect(onOpenTransfer).toHaveBeenCalledWith(5);
   });
 
+  it('names money in from an account not chosen yet in the loss steps, with a way to open each transfer', async () => {
+    const whole = trail();
+    api.moneyTrail.mockResolvedValue({ ...whole, loss: { ...whole.loss, unplaced: [9] } });
+    const { onOpenTransfer } = show();
+    const text = (await screen.findByText('How the loss is worked out')).nextElementSibling!.textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain(
+      "1 transfer (T-9) came into the victim's own account from an account not chosen yet, so it is not counted: choose where the money came from.",
+    );
+    await fireEvent.click(screen.getByRole('button', { name: 'Open T-9' }));
+    expect(onOpenTransfer).toHaveBeenCalledWith(9);
+  });
+
   it('has no serious accessibility problem with a picture, its words, hops and the loss showing', async () => {
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
     api.moneyTrail.mockResolvedValue(trail({ pictures: [marchOnly, wholeTrail] }));

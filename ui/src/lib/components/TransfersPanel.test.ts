@@ -115,6 +115,7 @@ const summary = (reporting: CurrencyTotal, perCurrency: CurrencyTotal[], over: P
   missing_rates: [],
   hops: 0,
   traced: 0,
+  unplaced: [],
   first_transfer_at: null,
   last_transfer_at: null,
   transfers: 1,
@@ -377,6 +378,31 @@ describe('TransfersPanel loss headline', () => {
     expect(boldTexts()).not.toContain('0');
   });
 
+  it('says the transfers are between the victim\'s own accounts when only hops exist, not that everything came back', async () => {
+    api.lossSummary.mockResolvedValue(summary(total({}), [], { transfers: 2, hops: 2 }));
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    await waitFor(() =>
+      expect(headline()).toBe(
+        "Nothing counted as lost. No money has left the victim's control in these transfers: they are between the victim's own accounts.",
+      ),
+    );
+    const text = document.getElementById('loss-summary')?.textContent ?? '';
+    expect(text).not.toMatch(/received back or recovered/);
+    expect(document.getElementById('loss-total')).toBeNull();
+    expect(boldTexts().some((t) => /^0(\.0+)?( |$)/.test(t ?? ''))).toBe(false);
+  });
+
+  it('says nothing is counted yet when only traced and not-yet-placed transfers exist, and why', async () => {
+    api.lossSummary.mockResolvedValue(summary(total({}), [], { transfers: 3, traced: 1, unplaced: [8, 9] }));
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    await waitFor(() => expect(headline()).toMatch(/^Nothing counted as lost yet\./));
+    const text = document.getElementById('loss-summary')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text).not.toMatch(/received back or recovered/);
+    expect(text).toMatch(/1 transfer traced between other people's accounts is shown in the trail but not counted\./);
+    expect(text).toMatch(/2 transfers \(T-8 and T-9\) came into the victim's own accounts from an account not chosen yet, so they are not counted/);
+    expect(boldTexts().some((t) => /^0(\.0+)?( |$)/.test(t ?? ''))).toBe(false);
+  });
+
   it('says plainly when a total is too large to compute exactly, never showing a number for it', async () => {
     const words = 'too large to total exactly';
     api.lossSummary.mockResolvedValue(
@@ -445,6 +471,23 @@ describe('TransfersPanel accounts, roles and the trail', () => {
     expect(screen.getByText("1 transfer between the victim's own accounts is not counted as loss.")).toBeInTheDocument();
     await fireEvent.click(within(missing.closest('#loss-missing-rate') as HTMLElement).getByRole('button', { name: 'Open T-6' }));
     expect(await screen.findByRole('region', { name: 'Transfer T-6' })).toBeInTheDocument();
+  });
+
+  it('names the transfers that came in from an account not chosen yet, with their role and a button to open each', async () => {
+    const cameIn: Transfer = { ...bankTransfer, id: 7, direction: 'in', from_account_id: null, to_account_id: 1, role: 'unplaced', warnings: [] };
+    api.listTransfers.mockResolvedValue([hop, onward, cameIn]);
+    api.lossSummary.mockResolvedValue(
+      summary(total({ paid_out: '2500', net_loss: '2500' }), [total({ paid_out: '2500', net_loss: '2500' })], { transfers: 3, hops: 1, unplaced: [7] }),
+    );
+    render(TransfersPanel, { theCase, lists, onChanged: vi.fn() });
+    const unplaced = await screen.findByText(
+      /1 transfer \(T-7\) came into the victim's own account from an account not chosen yet, so it is not counted: choose where the money came from\./,
+    );
+    await waitFor(() => expect(within(rowOf(7)).getByText("Came into the victim's account from an account not chosen yet")).toBeInTheDocument());
+    await fireEvent.click(within(unplaced.closest('#loss-unplaced') as HTMLElement).getByRole('button', { name: 'Open T-7' }));
+    expect(await screen.findByRole('region', { name: 'Transfer T-7' })).toBeInTheDocument();
+    const results = await axe.run(document.getElementById('loss-summary')!, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   });
 
   it('has no serious accessibility problem on the Money tab with accounts and a trail', async () => {

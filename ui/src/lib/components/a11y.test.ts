@@ -115,11 +115,11 @@ beforeEach(() => {
   api.listTransfers.mockResolvedValue([transfer]);
   api.listAccounts.mockResolvedValue([]);
   api.accountSuggestions.mockResolvedValue([]);
-  api.moneyTrail.mockResolvedValue({ pictures: [], hops: [], loss: { per_currency: [], reporting_currency: 'EUR', in_reporting_currency: total({}), transfers_without_rate: 0, missing_rates: [], hops: 0, traced: 0, first_transfer_at: null, last_transfer_at: null, transfers: 0 } });
+  api.moneyTrail.mockResolvedValue({ pictures: [], hops: [], loss: { per_currency: [], reporting_currency: 'EUR', in_reporting_currency: total({}), transfers_without_rate: 0, missing_rates: [], hops: 0, traced: 0, unplaced: [], first_transfer_at: null, last_transfer_at: null, transfers: 0 } });
   api.lossSummary.mockResolvedValue({
     per_currency: [total({ currency: 'USDT', network: 'tron', paid_out: '2500', net_loss: '2500' })],
     reporting_currency: 'EUR', in_reporting_currency: total({ paid_out: '2300.00', net_loss: '2300.00' }),
-    transfers_without_rate: 0, missing_rates: [], hops: 0, traced: 0, first_transfer_at: null, last_transfer_at: null, transfers: 1,
+    transfers_without_rate: 0, missing_rates: [], hops: 0, traced: 0, unplaced: [], first_transfer_at: null, last_transfer_at: null, transfers: 1,
   });
   api.listSubjects.mockResolvedValue([anna]);
   api.listIdentifiers.mockResolvedValue([phone]);
