@@ -119,6 +119,41 @@ describe('StatementImport', () => {
     expect(api.previewStatement).toHaveBeenLastCalledWith(1, source, { ...germanProfile, delimiter: ',', skip_top: 2 });
   });
 
+  it('keeps the import closed from a change of a reading setting until the rows read with it arrive', async () => {
+    await openPreview();
+    await fireEvent.click(screen.getByRole('checkbox', { name: /^Line 6:/ }));
+    expect(importButton()).toBeEnabled();
+    let arrive: (p: StatementPreview) => void = () => {};
+    api.previewStatement.mockImplementation(() => new Promise((resolve) => (arrive = resolve)));
+    await fireEvent.change(screen.getByLabelText('Columns are separated by'), { target: { value: ',' } });
+    // At once, before the file is read again: the ticked rows were read with the old settings.
+    expect(importButton()).toBeDisabled();
+    expect(importButton()).toHaveAccessibleDescription('Reading the file again with the new settings…');
+    await fireEvent.click(importButton());
+    expect(api.importStatement).not.toHaveBeenCalled();
+    // While the new reading is on its way, still closed.
+    await waitFor(() => expect(api.previewStatement).toHaveBeenCalledTimes(2));
+    expect(importButton()).toBeDisabled();
+    arrive({ ...readPreview, profile: { ...germanProfile, delimiter: ',' } });
+    await waitFor(() => expect(importButton()).toBeEnabled());
+    expect(screen.queryByText('Reading the file again with the new settings…')).not.toBeInTheDocument();
+  });
+
+  it('forgets the network chosen for crypto rows when another file is chosen', async () => {
+    await openPreview(camtPreview);
+    await fireEvent.click(screen.getByRole('checkbox', { name: /^Line 1, part 2:/ }));
+    await fireEvent.change(screen.getByLabelText('Currency of the amounts (the file does not say)'), { target: { value: 'USDT' } });
+    await fireEvent.change(screen.getByLabelText('Network of the USDT rows'), { target: { value: 'tron' } });
+    expect(importButton()).toBeEnabled();
+    await fireEvent.click(screen.getByRole('button', { name: 'Choose another file' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Choose the statement…' }));
+    await fireEvent.click(await screen.findByRole('checkbox', { name: /^Line 1, part 2:/ }));
+    await fireEvent.change(screen.getByLabelText('Currency of the amounts (the file does not say)'), { target: { value: 'USDT' } });
+    expect(screen.getByLabelText('Network of the USDT rows')).toHaveDisplayValue('Choose…');
+    expect(importButton()).toBeDisabled();
+    expect(screen.getByText('Choose the network of the USDT rows first: the statement does not say.')).toBeInTheDocument();
+  });
+
   it('filters the rows, ticks all shown, and never ticks a row already in the case', async () => {
     await openPreview();
     const list = screen.getByRole('list', { name: 'Rows of the statement' });
