@@ -283,7 +283,12 @@ describe('StatementImport', () => {
     const item = (await screen.findByText('Umsaetze_2026.csv')).closest('li')!;
     expect(item).toHaveTextContent('CSV · imported 2026-04-21 · 12 transfers added');
     await fireEvent.click(within(item).getByRole('button', { name: 'Undo this import' }));
-    expect(screen.getByRole('group', { name: 'Undo the import of Umsaetze_2026.csv?' })).toBeInTheDocument();
+    const confirm = screen.getByRole('group', { name: 'Undo the import of Umsaetze_2026.csv?' });
+    // Core removes the statement file only when this import brought it in and nothing else uses it.
+    expect(confirm.textContent?.replace(/\s+/g, ' ')).toContain(
+      'The 12 transfers this import added are removed. The statement file (V-31) goes too if this import brought it in and nothing else uses it',
+    );
+    expect(confirm).not.toHaveTextContent(/statement file kept as evidence are removed/);
     expect(api.undoStatementImport).not.toHaveBeenCalled();
     api.listStatementImports.mockResolvedValue([]);
     await fireEvent.click(screen.getByRole('button', { name: 'Yes, undo this import' }));
