@@ -812,8 +812,14 @@ fn read_date(value: &str) -> Result<(NaiveDate, Option<NaiveTime>, Option<i32>),
         None
     };
     let rest = rest.trim();
+    // The OFX specification: a time written without a zone is GMT. Many banks write a bare
+    // midnight (`20260314000000`) for a day with no time: that is the day alone, not midnight
+    // GMT (which would move it to the day before in the Americas).
+    if rest.is_empty() && time == NaiveTime::from_hms_opt(0, 0, 0) {
+        return Ok((date, None, None));
+    }
     let offset = if rest.is_empty() {
-        None
+        Some(0)
     } else {
         let zone = rest
             .strip_prefix('[')
@@ -1176,7 +1182,8 @@ mod tests {
         assert_eq!(wire.bank_id.as_deref(), Some("DE-0318-001"));
         // DTUSER stands in for a missing DTPOSTED; CURRENCY is the row's own currency.
         assert_eq!(s.rows[1].time, time(9, 30, 10));
-        assert_eq!(s.rows[1].offset_minutes, None);
+        // Written without a zone: GMT, as the OFX specification says.
+        assert_eq!(s.rows[1].offset_minutes, Some(0));
         assert_eq!(s.rows[1].currency.as_deref(), Some("USD"));
         // ORIGCURRENCY: the amount is already converted to the statement's currency.
         assert_eq!(s.rows[2].currency.as_deref(), Some("EUR"));
@@ -1292,9 +1299,19 @@ mod tests {
     #[test]
     fn dates_in_every_ofx_shape() {
         assert_eq!(read_date("20260314"), Ok((date(2026, 3, 14), None, None)));
+        // A time without a zone is GMT (the OFX specification) ...
         assert_eq!(
             read_date("202603142105"),
-            Ok((date(2026, 3, 14), time(21, 5, 0), None))
+            Ok((date(2026, 3, 14), time(21, 5, 0), Some(0)))
+        );
+        // ... but a bare midnight is how many banks write a day with no time.
+        assert_eq!(
+            read_date("20260314000000"),
+            Ok((date(2026, 3, 14), None, None))
+        );
+        assert_eq!(
+            read_date("20260314000000[-5:EST]"),
+            Ok((date(2026, 3, 14), time(0, 0, 0), Some(-300)))
         );
         assert_eq!(
             read_date("20260314210559[-5:EST]"),

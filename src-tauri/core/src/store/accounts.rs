@@ -201,6 +201,11 @@ impl Store {
         v::line("institution", "The bank or exchange", &input.institution)?;
         v::line("number", "The number", &input.number)?;
         v::text("notes", "The notes", &input.notes)?;
+        // Whose it was before: a new owner changes what every transfer through it counts as.
+        let before = match id {
+            Some(id) => Some(self.get_account(id)?),
+            None => None,
+        };
         if input.is_exchange_deposit && input.kind != AccountKind::Wallet {
             return Err(CoreError::invalid(
                 "is_exchange_deposit",
@@ -308,6 +313,13 @@ impl Store {
         );
         if !number.is_empty() {
             summary.push_str(&format!(", {number}"));
+        }
+        if let Some(b) = before.as_ref().filter(|b| b.owner != input.owner) {
+            summary.push_str(&format!(
+                "; was {} — its {} transfer(s) count anew",
+                b.owner.label(),
+                b.transfers
+            ));
         }
         if joined > 0 {
             summary.push_str(&format!(

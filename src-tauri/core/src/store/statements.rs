@@ -170,10 +170,18 @@ fn row_keys(format: StatementFormat, parsed: &ParsedStatement) -> Vec<String> {
                 .filter(|b| !b.is_empty())
             {
                 Some(id) => format!("{}|{account}|id:{id}|{}", format_code(format), r.part),
+                // The statement's own account and the currency are part of it: the same payment
+                // from the current and the savings account (daily limits), or in a EUR and a
+                // GBP statement, is two payments.
                 None => format!(
-                    "row|{}|{}|{}|{}|{}",
+                    "row|{account}|{}|{}|{}|{}|{}|{}",
                     r.booked.format("%Y-%m-%d"),
                     r.amount.normalize(),
+                    r.currency
+                        .as_deref()
+                        .or(parsed.currency.as_deref())
+                        .unwrap_or_default()
+                        .to_uppercase(),
                     direction_of(r.flow).as_str(),
                     loose(&r.reference),
                     loose(&r.counterparty)
@@ -618,6 +626,20 @@ impl Store {
                     }
                     other => other,
                 })?;
+                // One network is chosen for all crypto rows: a withdrawal address that does not
+                // fit it (USDT sent on TRON and on Ethereum in one history) is not stored with
+                // the wrong chain and a warning nobody saw — it is refused, named.
+                if let Some(w) = warnings
+                    .iter()
+                    .find(|w| crypto_row && w.starts_with("Beneficiary wallet:"))
+                {
+                    return Err(CoreError::Refused(format!(
+                        "{}: the address {} does not fit the network chosen ({}). {w} Import the rows of each network separately, or leave this row out. Nothing was imported.",
+                        capitalised(&row_words(r.row, r.part)),
+                        r.counterparty_account,
+                        network.map_or("none", |n| n.label()),
+                    )));
+                }
                 let id = store.insert_statement_transfer(
                     case_id,
                     &input,
@@ -891,6 +913,33 @@ impl Store {
             return Err(CoreError::Refused(format!(
                 "Transfers of this import are linked to others: {}. Remove those links first (edit the transfer and clear \"paid with\"), then undo the import. Nothing was changed.",
                 words.join("; ")
+            )));
+        }
+        // What the person added to these transfers since (timeline links, evidence, notes, a
+        // rate) would go with them, unseen: say so instead.
+        let added: Vec<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT 'T-' || t.id || ': ' || trim(
+                        CASE WHEN EXISTS (SELECT 1 FROM event_links l JOIN events e ON e.id = l.event_id
+                                           WHERE l.target_kind = 'transfer' AND l.target_id = t.id
+                                             AND e.deleted_at IS NULL) THEN 'linked to a timeline event; ' ELSE '' END
+                     || CASE WHEN EXISTS (SELECT 1 FROM transfer_evidence te JOIN evidence v ON v.id = te.evidence_id
+                                           WHERE te.transfer_id = t.id AND te.evidence_id != i.evidence_id
+                                             AND v.deleted_at IS NULL) THEN 'evidence linked; ' ELSE '' END
+                     || CASE WHEN t.notes != '' THEN 'notes written; ' ELSE '' END
+                     || CASE WHEN t.exchange_rate IS NOT NULL THEN 'an exchange rate; ' ELSE '' END, '; ')
+                   FROM transfers t JOIN statement_imports i ON i.id = t.statement_import_id
+                  WHERE t.statement_import_id = ?1 AND t.deleted_at IS NULL
+                  ORDER BY t.id",
+            )?
+            .query_map([import_id], |r| r.get::<_, String>(0))?
+            .filter(|w| w.as_ref().map_or(true, |w| !w.ends_with(": ")))
+            .collect::<rusqlite::Result<_>>()?;
+        if !added.is_empty() {
+            return Err(CoreError::Refused(format!(
+                "Since the import, these transfers were given more: {}. Undoing it would remove that too. Move or remove what you added first (or keep the import and delete single transfers instead). Nothing was changed.",
+                added.join("; ")
             )));
         }
         let now = now_utc();
@@ -1341,9 +1390,22 @@ mod tests {
                 row(4, "x", Some("ID-9")),
             ]),
         );
-        assert_eq!(keys[0], "row|2026-03-14|1500|out|loan ref|j smith");
-        assert_eq!(keys[1], "row|2026-03-14|1500|out|loan ref|j smith#2");
+        assert_eq!(
+            keys[0],
+            "row|GB29NWBK60161331926819|2026-03-14|1500|GBP|out|loan ref|j smith"
+        );
+        assert_eq!(
+            keys[1],
+            "row|GB29NWBK60161331926819|2026-03-14|1500|GBP|out|loan ref|j smith#2"
+        );
         assert_eq!(keys[2], "csv|GB29NWBK60161331926819|id:ID-9|1");
+        // The same payment from another account, or in another currency, is another payment.
+        let mut other = parsed(vec![row(2, "loan ref", None)]);
+        other.account = Some("GB33 BUKB 2020 1555 5555 55".into());
+        assert_ne!(row_keys(StatementFormat::Csv, &other)[0], keys[0]);
+        let mut euros = parsed(vec![row(2, "loan ref", None)]);
+        euros.rows[0].currency = Some("EUR".into());
+        assert_ne!(row_keys(StatementFormat::Csv, &euros)[0], keys[0]);
     }
 
     #[test]

@@ -452,6 +452,25 @@ impl Store {
             )?;
         }
         let mut summary = format!("Transfer T-{id}: {}", summary_line(input, &c));
+        // The ends and hop links decide whether it is a loss: the log says what they are.
+        let ends =
+            |account: Option<i32>| account.map_or_else(|| "none".to_string(), |a| format!("A-{a}"));
+        summary.push_str(&format!(
+            "; from account {}, to account {}",
+            ends(from_account),
+            ends(to_account)
+        ));
+        if !input.source_ids.is_empty() {
+            summary.push_str(&format!(
+                "; paid with {}",
+                input
+                    .source_ids
+                    .iter()
+                    .map(|s| format!("T-{s}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
         if !c.warnings.is_empty() {
             summary.push_str(&format!(" — saved with {} warning(s)", c.warnings.len()));
         }

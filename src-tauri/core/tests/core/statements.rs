@@ -628,6 +628,26 @@ fn exchange_withdrawals_in_usdt_need_a_network_and_end_at_the_matching_wallet() 
         "These rows are in crypto, and a statement does not say which network it was sent on: row 6 (1500.00 USDT), row 7 (966.66 USDT). Choose the network (for USDT it is usually TRON, TRC-20, or Ethereum, ERC-20; the exchange shows it with each withdrawal). Nothing was imported."
     );
     assert!(store.list_transfers(case).unwrap().is_empty());
+    // A TRON address under the network "Ethereum": refused by row, not stored with a warning
+    // nobody saw.
+    let wrong = store
+        .import_statement(
+            case,
+            "binance.csv",
+            &bytes,
+            &StatementImportOptions {
+                network: Some(Network::Ethereum),
+                ..o.clone()
+            },
+            &mut go,
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(
+        wrong.starts_with("Row 6: the address TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE does not fit the network chosen (Ethereum)."),
+        "{wrong}"
+    );
+    assert!(store.list_transfers(case).unwrap().is_empty());
     let s = store
         .import_statement(
             case,
@@ -691,6 +711,28 @@ fn undo_removes_what_the_import_added_and_is_audited() {
     );
     assert_eq!(store.list_transfers(case).unwrap().len(), 3);
     store.delete_transfer(linked.id).unwrap();
+    // A timeline event the person linked to an imported transfer would go unseen: refused.
+    let event = store
+        .add_event(
+            case,
+            &EventInput {
+                occurred_at: "2026-03-05 11:00".into(),
+                kind: EventKind::Note,
+                title: "Called the bank about this payment".into(),
+                description: String::new(),
+                links: vec![Link {
+                    kind: LinkKind::Transfer,
+                    id: s.transfer_ids[0],
+                }],
+            },
+        )
+        .unwrap();
+    let err = store.undo_statement_import(s.import_id).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("Since the import, these transfers were given more: T-{}: linked to a timeline event. Undoing it would remove that too. Move or remove what you added first (or keep the import and delete single transfers instead). Nothing was changed.", s.transfer_ids[0])
+    );
+    store.delete_event(event.id).unwrap();
 
     store.undo_statement_import(s.import_id).unwrap();
     assert!(store.list_transfers(case).unwrap().is_empty());
@@ -921,7 +963,7 @@ fn a_case_export_keeps_where_statement_transfers_came_from() {
         .row_key
         .as_deref()
         .unwrap()
-        .starts_with("row|2026-03-04|1500|out|"));
+        .starts_with("row||2026-03-04|1500|GBP|out|"));
     let typed = first.transfers.iter().find(|t| t.amount == "1400").unwrap();
     assert_eq!(
         (

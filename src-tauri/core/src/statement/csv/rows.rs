@@ -39,6 +39,16 @@ struct Reading<'a> {
     told: usize,
     date_only_format: &'a str,
     has_header: bool,
+    /// The date or time column's name says its times are UTC (`Date(UTC)`, `Time (GMT)`), as
+    /// exchanges write them: the rows' times then carry offset 0 instead of being read in the
+    /// case's zone.
+    utc: bool,
+}
+
+/// Whether a column name says its times are in UTC.
+pub(super) fn says_utc(name: &str) -> bool {
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("utc") || w.eq_ignore_ascii_case("gmt"))
 }
 
 /// Reads the file: see [`super::read`].
@@ -127,7 +137,13 @@ pub(super) fn read(bytes: &[u8], profile: &CsvProfile) -> Result<ParsedStatement
             _ => format!("column {}", c + 1),
         })
         .collect();
+    let utc = header.is_some_and(|h| {
+        std::iter::once(profile.date_column)
+            .chain(profile.time_column)
+            .any(|c| says_utc(h.cell(c)))
+    });
     let reading = Reading {
+        utc,
         profile,
         names,
         min_cells,
@@ -356,7 +372,8 @@ fn read_row(reading: &Reading, r: &Record, text: &str) -> Result<StatementRow, V
         part: 1,
         booked,
         time,
-        offset_minutes: p.date_format.ends_with('Z').then_some(0),
+        offset_minutes: (p.date_format.ends_with('Z') || (reading.utc && time.is_some()))
+            .then_some(0),
         value_date,
         amount,
         flow,

@@ -256,6 +256,8 @@ fn exchange_amount_with_dr_cr_indicator_and_usdt_in_the_cell() {
     assert_eq!(p.reference_columns, vec![7]);
     assert_eq!(parsed.problems, vec![]);
     assert_eq!(parsed.currency.as_deref(), Some("USDT"));
+    // "Date(UTC)": the exchange's times are UTC, not the case's local time.
+    assert!(parsed.rows.iter().all(|r| r.offset_minutes == Some(0)));
     type Row<'a> = (
         u32,
         NaiveDate,
@@ -1179,4 +1181,17 @@ fn swiss_apostrophe_thousands_decide_the_decimal_mark() {
         cells::mark_evidence("-1'250.50"),
         cells::MarkEvidence::Decimal('.')
     );
+}
+
+#[test]
+fn times_are_utc_only_when_the_column_says_so() {
+    assert!(super::rows::says_utc("Date(UTC)"));
+    assert!(super::rows::says_utc("Time (GMT)"));
+    assert!(super::rows::says_utc("utc date"));
+    assert!(!super::rows::says_utc("Date"));
+    assert!(!super::rows::says_utc("Buchungstag"));
+    assert!(!super::rows::says_utc("Outcome"));
+    // A UK bank's plain "Date" with no times: nothing changes.
+    let (_, parsed) = sniff_and_read(fixture!("uk_debit_credit.csv"));
+    assert!(parsed.rows.iter().all(|r| r.offset_minutes.is_none()));
 }
