@@ -8,6 +8,7 @@ import {
   dateFormatWords,
   delimiterWords,
   filterRows,
+  rowDays,
   importBlocker,
   importedSummary,
   keepTicks,
@@ -24,6 +25,17 @@ import {
 import { askingPreview, camtPreview, germanProfile, germanSniff, readPreview, statementRow } from '../test/statementFixtures';
 
 const many = Array.from({ length: 10_000 }, (_, i) => statementRow(i + 2));
+
+describe('rowDays', () => {
+  it('lists each day the rows were booked on once, oldest first, in words with its count of rows', () => {
+    const rows = [statementRow(1, { booked: '2026-04-20' }), statementRow(2, { booked: '2026-03-14' }), statementRow(3, { booked: '2026-04-20' })];
+    expect(rowDays(rows)).toEqual([
+      { value: '2026-03-14', label: 'Saturday 14 March 2026 (1 row)' },
+      { value: '2026-04-20', label: 'Monday 20 April 2026 (2 rows)' },
+    ]);
+    expect(rowDays([])).toEqual([]);
+  });
+});
 
 describe('filterRows', () => {
   it('finds words in the counterparty, its account or the reference, in any case', () => {

@@ -11,6 +11,7 @@ import type {
   StatementQuestionTopic,
   StatementRowRef,
 } from './api';
+import { dayInWords } from './evidenceFilter';
 
 /** One row's key: its line (or entry) and part, `"12.1"`. */
 export function rowKey(r: { row: number; part: number }): string {
@@ -53,6 +54,19 @@ export function filterRows(rows: readonly StatementPreviewRow[], filter: RowFilt
         r.reference.toLowerCase().includes(needle) ||
         r.counterparty_account.toLowerCase().includes(needle)),
   );
+}
+
+/**
+ * The days the rows were booked on, oldest first, for the From and To day choices:
+ * `{ value: '2026-03-14', label: 'Saturday 14 March 2026 (2 rows)' }`. Chosen from a list, so
+ * no date is typed in a format the person may not write.
+ */
+export function rowDays(rows: readonly StatementPreviewRow[]): { value: string; label: string }[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.booked, (counts.get(r.booked) ?? 0) + 1);
+  return [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([value, n]) => ({ value, label: `${dayInWords(value)} (${n} ${n === 1 ? 'row' : 'rows'})` }));
 }
 
 /** The ticks with every tickable row shown added. */

@@ -174,7 +174,18 @@ describe('StatementImport', () => {
     expect(screen.getByRole('checkbox', { name: /^Line 6: Paid out 14000.00 EUR Coinbase Europe/ })).toBeChecked();
     expect(importButton()).toHaveAccessibleName('Import 2 ticked rows');
 
-    await fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-04-01' } });
+    // The days are chosen from those in the file, in words: no date typed as the machine's locale writes it.
+    expect(document.querySelector('input[type="date"]')).toBeNull();
+    const from = screen.getByRole('combobox', { name: 'From' });
+    expect([...from.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'The first day',
+      'Saturday 7 March 2026 (1 row)',
+      'Sunday 8 March 2026 (1 row)',
+      'Tuesday 10 March 2026 (1 row)',
+      'Monday 20 April 2026 (1 row)',
+    ]);
+    expect(screen.getByRole('combobox', { name: 'To' })).toHaveDisplayValue('The last day');
+    await fireEvent.change(from, { target: { value: '2026-04-20' } });
     expect(screen.getByText('No row matches the filter.')).toBeInTheDocument();
     await fireEvent.change(screen.getByLabelText('Direction'), { target: { value: 'all' } });
     expect(within(screen.getByRole('list', { name: 'Rows of the statement' })).getAllByRole('listitem')).toHaveLength(1);
