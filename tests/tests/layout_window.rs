@@ -107,6 +107,18 @@ const TABS: [&str; 9] = [
 
 #[test]
 fn every_screen_holds_at_1100x780_and_760x540_with_30_cases_and_60_screenshots() {
+    let files = tempfile::tempdir().unwrap();
+    let statement = files.path().join("Umsaetze_Girokonto_2026-03.csv");
+    std::fs::write(
+        &statement,
+        "Buchungstag;Valuta;Auftraggeber/Empfänger;IBAN;Verwendungszweck;Betrag;Währung\n\
+         14.03.2026;14.03.2026;CoinVault Europe Ltd;GB82 WEST 1234 5698 7654 32;Einzahlung Kundenkonto 88213 / Ref. CV-2026-03-14-8821;-2.500,00;EUR\n\
+         18.03.2026;18.03.2026;Supermarkt am Markt;;Kartenzahlung;-45,20;EUR\n\
+         21.03.2026;21.03.2026;Global Trading Assets Ltd;DE89 3704 0044 0532 0130 00;Gebühr Auszahlung Steuer 20 Prozent;-1.200,00;EUR\n\
+         31.02.2026;31.02.2026;Falsches Datum GmbH;;Test;-10,00;EUR\n\
+         28.03.2026;28.03.2026;Arbeitgeber GmbH;;Gehalt März;3.100,00;EUR\n",
+    )
+    .unwrap();
     let app = AppUnderTest::launch_with(caseworker_store);
     let s = &app.session;
     let unlock = s.wait_for("#unlock-passphrase", 60).expect("unlock screen");
@@ -162,6 +174,26 @@ fn every_screen_holds_at_1100x780_and_760x540_with_30_cases_and_60_screenshots()
             press(s, &format!("#tab-{tab}"));
             problems.extend(check(s, &format!("{size}-{tab}"), axe && w == 1100));
         }
+        // The statement import on the Money tab: its reading settings open, every row with
+        // its tick box, the rows that could not be read, the account and currency choices.
+        press(s, "#tab-transfers");
+        press(s, "#import-statement");
+        let picker = s.wait_for_present("#statement-file", 10).unwrap();
+        s.send_keys(&picker, &statement.display().to_string())
+            .unwrap();
+        s.wait_for("input[type=checkbox][aria-label^='Line']", 20)
+            .unwrap();
+        s.execute(
+            "document.querySelector('#panel-transfers details.settings')?.setAttribute('open', '');",
+            serde_json::json!([]),
+        )
+        .unwrap();
+        problems.extend(check(
+            s,
+            &format!("{size}-statement-import"),
+            axe && w == 1100,
+        ));
+        press(s, "#tab-details");
         press(s, "#open-start");
         problems.extend(check(s, &format!("{size}-start-here"), axe && w == 1100));
         press(s, "#open-start");

@@ -140,7 +140,8 @@ mod tests {
             })
             .collect();
         assert_eq!(names, json);
-        assert_eq!(names.len(), 6);
+        assert_eq!(names.len(), 7);
         assert!(names.contains(&"chats".to_string()));
+        assert!(names.contains(&"money_trail".to_string()));
     }
 }
