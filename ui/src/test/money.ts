@@ -159,7 +159,7 @@ export const marchOnly: TrailPicture = {
 export const trail = (over: Partial<MoneyTrail> = {}): MoneyTrail => ({
   pictures: [wholeTrail],
   hops: [
-    { transfer_id: 1, occurred: '2026-03-14T09:30:00+00:00', amount: '4000.00', currency: 'GBP', from_account: 'Barclays current account', to_account: 'Binance', funded: [4, 5] },
+    { transfer_id: 1, occurred: '2026-03-14T09:30:00+00:00', date_only: false, amount: '4000.00', currency: 'GBP', from_account: 'Barclays current account', to_account: 'Binance', funded: [4, 5] },
   ],
   loss: loss({
     per_currency: [total({ currency: 'USDT', network: 'tron', paid_out: '15000', net_loss: '15000', transfers: 2 })],

@@ -177,6 +177,8 @@ pub struct TrailPicture {
 pub struct HopRow {
     pub transfer_id: i32,
     pub occurred: String,
+    /// Only the day is known (a statement gave no time).
+    pub date_only: bool,
     pub amount: String,
     pub currency: String,
     pub from_account: String,

@@ -36,6 +36,7 @@ pub fn trail(
         .map(|t| HopRow {
             transfer_id: t.id,
             occurred: t.occurred.recorded.clone(),
+            date_only: t.date_only,
             amount: t.amount.clone(),
             currency: t.currency.clone(),
             from_account: name(t.from_account_id),

@@ -379,6 +379,18 @@ impl Store {
         }
         self.check_evidence_in_case(case_id, &input.evidence_ids)?;
         let (from_account, to_account) = self.transfer_ends(case_id, input, &c)?;
+        // A day-only time (from a statement) stays day-only until the time itself is changed.
+        let time_before: Option<String> = match id {
+            Some(id) => self
+                .conn
+                .query_row(
+                    "SELECT occurred_at_utc FROM transfers WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?,
+            None => None,
+        };
         self.check_sources(case_id, id, &input.source_ids)?;
         let now = now_utc();
         let tx = super::write_tx(&mut self.conn)?;
@@ -444,6 +456,9 @@ impl Store {
             "UPDATE transfers SET from_account_id = ?2, to_account_id = ?3 WHERE id = ?1",
             params![id, from_account, to_account],
         )?;
+        if time_before.is_some_and(|t| t != c.moment.utc) {
+            tx.execute("UPDATE transfers SET date_only = 0 WHERE id = ?1", [id])?;
+        }
         tx.execute("DELETE FROM transfer_sources WHERE transfer_id = ?1", [id])?;
         for source in &input.source_ids {
             tx.execute(

@@ -1177,3 +1177,26 @@ fn a_case_export_keeps_where_statement_transfers_came_from() {
     assert_eq!(t.iter().filter(|t| t.statement.is_some()).count(), 2);
     assert_eq!(t.iter().filter(|t| !t.source_ids.is_empty()).count(), 1);
 }
+
+#[test]
+fn a_day_without_a_time_stays_a_day_until_a_time_is_typed() {
+    let (_dir, mut store, case) = store_with_case_in("Europe/London");
+    let s = import(
+        &mut store,
+        case,
+        "csv/uk_debit_credit.csv",
+        &options(&[(3, 1)]),
+    );
+    let t = store.get_transfer(s.transfer_ids[0]).unwrap();
+    assert!(t.date_only);
+    // Changing something else keeps it a day; typing a time makes it a time.
+    let mut input = TransferInput {
+        occurred_at: "2026-03-04 00:00".into(),
+        notes: "The bank says it left at 14:02".into(),
+        accept_warnings: true,
+        ..TransferInput::new("", &t.amount, &t.currency)
+    };
+    assert!(store.update_transfer(t.id, &input).unwrap().date_only);
+    input.occurred_at = "2026-03-04 14:02".into();
+    assert!(!store.update_transfer(t.id, &input).unwrap().date_only);
+}

@@ -978,6 +978,8 @@ export type Formats = {
 export type HopRow = {
 	transfer_id: number,
 	occurred: string,
+	/**  Only the day is known (a statement gave no time). */
+	date_only: boolean,
 	amount: string,
 	currency: string,
 	from_account: string,

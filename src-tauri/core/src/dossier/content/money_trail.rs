@@ -32,7 +32,7 @@ pub(super) fn money_trail(flow: &mut Flow<'_>, data: &Data, trail: &MoneyTrail) 
         pictures(flow, picture);
     }
     accounts(flow, data);
-    hops(flow, data, trail);
+    hops(flow, trail);
     flow.heading("The loss, step by step");
     for (text, style) in loss_steps(data, &trail.loss) {
         flow.paragraph(&text, style);
@@ -158,7 +158,7 @@ fn accounts(flow: &mut Flow<'_>, data: &Data) {
     flow.table(&cols, &rows);
 }
 
-fn hops(flow: &mut Flow<'_>, data: &Data, trail: &MoneyTrail) {
+fn hops(flow: &mut Flow<'_>, trail: &MoneyTrail) {
     flow.heading("Hops between the victim's own accounts");
     if trail.hops.is_empty() {
         flow.paragraph(
@@ -182,11 +182,7 @@ fn hops(flow: &mut Flow<'_>, data: &Data, trail: &MoneyTrail) {
         .hops
         .iter()
         .map(|h| {
-            let date_only = data
-                .transfers
-                .iter()
-                .any(|t| t.id == h.transfer_id && t.date_only);
-            let when = if date_only {
+            let when = if h.date_only {
                 h.occurred.chars().take(10).collect()
             } else {
                 h.occurred.replace('T', " ")

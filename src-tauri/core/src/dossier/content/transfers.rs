@@ -124,7 +124,16 @@ pub(super) fn transfers(flow: &mut Flow<'_>, data: &Data) {
             Row {
                 cells: vec![
                     format!("T-{}", t.id).into(),
-                    t.occurred.recorded.replace('T', " ").into(),
+                    if t.date_only {
+                        // A statement gave the day only: no invented midnight.
+                        format!(
+                            "{} (day only)",
+                            t.occurred.recorded.chars().take(10).collect::<String>()
+                        )
+                    } else {
+                        t.occurred.recorded.replace('T', " ")
+                    }
+                    .into(),
                     amount.into(),
                     from_name.into(),
                     data.account_name(t.to_account_id).into(),
