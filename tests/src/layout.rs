@@ -1,7 +1,8 @@
 //! Layout checks on the real window, by measuring element boxes: text cut off by its box
 //! (without an ellipsis and a title holding the whole text), text outside the window, text
-//! squeezed to a column a few letters wide, a page wider than the window, and siblings whose
-//! boxes overlap. A layout that clips or overlaps is a failing test.
+//! squeezed to a column a few letters wide, a page wider than the window, siblings whose
+//! boxes overlap, and in drawn pictures (SVG) text outside its box and boxes over boxes. A
+//! layout that clips or overlaps is a failing test.
 
 use serde_json::{json, Value};
 
@@ -53,9 +54,27 @@ for (const el of all) {
   const fs = parseFloat(cs.fontSize) || 16;
   if (text.length > 4 && r.width < fs * 2.2 && r.height > fs * 4) add('text squeezed to a few letters per line', el);
 }
+// A drawn picture (SVG): inside a box (a group of a rect and its lines of text) the text lies on
+// the rect on purpose, and arrows run under boxes; what must hold is that every line of text
+// stays inside its own rect — with the fonts this window really has — and that boxes do not
+// overlap one another (compared below as the picture's groups).
+for (const g of document.querySelectorAll('svg g')) {
+  if (!shown(g) || g.closest('[data-layout-skip]')) continue;
+  const rect = g.querySelector(':scope > rect');
+  if (!rect) continue;
+  const box = rect.getBoundingClientRect();
+  for (const t of g.querySelectorAll(':scope > text')) {
+    const r = t.getBoundingClientRect();
+    if (r.width < 1) continue;
+    if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+      problems.push({ kind: 'text outside its box in a picture', where: where(t), text: (t.textContent || '').trim().slice(0, 80) + ' (' + Math.round(r.width) + ' px in a ' + Math.round(box.width) + ' px box)' });
+  }
+}
+const drawnLayer = (k) => k.closest('svg') && ['path', 'title', 'defs', 'marker', 'desc'].includes(k.tagName.toLowerCase());
 for (const parent of [document.body, ...all]) {
   if (parent !== document.body && !shown(parent)) continue;
-  const kids = [...parent.children].filter((k) => shown(k) && getComputedStyle(k).position !== 'fixed' && !k.closest('[data-layout-skip]'));
+  if (parent.tagName.toLowerCase() === 'g') continue;
+  const kids = [...parent.children].filter((k) => shown(k) && !drawnLayer(k) && getComputedStyle(k).position !== 'fixed' && !k.closest('[data-layout-skip]'));
   if (kids.length < 2 || kids.length > 300) continue;
   // A sticky bar (a form's Save buttons) floats over what scrolls under it, on purpose.
   // An inline element that wraps has one box per line (its bounding box would cover both
