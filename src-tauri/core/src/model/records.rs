@@ -192,6 +192,7 @@ stored_enum!(
         Identifier => "identifier", "Phone, account, wallet or handle";
         Evidence => "evidence", "Evidence";
         Contact => "contact", "Contact";
+        Account => "account", "Account the money passed through";
     }
 );
 

@@ -32,6 +32,9 @@ SELECT 'contact', id, 'Contact ' || id || ' · ' || CASE WHEN organisation != ''
        || ' (' || substr(contacted_at_utc, 1, 10) || ')', deleted_at
   FROM contacts WHERE case_id = ?1 AND deleted_at IS NOT NULL
 UNION ALL
+SELECT 'account', id, 'A-' || id || ' · ' || name, deleted_at
+  FROM accounts WHERE case_id = ?1 AND deleted_at IS NOT NULL
+UNION ALL
 SELECT 'evidence', v.id, 'V-' || v.id || ' · ' || v.file_name, v.deleted_at
   FROM evidence v JOIN evidence_blobs b ON b.evidence_id = v.id
  WHERE v.case_id = ?1 AND v.deleted_at IS NOT NULL
@@ -45,6 +48,7 @@ fn table(kind: DeletedKind) -> (&'static str, Entity) {
         DeletedKind::Identifier => ("identifiers", Entity::Identifier),
         DeletedKind::Evidence => ("evidence", Entity::Evidence),
         DeletedKind::Contact => ("contacts", Entity::Contact),
+        DeletedKind::Account => ("accounts", Entity::Account),
     }
 }
 

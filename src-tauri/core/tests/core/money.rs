@@ -1040,4 +1040,17 @@ fn money_into_an_own_account_from_an_account_not_chosen_is_named_not_guessed() {
     let restored = ch.c.store.get_transfer(loss.id).unwrap();
     assert_eq!(restored.to_account_id, None);
     assert_eq!(restored.role, TransferRole::Loss);
+    // The account itself is among the deleted items and comes back whole.
+    let deleted = ch.c.store.deleted_items(ch.c.id).unwrap();
+    assert!(deleted.iter().any(|d| d.kind == DeletedKind::Account
+        && d.id == ch.wallet.id
+        && d.label == format!("A-{} · Wallet the fake app gave", ch.wallet.id)
+        && d.blocked.is_none()));
+    ch.c.store
+        .restore_deleted(DeletedKind::Account, ch.wallet.id)
+        .unwrap();
+    assert_eq!(
+        ch.c.store.get_account(ch.wallet.id).unwrap().owner,
+        AccountOwner::Scammer
+    );
 }

@@ -842,7 +842,7 @@ export type DeletedItem = {
 };
 
 /**  A kind of record that can be deleted and brought back. */
-export type DeletedKind = "transfer" | "event" | "subject" | "identifier" | "evidence" | "contact";
+export type DeletedKind = "transfer" | "event" | "subject" | "identifier" | "evidence" | "contact" | "account";
 
 /**  Which way the money went. */
 export type Direction = "out" | "in" | "recovered";
