@@ -75,6 +75,11 @@ pub(crate) enum StatementCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Forget a saved CSV profile (statements already imported keep what they were read with).
+    ForgetProfile {
+        /// The profile's name, as `casefile statement profiles` prints it.
+        name: String,
+    },
 }
 
 /// A network as a command-line value; the values are core's (`Network::ALL`).
@@ -487,6 +492,11 @@ pub(crate) fn run(path: &Path, command: StatementCommand) -> Result<(), Failure>
         StatementCommand::Undo { import_id } => {
             open(path)?.undo_statement_import(import_id)?;
             outln!("Import {import_id} undone: the transfers it added are removed; the audit log keeps what happened.")?;
+            Ok(())
+        }
+        StatementCommand::ForgetProfile { name } => {
+            open(path)?.delete_statement_profile(&name)?;
+            outln!("The saved profile \"{}\" is forgotten.", shown(&name))?;
             Ok(())
         }
         StatementCommand::Profiles { json } => {

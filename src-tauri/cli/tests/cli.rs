@@ -1521,6 +1521,29 @@ fn import_statement_asks_the_decimal_mark_and_takes_the_answer() {
         "{}",
         stdout(&p)
     );
+    // Forgotten, the next file asks again.
+    let forget = casefile(
+        &store,
+        Some(PASS),
+        &["statement", "forget-profile", "Rabobank"],
+    );
+    assert_eq!(
+        stdout(&forget),
+        "The saved profile \"Rabobank\" is forgotten.\n"
+    );
+    let again = casefile(
+        &store,
+        Some(PASS),
+        &["statement", "forget-profile", "Rabobank"],
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("There is no saved profile named \"Rabobank\""));
+    let p = casefile(
+        &store,
+        Some(PASS),
+        &["import", "statement", "1", &file, "--preview"],
+    );
+    assert_eq!(p.status.code(), Some(1), "{}", stdout(&p));
 }
 
 #[test]
