@@ -7,6 +7,7 @@ const api = vi.hoisted(() => ({
   addAccount: vi.fn(),
   updateAccount: vi.fn(),
   deleteAccount: vi.fn(),
+  restoreDeleted: vi.fn(),
   saveDraft: vi.fn(),
   discardDraft: vi.fn(),
 }));
@@ -14,6 +15,8 @@ vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof i
 
 import { ApiError, type AccountInput, type AccountSuggestion } from '../api';
 import AccountsPanel from './AccountsPanel.svelte';
+import UndoNotice from './UndoNotice.svelte';
+import { undo } from '../undo.svelte';
 import { drafts } from '../drafts';
 import { lists } from '../../test/fixtures';
 import { account, barclays, binance, mule, scamWallet } from '../../test/money';
@@ -34,6 +37,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   drafts.clear();
+  undo.dismiss();
 });
 
 function show(accounts = [mule, scamWallet, barclays, binance]) {
@@ -129,7 +133,7 @@ describe('AccountsPanel', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Delete Barclays current account' }));
     expect(api.deleteAccount).not.toHaveBeenCalled();
     const question = screen.getByRole('group', { name: 'Delete the account “Barclays current account”?' });
-    expect(question).toHaveTextContent('cannot be brought back');
+    expect(question).toHaveTextContent('It goes to Deleted items of this case, where you can bring it back.');
     await fireEvent.click(within(question).getByRole('button', { name: 'Yes, delete' }));
     expect(await within(question).findByText(refusal)).toBeInTheDocument();
     expect(onChanged).not.toHaveBeenCalled();
@@ -137,6 +141,22 @@ describe('AccountsPanel', () => {
     await fireEvent.click(within(question).getByRole('button', { name: 'Yes, delete' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
     expect(api.deleteAccount).toHaveBeenLastCalledWith(1);
+  });
+
+  it('offers Undo after a delete, which brings the account back through restoreDeleted', async () => {
+    api.deleteAccount.mockResolvedValue(null);
+    api.restoreDeleted.mockResolvedValue(null);
+    render(UndoNotice);
+    const { onChanged } = show([barclays]);
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete Barclays current account' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    expect(api.deleteAccount).toHaveBeenCalledWith(1);
+    expect(await screen.findByText('The account “Barclays current account” was deleted.')).toBeInTheDocument();
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(api.restoreDeleted).toHaveBeenCalledWith('account', 1);
+    expect(await screen.findByText('The account “Barclays current account” is back.')).toBeInTheDocument();
   });
 
   it('changes an account: the form opens with its values and sends them to updateAccount', async () => {

@@ -59,6 +59,20 @@ describe('Deleted items', () => {
     stop();
   });
 
+  it('lists a deleted account with its label from core, and brings it back as an account', async () => {
+    const barclays: DeletedItem = { kind: 'account', id: 3, label: 'A-3 · Barclays current account', deleted_at: '2026-03-16T12:00:00Z', blocked: null };
+    api.deletedItems.mockResolvedValue([transfer, barclays]);
+    render(DeletedItems, { caseId: 1, caseZone: 'UTC' });
+    await screen.findByRole('list', { name: 'Deleted items, newest first' });
+    expect(rows()[0]).toHaveTextContent('A-3 · Barclays current account');
+    api.deletedItems.mockResolvedValue([transfer]);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Bring back A-3 · Barclays current account' }));
+    // Same id as the deleted transfer T-3: the kind tells them apart.
+    expect(api.restoreDeleted).toHaveBeenCalledWith('account', 3);
+    expect(await screen.findByText('A-3 · Barclays current account is back.')).toBeInTheDocument();
+    await waitFor(() => expect(rows()).toHaveLength(1));
+  });
+
   it('shows why a blocked item cannot come back, with its button disabled', async () => {
     render(DeletedItems, { caseId: 1, caseZone: 'UTC' });
     const button = await screen.findByRole('button', { name: `Bring back ${shot.label}` });
