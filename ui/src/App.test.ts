@@ -15,6 +15,7 @@ const api = vi.hoisted(() => ({
   discardDraft: vi.fn(),
   deletedCases: vi.fn(),
   getFormats: vi.fn(),
+  listStatementProfiles: vi.fn(),
 }));
 vi.mock('./lib/api', async (importOriginal) => ({ ...(await importOriginal<typeof import('./lib/api')>()), api }));
 const minimize = vi.hoisted(() => vi.fn());
@@ -83,6 +84,7 @@ beforeEach(() => {
   api.discardDraft.mockResolvedValue(null);
   api.deletedCases.mockResolvedValue([]);
   api.getFormats.mockResolvedValue({ date_order: 'dmy', decimal_mark: 'point' });
+  api.listStatementProfiles.mockResolvedValue([]);
   destroy.mockReset();
   closing.handler = null;
   localStorage.removeItem('casefile.caseListCollapsed');

@@ -9,6 +9,7 @@ const api = vi.hoisted(() => ({
   getFormats: vi.fn(),
   setFormats: vi.fn(),
   referenceLists: vi.fn(),
+  listStatementProfiles: vi.fn(),
 }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 
@@ -22,6 +23,7 @@ beforeEach(() => {
   api.getFormats.mockResolvedValue({ date_order: 'dmy', decimal_mark: 'point' });
   api.setFormats.mockImplementation(async (f: unknown) => f);
   api.referenceLists.mockResolvedValue(lists);
+  api.listStatementProfiles.mockResolvedValue([]);
 });
 afterEach(() => {
   cleanup();

@@ -22,6 +22,7 @@ const api = vi.hoisted(() => ({
   timeline: vi.fn(),
   getFormats: vi.fn(),
   setFormats: vi.fn(),
+  listStatementProfiles: vi.fn(),
 }));
 vi.mock('../api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../api')>()), api }));
 vi.mock('@tauri-apps/api/core', async (importOriginal) => ({
@@ -160,8 +161,21 @@ describe('accessibility (axe-core): no serious or critical problems', () => {
 
   it('SettingsPanel', async () => {
     api.referenceLists.mockResolvedValue(lists);
+    api.listStatementProfiles.mockResolvedValue([
+      {
+        name: 'Sparkasse',
+        header_key: 'buchungstag|betrag',
+        updated_at: '2026-03-02T10:00:00Z',
+        profile: {
+          encoding: 'UTF-8', delimiter: ';', skip_top: 0, skip_bottom: 0, header_row: 1, date_column: 0, date_format: '%d.%m.%Y',
+          time_column: null, amount: { Signed: { col: 1 } }, decimal_mark: ',', currency_column: null, counterparty_column: null,
+          counterparty_account_column: null, reference_columns: [], id_column: null, value_date_column: null,
+        },
+      },
+    ]);
     const { container } = render(SettingsPanel, { settings: { auto_lock_minutes: 10 }, onChanged: vi.fn(), onClose: vi.fn() });
     await screen.findByLabelText('Dates');
+    await screen.findByRole('button', { name: 'Forget Sparkasse' });
     await expectNoSeriousViolations(container);
   });
 
