@@ -22,7 +22,7 @@ const event = (id: number, title: string, evidenceIds: number[]): TimelineEntry 
   at_utc: '2026-03-10T10:00:00Z', recorded: '2026-03-10T18:00:00+08:00', recorded_offset_minutes: 480,
   case_local: '2026-03-10 11:00', case_offset_minutes: 60, day: '2026-03-10',
   links: [{ kind: 'subject', id: 1 }, ...evidenceIds.map((id) => ({ kind: 'evidence' as const, id }))],
-  chat_id: null, chat_day: null, chat_messages: null,
+  chat_id: null, chat_day: null, chat_messages: null, day_only: false,
 });
 
 beforeEach(() => {

@@ -661,6 +661,8 @@ pub struct TimelineEntry {
     pub chat_day: Option<String>,
     /// For a chat day: how many messages it holds (while searching: how many match).
     pub chat_messages: Option<u32>,
+    /// Only the day is known (a transfer from a statement that gave no time): show no time.
+    pub day_only: bool,
 }
 
 /// Which part of the timeline to fetch.

@@ -141,6 +141,18 @@ impl Store {
               WHERE event_id IN (SELECT value FROM json_each(?1)) ORDER BY target_kind, target_id",
             &ids_of("event"),
         )?;
+        // Transfers a statement gave only the day of: shown without an invented time.
+        let day_only: std::collections::HashSet<i32> = {
+            let ids = ids_of("transfer");
+            let json = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
+            self.conn
+                .prepare_cached(
+                    "SELECT id FROM transfers WHERE date_only = 1
+                       AND id IN (SELECT value FROM json_each(?1))",
+                )?
+                .query_map([json], |r| r.get::<_, i32>(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
         let mut transfer_links = self.links_of(
             "SELECT transfer_id, 'evidence', evidence_id FROM transfer_evidence
               WHERE transfer_id IN (SELECT value FROM json_each(?1)) ORDER BY evidence_id",
@@ -202,6 +214,7 @@ impl Store {
                 chat_id: chat.as_ref().and_then(|c| c.chat_id),
                 chat_day: chat.as_ref().map(|c| c.day.clone()),
                 chat_messages: chat.as_ref().map(|c| c.messages),
+                day_only: source == TimelineSource::Transfer && day_only.contains(&id),
             });
         }
         Ok(TimelinePage { entries, total })

@@ -1189,6 +1189,16 @@ fn a_day_without_a_time_stays_a_day_until_a_time_is_typed() {
     );
     let t = store.get_transfer(s.transfer_ids[0]).unwrap();
     assert!(t.date_only);
+    let page = store
+        .timeline(
+            case,
+            &TimelineQuery {
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(page.entries.iter().any(|e| e.id == t.id && e.day_only));
     // Changing something else keeps it a day; typing a time makes it a time.
     let mut input = TransferInput {
         occurred_at: "2026-03-04 00:00".into(),

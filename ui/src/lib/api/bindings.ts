@@ -1492,6 +1492,8 @@ export type TimelineEntry = {
 	chat_day: string | null,
 	/**  For a chat day: how many messages it holds (while searching: how many match). */
 	chat_messages: number | null,
+	/**  Only the day is known (a transfer from a statement that gave no time): show no time. */
+	day_only: boolean,
 };
 
 /**

@@ -187,7 +187,7 @@ describe('CaseView deleted items and undo', () => {
       entries: [{
         source: 'transfer', id: 1, kind: 'transfer', kind_label: 'Transfer', title: 'Paid out 100 EUR', detail: '', links: [],
         at_utc: '2026-03-14T09:00:00Z', case_local: '2026-03-14 09:00', day: '2026-03-14', case_offset_minutes: 0,
-        recorded: '2026-03-14T09:00:00Z', recorded_offset_minutes: 0, chat_id: null, chat_day: null, chat_messages: null,
+        recorded: '2026-03-14T09:00:00Z', recorded_offset_minutes: 0, chat_id: null, chat_day: null, chat_messages: null, day_only: false,
       }],
       total: 1,
     });

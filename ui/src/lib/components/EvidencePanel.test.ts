@@ -190,7 +190,7 @@ const transfer = (id: number, evidence_ids: number[]) => ({
 const eventLinking = (id: number, title: string, evidenceId: number) => ({
   source: 'event', id, kind: 'note', kind_label: 'Note', title, detail: '', at_utc: '2026-03-14T02:00:00Z',
   recorded: '2026-03-14T10:00:00+08:00', recorded_offset_minutes: 480, case_local: '2026-03-14 03:00', case_offset_minutes: 60,
-  day: '2026-03-14', links: [{ kind: 'evidence', id: evidenceId }], chat_id: null, chat_day: null, chat_messages: null,
+  day: '2026-03-14', links: [{ kind: 'evidence', id: evidenceId }], chat_id: null, chat_day: null, chat_messages: null, day_only: false,
 });
 
 /** The V-numbers of the tiles, top to bottom. */

@@ -27,7 +27,7 @@ function entry(i: number, over: Partial<TimelineEntry> = {}): TimelineEntry {
   return {
     source: 'event', id: 1000 + i, kind: 'message', kind_label: 'Message', title: `Entry number ${i}`, detail: '',
     at_utc: `${day}T${clock}:00Z`, recorded: `${day}T${clock}:00+00:00`, recorded_offset_minutes: 0,
-    case_local: `${day} ${clock}`, case_offset_minutes: 0, day, links: [], chat_id: null, chat_day: null, chat_messages: null,
+    case_local: `${day} ${clock}`, case_offset_minutes: 0, day, links: [], chat_id: null, chat_day: null, chat_messages: null, day_only: false,
     ...over,
   };
 }
@@ -154,6 +154,20 @@ describe('TimelineView', () => {
     const body = await screen.findByRole('button', { name: /Withdrawal blocked by the platform.*tax is paid/ });
     expect(body).toHaveAccessibleName(expect.stringContaining(detail));
     expect(within(body).getByText(detail)).toHaveAttribute('title', detail);
+  });
+
+  it('shows a transfer a statement gave only the day of without an invented time', async () => {
+    serve([
+      entry(0, {
+        source: 'transfer', id: 12, kind: 'out', kind_label: 'Paid out', title: 'Paid out 2500.00 GBP',
+        case_local: '2026-03-10 00:00', at_utc: '2026-03-10T00:00:00Z', day_only: true, case_offset_minutes: 60,
+      }),
+    ]);
+    show();
+    await screen.findByText('Paid out 2500.00 GBP');
+    expect(screen.getByText('day only')).toHaveAttribute('title', 'The statement gives only the day');
+    expect(screen.queryByText('00:00')).not.toBeInTheDocument();
+    expect(screen.queryByText(/UTC 00:00/)).not.toBeInTheDocument();
   });
 
   it('opens a chat day inside its row with that day’s messages, and closes it', async () => {
