@@ -6,6 +6,8 @@
 //! Run under Xvfb after building the app: `xvfb-run -a cargo test -p casefile-e2e --test
 //! statement_window` (the README's test command does this).
 
+#![allow(clippy::unwrap_used)]
+
 use std::time::Duration;
 
 use casefile_e2e::{artifacts_dir, case_button, cli, AppUnderTest};
