@@ -670,8 +670,28 @@ mod tests {
                     )
                     .unwrap();
                 }
+                if made_with == 8 {
+                    // Two imports of one statement file: the first brought it in.
+                    conn.execute_batch(
+                        "UPDATE evidence SET caption = 'Bank statement b.csv (CSV, 2 rows)', created_at = 't1' WHERE id = 1;
+                         INSERT INTO statement_imports (case_id, evidence_id, format, file_name, sha256, rows_in_file, imported_at)
+                         VALUES (1, 1, 'csv', 'b.csv', 'abc', 2, 't1'), (1, 1, 'csv', 'b.csv', 'abc', 2, 't2');",
+                    )
+                    .unwrap();
+                }
             }
             let store = Store::open(&path, pass, "test").unwrap();
+            if made_with == 8 {
+                let brought: Vec<i64> = store
+                    .conn
+                    .prepare("SELECT brought_file FROM statement_imports ORDER BY id")
+                    .unwrap()
+                    .query_map([], |r| r.get(0))
+                    .unwrap()
+                    .collect::<rusqlite::Result<_>>()
+                    .unwrap();
+                assert_eq!(brought, [1, 0]);
+            }
             assert_eq!(store.schema_version().unwrap(), schema::latest_version());
             let count: i64 = store
                 .conn

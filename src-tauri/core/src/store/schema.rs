@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_6,
     MIGRATION_7,
     MIGRATION_8,
+    MIGRATION_9,
 ];
 
 /// The schema version this build writes.
@@ -760,4 +761,17 @@ CREATE TABLE transfer_sources (
     CHECK (transfer_id != source_id)
 ) STRICT;
 CREATE INDEX transfer_sources_source ON transfer_sources(source_id);
+"#;
+
+/// Whether a statement import brought its file into the case (undo then removes the file, when
+/// nothing else uses it) — recorded, not inferred from times. Imports made before: the file's
+/// creation time equal to the import's, its caption the import's, and no earlier import of it.
+const MIGRATION_9: &str = r#"
+ALTER TABLE statement_imports ADD COLUMN brought_file INTEGER NOT NULL DEFAULT 0 CHECK (brought_file IN (0, 1));
+UPDATE statement_imports SET brought_file = 1
+ WHERE EXISTS (SELECT 1 FROM evidence v WHERE v.id = statement_imports.evidence_id
+                 AND v.created_at = statement_imports.imported_at
+                 AND v.caption LIKE '% statement ' || statement_imports.file_name || ' (%')
+   AND NOT EXISTS (SELECT 1 FROM statement_imports o WHERE o.evidence_id = statement_imports.evidence_id
+                 AND o.id < statement_imports.id);
 "#;

@@ -549,8 +549,6 @@ impl Store {
                     (store.insert_evidence(case_id, &file_name, &caption, bytes, &p)?, true)
                 }
             };
-            // An import made the statement evidence when its time is the evidence's own: undo
-            // removes the evidence only then.
             let imported_at = if evidence_created {
                 store.conn.query_row("SELECT created_at FROM evidence WHERE id = ?1", [evidence_id], |r| r.get(0))?
             } else {
@@ -558,8 +556,8 @@ impl Store {
             };
             store.conn.execute(
                 "INSERT INTO statement_imports (case_id, evidence_id, account_id, format, file_name, sha256,
-                    profile, profile_name, rows_in_file, imported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    profile, profile_name, rows_in_file, imported_at, brought_file)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     case_id,
                     evidence_id,
@@ -570,7 +568,8 @@ impl Store {
                     profile_json,
                     profile_name,
                     rows_in_file,
-                    imported_at
+                    imported_at,
+                    evidence_created
                 ],
             )?;
             let import_id = store.conn.last_insert_rowid() as i32;
@@ -862,29 +861,16 @@ impl Store {
     /// The statement file is deleted (kept among the deleted items, so nothing is lost) only
     /// when this import brought it in and nothing else links to it.
     pub fn undo_statement_import(&mut self, import_id: i32) -> Result<()> {
-        let found: Option<(i32, i32, String, String, bool, String, u32)> = self
+        let found: Option<(i32, i32, String, bool)> = self
             .conn
             .query_row(
-                "SELECT case_id, evidence_id, file_name, imported_at, undone_at IS NOT NULL, format,
-                        rows_in_file
+                "SELECT case_id, evidence_id, file_name, undone_at IS NOT NULL
                    FROM statement_imports WHERE id = ?1",
                 [import_id],
-                |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                        r.get(6)?,
-                    ))
-                },
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
-        let Some((case_id, evidence_id, file_name, imported_at, undone, format, rows_in_file)) =
-            found
-        else {
+        let Some((case_id, evidence_id, file_name, undone)) = found else {
             return Err(CoreError::NotFound {
                 what: "statement import",
                 id: import_id.into(),
@@ -963,15 +949,12 @@ impl Store {
                 "UPDATE statement_imports SET undone_at = ?2 WHERE id = ?1",
                 params![import_id, now],
             )?;
-            // The import brought the file in when the evidence is the one it made: made at the
-            // import's time, with the caption it gave, and used by no earlier import. A file
-            // the person added (or re-captioned) stays.
-            let caption = statement_caption(&file_name, format_of_code(&format), rows_in_file);
+            // The file goes only when this import brought it in (recorded when it did; a file
+            // the person added, or a case import brought, stays) and nothing else uses it.
             let created: bool = store.conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM evidence WHERE id = ?1 AND created_at = ?2 AND caption = ?4
-                                   AND deleted_at IS NULL)
-                    AND NOT EXISTS (SELECT 1 FROM statement_imports WHERE evidence_id = ?1 AND id < ?3)",
-                params![evidence_id, imported_at, import_id, caption],
+                "SELECT brought_file = 1 AND EXISTS (SELECT 1 FROM evidence WHERE id = ?2 AND deleted_at IS NULL)
+                   FROM statement_imports WHERE id = ?1",
+                params![import_id, evidence_id],
                 |r| r.get(0),
             )?;
             let linked: bool = store.conn.query_row(
