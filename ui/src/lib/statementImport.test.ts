@@ -15,6 +15,7 @@ import {
   noFilter,
   openQuestions,
   pageOf,
+  rowDay,
   rowKey,
   tickShown,
   tickedCount,
@@ -156,5 +157,13 @@ describe('cryptoCodes', () => {
     const state = { preview: readPreview, open: 0, ticked: 1, leaveOutProblems: false, currency: '', crypto: ['USDT'] };
     expect(importBlocker(state)).toBe('Choose the network of the USDT rows first: the statement does not say.');
     expect(importBlocker({ ...state, network: 'tron' })).toBeNull();
+  });
+});
+
+describe('rowDay', () => {
+  it('says the booking day in words, so 03/04 is never misread', () => {
+    expect(rowDay('2026-04-03')).toBe('Fri 3 Apr 2026');
+    expect(rowDay('2026-03-14')).toBe('Sat 14 Mar 2026');
+    expect(rowDay('not a day')).toBe('not a day');
   });
 });

@@ -69,6 +69,16 @@ export function rowDays(rows: readonly StatementPreviewRow[]): { value: string; 
     .map(([value, n]) => ({ value, label: `${dayInWords(value)} (${n} ${n === 1 ? 'row' : 'rows'})` }));
 }
 
+/** A row's booking day in words that cannot be misread ("Sat 14 Mar 2026"), whatever order of
+ * day and month the file used. */
+export function rowDay(iso: string): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(d.getTime())) return iso;
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
+  return `${weekday} ${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+}
+
 /** The ticks with every tickable row shown added. */
 export function tickShown(ticked: ReadonlySet<string>, shown: readonly StatementPreviewRow[]): Set<string> {
   const next = new Set(ticked);
