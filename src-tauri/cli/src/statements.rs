@@ -157,7 +157,8 @@ pub(crate) fn import(path: &Path, args: StatementArgs) -> Result<(), Failure> {
     let (name, bytes) = read_statement_file(&args.file)?;
     let mut store = open(path)?;
     let profile = chosen_profile(&store, &args, &name, &bytes)?;
-    let seen = store.preview_statement(args.case, &name, &bytes, profile.as_ref())?;
+    let seen =
+        store.preview_statement_of(args.case, &name, &bytes, profile.as_ref(), args.account)?;
     if profile.is_none() && seen.profile_name.is_none() {
         if let Some(sniff) = seen.csv.as_ref().filter(|s| !s.undecided.is_empty()) {
             print_questions(&sniff.undecided)?;

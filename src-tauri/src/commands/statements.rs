@@ -44,6 +44,7 @@ fn read_source(state: &AppState, source: ChatSource) -> Result<(String, Vec<u8>)
 }
 
 /// Every row of a statement, read with `profile` (CSV) or as Casefile proposes; nothing stored.
+/// `account_id`: the case's account the statement is of, once chosen.
 #[tauri::command]
 #[specta::specta]
 pub async fn preview_statement(
@@ -51,9 +52,12 @@ pub async fn preview_statement(
     case_id: i32,
     source: ChatSource,
     profile: Option<CsvProfile>,
+    account_id: Option<i32>,
 ) -> Result<StatementPreview, AppError> {
     let (name, bytes) = read_source(&state, source)?;
-    state.with_store(|s| s.preview_statement(case_id, &name, &bytes, profile.as_ref()))
+    state.with_store(|s| {
+        s.preview_statement_of(case_id, &name, &bytes, profile.as_ref(), account_id)
+    })
 }
 
 /// Imports the ticked rows, all or nothing, reporting progress; [`stop_statement_import`]

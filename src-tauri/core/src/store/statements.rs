@@ -351,14 +351,24 @@ impl Store {
         })
     }
 
-    /// Transfers of a case made from statement rows (not deleted), by row key.
-    fn imported_row_keys(&self, case_id: i32) -> Result<HashMap<String, i32>> {
+    /// Transfers of a case made from statement rows (not deleted), by row key. With the account
+    /// this statement is of: rows imported from a statement of another account are other
+    /// payments (the same payment, same day, from the current and the savings account), even
+    /// when the files name no account.
+    fn imported_row_keys(
+        &self,
+        case_id: i32,
+        account_id: Option<i32>,
+    ) -> Result<HashMap<String, i32>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT row_key, id FROM transfers
-              WHERE case_id = ?1 AND row_key IS NOT NULL AND deleted_at IS NULL ORDER BY id",
+            "SELECT t.row_key, t.id FROM transfers t
+               LEFT JOIN statement_imports i ON i.id = t.statement_import_id
+              WHERE t.case_id = ?1 AND t.row_key IS NOT NULL AND t.deleted_at IS NULL
+                AND (?2 IS NULL OR i.account_id IS NULL OR i.account_id = ?2)
+              ORDER BY t.id",
         )?;
         let rows = stmt
-            .query_map([case_id], |r| {
+            .query_map(params![case_id, account_id], |r| {
                 Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -393,6 +403,20 @@ impl Store {
         bytes: &[u8],
         profile: Option<&CsvProfile>,
     ) -> Result<StatementPreview> {
+        self.preview_statement_of(case_id, file_name, bytes, profile, None)
+    }
+
+    /// [`Store::preview_statement`] once the person has said which of the case's accounts the
+    /// statement is of: rows imported before from another account's statement are not "already
+    /// imported" (the file may name no account).
+    pub fn preview_statement_of(
+        &self,
+        case_id: i32,
+        file_name: &str,
+        bytes: &[u8],
+        profile: Option<&CsvProfile>,
+        chosen_account: Option<i32>,
+    ) -> Result<StatementPreview> {
         self.get_case(case_id)?;
         let reading = self.read_statement(bytes, profile)?;
         let sha256 = evidence::sha256_hex(bytes);
@@ -414,7 +438,7 @@ impl Store {
         let (mut rows, mut problems) = (Vec::new(), Vec::new());
         let (mut account, mut currency, mut account_id) = (None, None, None);
         if let Some(parsed) = &reading.parsed {
-            let imported = self.imported_row_keys(case_id)?;
+            let imported = self.imported_row_keys(case_id, chosen_account)?;
             let keys = row_keys(reading.format, parsed);
             rows = parsed
                 .rows
@@ -505,7 +529,7 @@ impl Store {
             .zip(&keys)
             .map(|(r, k)| ((r.row, r.part), k))
             .collect();
-        let imported = self.imported_row_keys(case_id)?;
+        let imported = self.imported_row_keys(case_id, options.account_id)?;
         let known: Vec<i32> = chosen
             .iter()
             .filter_map(|(r, _)| key_of.get(&(r.row, r.part)).and_then(|k| imported.get(*k)))

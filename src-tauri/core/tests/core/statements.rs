@@ -1210,3 +1210,70 @@ fn a_day_without_a_time_stays_a_day_until_a_time_is_typed() {
     input.occurred_at = "2026-03-04 14:02".into();
     assert!(!store.update_transfer(t.id, &input).unwrap().date_only);
 }
+
+#[test]
+fn the_same_payment_from_two_of_the_victims_accounts_is_two_payments() {
+    // Daily limits: the same 1,500 to the same person on the same day from the current and the
+    // savings account. The UK CSVs name no account; the account chosen for each tells them apart.
+    let (_dir, mut store, case) = store_with_case_in("Europe/London");
+    let current = account(
+        &mut store,
+        case,
+        AccountOwner::Victim,
+        AccountKind::Bank,
+        "Current account",
+        "",
+        None,
+    );
+    let savings = account(
+        &mut store,
+        case,
+        AccountOwner::Victim,
+        AccountKind::Bank,
+        "Savings account",
+        "",
+        None,
+    );
+    let first = import(
+        &mut store,
+        case,
+        "csv/uk_debit_credit.csv",
+        &StatementImportOptions {
+            account_id: Some(current),
+            ..options(&[(3, 1)])
+        },
+    );
+    let bytes = fixture("csv/uk_debit_credit.csv");
+    let row3 = |p: &StatementPreview| p.rows.iter().find(|r| r.row == 3).unwrap().already_imported;
+    // Not knowing the account yet: shown as imported (never added twice by default) ...
+    let unknown = store
+        .preview_statement_of(case, "uk.csv", &bytes, None, None)
+        .unwrap();
+    assert_eq!(row3(&unknown), Some(first.transfer_ids[0]));
+    // ... the same account: imported; the other account: a payment of its own.
+    let same = store
+        .preview_statement_of(case, "uk.csv", &bytes, None, Some(current))
+        .unwrap();
+    assert_eq!(row3(&same), Some(first.transfer_ids[0]));
+    let other = store
+        .preview_statement_of(case, "uk.csv", &bytes, None, Some(savings))
+        .unwrap();
+    assert_eq!(row3(&other), None);
+    let second = import(
+        &mut store,
+        case,
+        "csv/uk_debit_credit.csv",
+        &StatementImportOptions {
+            account_id: Some(savings),
+            ..options(&[(3, 1)])
+        },
+    );
+    assert_eq!((second.transfer_ids.len(), second.already_imported), (1, 0));
+    assert_eq!(
+        store
+            .get_transfer(second.transfer_ids[0])
+            .unwrap()
+            .from_account_id,
+        Some(savings)
+    );
+}

@@ -59,8 +59,11 @@ export const commands = {
 	moneyTrail: (caseId: number) => typedError<MoneyTrail, AppError>(__TAURI_INVOKE("money_trail", { caseId })),
 	/**  Asks for the statement file with the system's open dialog. `None` when the person cancels. */
 	chooseStatementFile: () => typedError<string | null, AppError>(__TAURI_INVOKE("choose_statement_file")),
-	/**  Every row of a statement, read with `profile` (CSV) or as Casefile proposes; nothing stored. */
-	previewStatement: (caseId: number, source: ChatSource, profile: CsvProfile | null) => typedError<StatementPreview, AppError>(__TAURI_INVOKE("preview_statement", { caseId, source, profile })),
+	/**
+	 *  Every row of a statement, read with `profile` (CSV) or as Casefile proposes; nothing stored.
+	 *  `account_id`: the case's account the statement is of, once chosen.
+	 */
+	previewStatement: (caseId: number, source: ChatSource, profile: CsvProfile | null, accountId: number | null) => typedError<StatementPreview, AppError>(__TAURI_INVOKE("preview_statement", { caseId, source, profile, accountId })),
 	/**
 	 *  Imports the ticked rows, all or nothing, reporting progress; [`stop_statement_import`]
 	 *  stops it (then nothing is stored).

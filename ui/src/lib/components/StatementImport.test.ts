@@ -81,7 +81,7 @@ describe('StatementImport', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Choose the statement…' }));
 
     const dates = await screen.findByRole('group', { name: 'The dates can be read day first or month first: which is right?' });
-    expect(api.previewStatement).toHaveBeenCalledWith(1, source, null);
+    expect(api.previewStatement).toHaveBeenCalledWith(1, source, null, null);
     expect(dates).toHaveTextContent('Line 6: 03.04.2026 → 4 March 2026');
     const amounts = screen.getByRole('group', { name: 'Is 14.000 fourteen or fourteen thousand?' });
     expect(amounts).toHaveTextContent('Line 7: 14.000 → 14000');
@@ -90,7 +90,7 @@ describe('StatementImport', () => {
     expect(importButton()).toHaveAccessibleDescription(/Answer the questions above first/);
 
     await fireEvent.click(within(dates).getByLabelText('Month first (MM.DD.YYYY)'));
-    await waitFor(() => expect(api.previewStatement).toHaveBeenLastCalledWith(1, source, { ...germanProfile, date_format: '%m.%d.%Y' }));
+    await waitFor(() => expect(api.previewStatement).toHaveBeenLastCalledWith(1, source, { ...germanProfile, date_format: '%m.%d.%Y' }, 2));
     expect(screen.queryByRole('group', { name: /which is right/ })).not.toBeInTheDocument();
     // One question is still open: still no rows.
     expect(screen.getByRole('group', { name: 'Is 14.000 fourteen or fourteen thousand?' })).toBeInTheDocument();
@@ -98,7 +98,7 @@ describe('StatementImport', () => {
 
     await fireEvent.click(screen.getByLabelText('Fourteen (the point is the decimal mark)'));
     await waitFor(() =>
-      expect(api.previewStatement).toHaveBeenLastCalledWith(1, source, { ...germanProfile, date_format: '%m.%d.%Y', decimal_mark: '.' }),
+      expect(api.previewStatement).toHaveBeenLastCalledWith(1, source, { ...germanProfile, date_format: '%m.%d.%Y', decimal_mark: '.' }, 2),
     );
     expect(await screen.findByRole('list', { name: 'Rows of the statement' })).toBeInTheDocument();
     expect(screen.getByText('0 of 4 rows ticked')).toBeInTheDocument();
@@ -116,7 +116,7 @@ describe('StatementImport', () => {
     await fireEvent.change(screen.getByLabelText('Columns are separated by'), { target: { value: ',' } });
     await fireEvent.change(screen.getByLabelText('Lines above the table to skip'), { target: { value: '2' } });
     await waitFor(() => expect(api.previewStatement).toHaveBeenCalledTimes(2));
-    expect(api.previewStatement).toHaveBeenLastCalledWith(1, source, { ...germanProfile, delimiter: ',', skip_top: 2 });
+    expect(api.previewStatement).toHaveBeenLastCalledWith(1, source, { ...germanProfile, delimiter: ',', skip_top: 2 }, 2);
   });
 
   it('keeps the import closed from a change of a reading setting until the rows read with it arrive', async () => {
@@ -215,6 +215,16 @@ describe('StatementImport', () => {
     expect(screen.getByText(/3 rows could not be read: change the reading settings/)).toBeInTheDocument();
     await fireEvent.click(screen.getByLabelText('Leave out the 3 rows that could not be read'));
     expect(importButton()).toBeEnabled();
+  });
+
+  it('reads the file again when the account changes: what is already in the case depends on it', async () => {
+    await openPreview();
+    expect(api.previewStatement).toHaveBeenLastCalledWith(1, source, null, null);
+    api.previewStatement.mockResolvedValue({ ...readPreview, rows: readPreview.rows.map((r) => ({ ...r, already_imported: null })) });
+    await fireEvent.change(screen.getByLabelText('This statement is of the account'), { target: { value: '4' } });
+    await waitFor(() => expect(api.previewStatement).toHaveBeenLastCalledWith(1, source, null, 4));
+    // Row 9 was imported from the other account's statement: here it is a payment of its own.
+    expect(await screen.findByRole('checkbox', { name: /^Line 9:/ })).toBeEnabled();
   });
 
   it('imports exactly the ticked rows with the account, the profile name and progress, and says what it did', async () => {
