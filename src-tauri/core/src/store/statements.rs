@@ -652,16 +652,16 @@ impl Store {
                 // One network is chosen for all crypto rows: a withdrawal address that does not
                 // fit it (USDT sent on TRON and on Ethereum in one history) is not stored with
                 // the wrong chain and a warning nobody saw — it is refused, named.
-                if let Some(w) = warnings
-                    .iter()
-                    .find(|w| crypto_row && w.starts_with("Beneficiary wallet:"))
-                {
-                    return Err(CoreError::Refused(format!(
-                        "{}: the address {} does not fit the network chosen ({}). {w} Import the rows of each network separately, or leave this row out. Nothing was imported.",
-                        capitalised(&row_words(r.row, r.part)),
-                        r.counterparty_account,
-                        network.map_or("none", |n| n.label()),
-                    )));
+                let family = crypto::detect_family(&r.counterparty_account);
+                if let (true, Some(family), Some(net)) = (crypto_row, family, network) {
+                    if family != net.family() {
+                        return Err(CoreError::Refused(format!(
+                            "{}: the address {} is not an address on {}, the network chosen. Import the rows of each network separately, or leave this row out. Nothing was imported.",
+                            capitalised(&row_words(r.row, r.part)),
+                            r.counterparty_account,
+                            net.label(),
+                        )));
+                    }
                 }
                 let id = store.insert_statement_transfer(
                     case_id,
@@ -937,6 +937,9 @@ impl Store {
                      || CASE WHEN EXISTS (SELECT 1 FROM transfer_evidence te JOIN evidence v ON v.id = te.evidence_id
                                            WHERE te.transfer_id = t.id AND te.evidence_id != i.evidence_id
                                              AND v.deleted_at IS NULL) THEN 'evidence linked; ' ELSE '' END
+                     || CASE WHEN EXISTS (SELECT 1 FROM transfer_sources s JOIN transfers o ON o.id = s.source_id
+                                           WHERE s.transfer_id = t.id AND o.deleted_at IS NULL)
+                             THEN 'marked as paid with another transfer; ' ELSE '' END
                      || CASE WHEN t.notes != '' THEN 'notes written; ' ELSE '' END
                      || CASE WHEN t.exchange_rate IS NOT NULL THEN 'an exchange rate; ' ELSE '' END, '; ')
                    FROM transfers t JOIN statement_imports i ON i.id = t.statement_import_id

@@ -644,7 +644,7 @@ fn exchange_withdrawals_in_usdt_need_a_network_and_end_at_the_matching_wallet() 
         .unwrap_err()
         .to_string();
     assert!(
-        wrong.starts_with("Row 6: the address TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE does not fit the network chosen (Ethereum)."),
+        wrong.starts_with("Row 6: the address TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE is not an address on Ethereum, the network chosen."),
         "{wrong}"
     );
     assert!(store.list_transfers(case).unwrap().is_empty());
@@ -733,6 +733,26 @@ fn undo_removes_what_the_import_added_and_is_audited() {
         format!("Since the import, these transfers were given more: T-{}: linked to a timeline event. Undoing it would remove that too. Move or remove what you added first (or keep the import and delete single transfers instead). Nothing was changed.", s.transfer_ids[0])
     );
     store.delete_event(event.id).unwrap();
+    // So would a "paid with" link the person made from an imported transfer to another one.
+    let typed = store
+        .add_transfer(case, &TransferInput::new("2026-03-01 10:00", "900", "GBP"))
+        .unwrap();
+    store
+        .connection_for_tests()
+        .execute(
+            "INSERT INTO transfer_sources (transfer_id, source_id) VALUES (?1, ?2)",
+            [s.transfer_ids[1], typed.id],
+        )
+        .unwrap();
+    let err = store.undo_statement_import(s.import_id).unwrap_err();
+    assert!(
+        err.to_string().contains(&format!(
+            "T-{}: marked as paid with another transfer",
+            s.transfer_ids[1]
+        )),
+        "{err}"
+    );
+    store.delete_transfer(typed.id).unwrap();
 
     store.undo_statement_import(s.import_id).unwrap();
     assert!(store.list_transfers(case).unwrap().is_empty());

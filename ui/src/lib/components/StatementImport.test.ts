@@ -119,6 +119,14 @@ describe('StatementImport', () => {
     expect(api.previewStatement).toHaveBeenLastCalledWith(1, source, { ...germanProfile, delimiter: ',', skip_top: 2 }, 2);
   });
 
+  it('reads the file with the new settings when the account is chosen right after a change', async () => {
+    await openPreview();
+    await fireEvent.change(screen.getByLabelText('Columns are separated by'), { target: { value: ',' } });
+    // Within the pause before the settings are read: the account change reads with them.
+    await fireEvent.change(screen.getByLabelText('This statement is of the account'), { target: { value: '4' } });
+    await waitFor(() => expect(api.previewStatement).toHaveBeenLastCalledWith(1, source, { ...germanProfile, delimiter: ',' }, 4));
+  });
+
   it('keeps the import closed from a change of a reading setting until the rows read with it arrive', async () => {
     await openPreview();
     await fireEvent.click(screen.getByRole('checkbox', { name: /^Line 6:/ }));

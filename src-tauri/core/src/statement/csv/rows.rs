@@ -47,8 +47,17 @@ struct Reading<'a> {
 
 /// Whether a column name says its times are in UTC.
 pub(super) fn says_utc(name: &str) -> bool {
-    name.split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| w.eq_ignore_ascii_case("utc") || w.eq_ignore_ascii_case("gmt"))
+    // A word "UTC" or "GMT" on its own: not "UTC+8" or "GMT-5" (an offset, which is not UTC).
+    let lower = name.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    ["utc", "gmt"].iter().any(|w| {
+        lower.match_indices(w).any(|(at, _)| {
+            let before = at.checked_sub(1).and_then(|b| bytes.get(b));
+            let after = bytes.get(at + w.len());
+            before.is_none_or(|c| !c.is_ascii_alphanumeric())
+                && after.is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'+' && *c != b'-')
+        })
+    })
 }
 
 /// Reads the file: see [`super::read`].

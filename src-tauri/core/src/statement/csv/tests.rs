@@ -1191,6 +1191,10 @@ fn times_are_utc_only_when_the_column_says_so() {
     assert!(!super::rows::says_utc("Date"));
     assert!(!super::rows::says_utc("Buchungstag"));
     assert!(!super::rows::says_utc("Outcome"));
+    // An offset is not UTC: those times are not read as UTC.
+    assert!(!super::rows::says_utc("Time (UTC+8)"));
+    assert!(!super::rows::says_utc("Date GMT-5"));
+    assert!(super::rows::says_utc("Date(UTC) "));
     // A UK bank's plain "Date" with no times: nothing changes.
     let (_, parsed) = sniff_and_read(fixture!("uk_debit_credit.csv"));
     assert!(parsed.rows.iter().all(|r| r.offset_minutes.is_none()));
